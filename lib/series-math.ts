@@ -1,0 +1,159 @@
+// The arithmetic of series, kept pure so it can be checked by hand:
+// the vintage rule, sums of parts, and ratios of sums. Isomorphic.
+
+export interface EditionInfo {
+  id: number;
+  slug: string;
+  isSample: boolean;
+  /** Higher is newer: the publication order of the edition. */
+  rank: number;
+}
+
+export interface ObservationRow {
+  editionId: number;
+  geoCode: string;
+  year: number;
+  breakdown: string;
+  value: number;
+  note: string | null;
+  sourceRef: string | null;
+  confidence: string | null;
+}
+
+export interface SeriesPoint {
+  geoCode: string;
+  year: number;
+  breakdown: string;
+  value: number;
+  /** Slugs of the editions the value comes from (several for sums and ratios). */
+  editions: string[];
+  /** True when any part comes from the synthetic sample edition. */
+  isSample: boolean;
+  /** True for sums of parts and ratios, false for values as reported. */
+  isComputed: boolean;
+  note: string | null;
+  sourceRef: string | null;
+  confidence: string | null;
+}
+
+export const keyOf = (point: { geoCode: string; year: number; breakdown: string }) =>
+  `${point.geoCode}|${point.year}|${point.breakdown}`;
+
+export function compareByGeoThenYear(a: SeriesPoint, b: SeriesPoint): number {
+  return a.geoCode.localeCompare(b.geoCode) || a.year - b.year || a.breakdown.localeCompare(b.breakdown);
+}
+
+/**
+ * The vintage rule: for each (geo, year, breakdown) the value from the newest
+ * edition that reports it wins. Rows from editions not in `editions` (drafts,
+ * retired, or newer than a pinned edition) must not be passed in; they are
+ * ignored here as a second line of defence.
+ */
+export function resolveVintage(rows: readonly ObservationRow[], editions: readonly EditionInfo[]): SeriesPoint[] {
+  const editionById = new Map(editions.map((edition) => [edition.id, edition]));
+  const winners = new Map<string, { row: ObservationRow; edition: EditionInfo }>();
+  for (const row of rows) {
+    const edition = editionById.get(row.editionId);
+    if (!edition) continue;
+    const key = keyOf(row);
+    const current = winners.get(key);
+    if (!current || edition.rank > current.edition.rank) winners.set(key, { row, edition });
+  }
+  return [...winners.values()]
+    .map(({ row, edition }) => ({
+      geoCode: row.geoCode,
+      year: row.year,
+      breakdown: row.breakdown,
+      value: row.value,
+      editions: [edition.slug],
+      isSample: edition.isSample,
+      isComputed: false,
+      note: row.note,
+      sourceRef: row.sourceRef,
+      confidence: row.confidence,
+    }))
+    .sort(compareByGeoThenYear);
+}
+
+const union = (lists: string[][]) => [...new Set(lists.flat())].sort();
+
+function joinSources(points: readonly SeriesPoint[]): string | null {
+  const sources = [...new Set(points.map((p) => p.sourceRef).filter((s): s is string => !!s))];
+  return sources.length ? sources.join(" · ") : null;
+}
+
+/**
+ * Sums the parts (e.g. provinces) of each parent (e.g. a region) per year.
+ * `parentOf` maps a part's geo code to its parent's; `partsPerParent` is how
+ * many parts a parent has, so the note can say "sum of 9 of 10 provinces".
+ */
+export function sumParts(
+  parts: readonly SeriesPoint[],
+  parentOf: ReadonlyMap<string, string>,
+  partsPerParent: ReadonlyMap<string, number>,
+  partLabel: string,
+): SeriesPoint[] {
+  const groups = new Map<string, { geoCode: string; year: number; breakdown: string; members: SeriesPoint[] }>();
+  for (const part of parts) {
+    const parent = parentOf.get(part.geoCode);
+    if (!parent) continue;
+    const key = keyOf({ geoCode: parent, year: part.year, breakdown: part.breakdown });
+    const group = groups.get(key) ?? { geoCode: parent, year: part.year, breakdown: part.breakdown, members: [] };
+    group.members.push(part);
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .map(({ geoCode, year, breakdown, members }) => ({
+      geoCode,
+      year,
+      breakdown,
+      value: members.reduce((total, member) => total + member.value, 0),
+      editions: union(members.map((m) => m.editions)),
+      isSample: members.some((m) => m.isSample),
+      isComputed: true,
+      note: `Computed: sum of ${members.length} of ${partsPerParent.get(geoCode) ?? members.length} ${partLabel}`,
+      sourceRef: joinSources(members),
+      confidence: null,
+    }))
+    .sort(compareByGeoThenYear);
+}
+
+/** Reported values win over computed ones for the same (geo, year, breakdown). */
+export function preferReported(reported: readonly SeriesPoint[], computed: readonly SeriesPoint[]): SeriesPoint[] {
+  const byKey = new Map(computed.map((point) => [keyOf(point), point]));
+  for (const point of reported) byKey.set(keyOf(point), point);
+  return [...byKey.values()].sort(compareByGeoThenYear);
+}
+
+/**
+ * numerator ÷ denominator × scale for each key present in both. Both sides
+ * must already be totals for the same geography (sum parts first, then divide:
+ * a region's density is not the mean of its provinces' densities). A missing
+ * or zero denominator leaves a gap, never a zero or an infinity.
+ */
+export function divideSeries(
+  numerator: readonly SeriesPoint[],
+  denominator: readonly SeriesPoint[],
+  scale: number,
+  formula: string,
+): SeriesPoint[] {
+  const denominatorByYearGeo = new Map(denominator.map((point) => [`${point.geoCode}|${point.year}`, point]));
+  const result: SeriesPoint[] = [];
+  for (const top of numerator) {
+    const bottom = denominatorByYearGeo.get(`${top.geoCode}|${top.year}`);
+    if (!bottom || bottom.value === 0) continue;
+    result.push({
+      geoCode: top.geoCode,
+      year: top.year,
+      breakdown: top.breakdown,
+      value: (top.value / bottom.value) * scale,
+      editions: union([top.editions, bottom.editions]),
+      isSample: top.isSample || bottom.isSample,
+      isComputed: true,
+      note: `Computed: ${formula}`,
+      sourceRef: joinSources([top, bottom]),
+      confidence: null,
+    });
+  }
+  return result.sort(compareByGeoThenYear);
+}

@@ -1,0 +1,129 @@
+import "server-only";
+import fs from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { getDatabaseConfig, type TDatabaseConfig } from "@/lib/env";
+import { AppError, describeDatabaseError } from "@/lib/server/errors";
+
+// The one place that knows which database is in use. Everything else takes a
+// `Database` and uses its Prisma client, or a raw connection for migrations.
+
+export type TDatabaseKind = TDatabaseConfig["kind"];
+
+/** A raw SQL connection: used for migrations and advisory locks, which Prisma can't express. */
+export interface SqlConnection {
+  /** Runs one or more statements without parameters (simple query protocol). */
+  exec(sql: string): Promise<void>;
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Database {
+  kind: TDatabaseKind;
+  /** Where the data lives, safe to print: a URL without its password, or a folder. */
+  location: string;
+  prisma: PrismaClient;
+  /** Runs `work` on one dedicated connection (a session-level lock stays with it). */
+  withConnection<T>(work: (connection: SqlConnection) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
+  } catch {
+    return "(unparseable URL)";
+  }
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const location = redactUrl(url);
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // An idle client that loses its server emits 'error' on the pool; without a
+  // listener that would crash the process instead of failing one request.
+  pool.on("error", (error) => console.error(`[db] ${describeDatabaseError(error, location)}`));
+  try {
+    await pool.query("SELECT 1");
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new AppError("DATABASE_UNAVAILABLE", describeDatabaseError(error, location));
+  }
+  return {
+    kind: "postgres",
+    location,
+    prisma: new PrismaClient({ adapter: new PrismaPg(pool) }),
+    async withConnection(work) {
+      const client = await pool.connect();
+      try {
+        return await work({
+          async exec(sql) {
+            await client.query(sql);
+          },
+          async query(sql, params) {
+            return (await client.query(sql, params)).rows;
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  let pglite: PGlite;
+  try {
+    await fs.mkdir(dataDir, { recursive: true });
+    await fs.access(dataDir, fs.constants.W_OK);
+    pglite = await PGlite.create(dataDir);
+  } catch (error) {
+    throw new AppError("DATABASE_UNAVAILABLE", describeDatabaseError(error, dataDir));
+  }
+  const connection: SqlConnection = {
+    async exec(sql) {
+      await pglite.exec(sql);
+    },
+    async query(sql, params) {
+      return (await pglite.query(sql, params)).rows as never[];
+    },
+  };
+  return {
+    kind: "embedded",
+    location: dataDir,
+    prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }),
+    // PGlite is a single connection that serialises its callers.
+    withConnection: (work) => work(connection),
+    async close() {
+      await pglite.close();
+    },
+  };
+}
+
+/** Opens the configured database. Throws AppError("DATABASE_UNAVAILABLE") with a one-line reason. */
+export async function openDatabase(config: TDatabaseConfig = getDatabaseConfig()): Promise<Database> {
+  return config.kind === "postgres" ? openPostgres(config.url) : openEmbedded(config.dataDir);
+}
+
+const globalForDb = globalThis as unknown as { torchDatabase?: Promise<Database> };
+
+/**
+ * The server's shared database. The promise is cached only once it succeeds,
+ * so the app recovers by itself when a database that was down comes back.
+ */
+export function getDatabase(): Promise<Database> {
+  if (!globalForDb.torchDatabase) {
+    const opening = openDatabase();
+    globalForDb.torchDatabase = opening;
+    opening.catch(() => {
+      if (globalForDb.torchDatabase === opening) globalForDb.torchDatabase = undefined;
+    });
+  }
+  return globalForDb.torchDatabase;
+}

@@ -1,0 +1,261 @@
+import "server-only";
+import { z } from "zod";
+import { findIndicator, type TIndicatorCode } from "@/lib/metrics";
+import { readSeedCsv } from "@/lib/server/seed/read-csv";
+import type { ParkRecord, ProvinceRecord } from "@/lib/server/seed/reference-data";
+import { toCanonical } from "@/lib/units";
+
+// The "Public sources" edition: every sourced national figure in
+// prisma/seed/data, converted to canonical units, each keeping its source and
+// confidence; plus province zone counts derived from the partial registry.
+
+export interface SeedObservation {
+  indicatorCode: TIndicatorCode;
+  year: number;
+  geoLevel: "NATION" | "REGION" | "PROVINCE";
+  geoCode: string;
+  breakdown: string;
+  value: number;
+  note: string | null;
+  sourceRef: string | null;
+  confidence: string | null;
+}
+
+/** Source indicator names (Chinese, as printed) → indicator and breakdown. */
+const INDICATOR_BY_SOURCE_NAME: Record<string, { code: TIndicatorCode; breakdown?: string; note?: string }> = {
+  企业数: { code: "enterprises_surveyed" },
+  上报统计的企业: { code: "enterprises_surveyed" },
+  纳入统计企业: { code: "enterprises_surveyed" },
+  年末从业人员数: { code: "employees" },
+  从业人员数: { code: "employees" },
+  工业总产值: { code: "industrial_output" },
+  总产值: { code: "industrial_output" },
+  工业增加值: { code: "industrial_value_added" },
+  营业总收入: { code: "revenue" },
+  总收入: { code: "revenue" },
+  营业收入: { code: "revenue" },
+  "营业收入(预计)": { code: "revenue", breakdown: "preliminary" },
+  实现利润: { code: "net_profit" },
+  净利润: { code: "net_profit" },
+  "利润(初步)": { code: "net_profit", breakdown: "preliminary" },
+  上缴税额: { code: "tax_revenue" },
+  上交税额: { code: "tax_revenue" },
+  上缴税费: { code: "tax_revenue" },
+  企业实际上缴税费: { code: "tax_revenue" },
+  出口创汇额: { code: "exports" },
+  出口总额: { code: "exports" },
+  增加值: { code: "zone_gdp", note: "reported as 增加值 (value added) before zone GDP was published" },
+  园区生产总值: { code: "zone_gdp" },
+  生产总值: { code: "zone_gdp" },
+  "生产总值(前三季度)": { code: "zone_gdp", breakdown: "q1_q3" },
+  企业研发支出: { code: "rd_expenditure" },
+  新注册企业: { code: "new_firms" },
+  高新技术企业占全国比重: { code: "hte_share_national" },
+  高技术产业企业数: { code: "enterprises_surveyed", breakdown: "high_tech_industries" },
+  高技术产业从业人员: { code: "employees", breakdown: "high_tech_industries" },
+  高技术产业营业收入: { code: "revenue", breakdown: "high_tech_industries" },
+  高技术产业工业总产值: { code: "industrial_output", breakdown: "high_tech_industries" },
+  高技术产业净利润: { code: "net_profit", breakdown: "high_tech_industries" },
+  高技术产业上缴税费: { code: "tax_revenue", breakdown: "high_tech_industries" },
+  高技术产业出口总额: { code: "exports_cny", breakdown: "high_tech_industries" },
+};
+
+const ARTICLE_INDICATORS: Record<string, { code: TIndicatorCode; breakdown?: string }> = {
+  registered_firms: { code: "registered_firms" },
+  high_tech_enterprises: { code: "high_tech_enterprises" },
+  tax_revenue: { code: "tax_revenue" },
+  exports: { code: "exports" },
+  exports_share_of_china: { code: "exports_share_national" },
+  soe_share_of_firms: { code: "firm_ownership_share", breakdown: "state_owned" },
+};
+
+const ZAggregateRow = z.object({
+  year: z.coerce.number().int(),
+  indicator_zh: z.string(),
+  indicator_en: z.string(),
+  value: z.string(),
+  unit: z.string(),
+  zones_basis: z.string(),
+  source_url: z.string(),
+  source_desc: z.string(),
+  confidence: z.enum(["high", "medium", "low", "unparseable"]),
+  note: z.string(),
+});
+
+const ZZoneCountRow = z.object({
+  as_of: z.string().regex(/^\d{4}/),
+  national_zone_count: z.coerce.number().int().positive(),
+  statement_paraphrased: z.string(),
+  source_url: z.string(),
+  source_desc: z.string(),
+  confidence: z.enum(["high", "medium", "low"]),
+  note: z.string(),
+});
+
+const ZArticleRow = z.object({
+  year: z.coerce.number().int(),
+  geo_level: z.literal("national"),
+  geo_code: z.literal("CN"),
+  indicator: z.string(),
+  value: z.coerce.number(),
+  unit: z.string(),
+  source: z.string(),
+  note: z.string(),
+});
+
+/**
+ * Reads a printed figure. Qualifiers (">50", "~40") and one known misprint
+ * ("27446-3") are kept in the note rather than silently dropped.
+ */
+export function parseSourceValue(raw: string): { value: number; qualifier: string | null } | null {
+  const text = raw.trim();
+  if (text === "") return null;
+  const qualified = /^(>|~)\s*(\d+(?:\.\d+)?)$/.exec(text);
+  if (qualified?.[2]) {
+    return { value: Number(qualified[2]), qualifier: qualified[1] === ">" ? "more than" : "about" };
+  }
+  const misprint = /^(\d+)-(\d)$/.exec(text);
+  if (misprint) return { value: Number(`${misprint[1]}.${misprint[2]}`), qualifier: `printed as "${text}"` };
+  const value = Number(text);
+  return Number.isFinite(value) ? { value, qualifier: null } : null;
+}
+
+/** "亿元 (sic; almost certainly 万亿元)" → the unit the source meant, with the misprint noted. */
+function readUnit(raw: string): { unit: string; note: string | null } {
+  const sic = /^(.+?)\s*\(sic; almost certainly (.+)\)$/.exec(raw);
+  if (sic?.[1] && sic[2]) return { unit: sic[2], note: `source prints the unit as ${sic[1]}; read as ${sic[2]}` };
+  return { unit: raw, note: null };
+}
+
+const joinNotes = (...parts: (string | null | undefined)[]) =>
+  parts.filter((part): part is string => !!part && part.trim() !== "").join("; ") || null;
+
+const CONFIDENCE_RANK: Record<string, number> = { high: 3, medium: 2, low: 1 };
+const significantDigits = (value: number) => String(value).replace(/^0\.0*|\.|e.*$/g, "").replace(/0+$/, "").length;
+
+/**
+ * Several sources can report the same figure. Keep the most confident one
+ * (then the most precise) and name the others in its note.
+ */
+export function keepBestPerKey(candidates: SeedObservation[], unitOf: (code: TIndicatorCode) => string): SeedObservation[] {
+  const groups = new Map<string, SeedObservation[]>();
+  for (const candidate of candidates) {
+    const key = `${candidate.indicatorCode}|${candidate.year}|${candidate.geoLevel}|${candidate.geoCode}|${candidate.breakdown}`;
+    groups.set(key, [...(groups.get(key) ?? []), candidate]);
+  }
+  return [...groups.values()].map((group) => {
+    const ranked = [...group].sort(
+      (a, b) =>
+        (CONFIDENCE_RANK[b.confidence ?? ""] ?? 0) - (CONFIDENCE_RANK[a.confidence ?? ""] ?? 0) ||
+        significantDigits(b.value) - significantDigits(a.value),
+    );
+    const [best, ...others] = ranked as [SeedObservation, ...SeedObservation[]];
+    if (others.length === 0) return best;
+    const alsoReported = others
+      .map((o) => `${o.value.toPrecision(4)} ${unitOf(o.indicatorCode)} (${o.confidence} confidence: ${o.sourceRef})`)
+      .join("; ");
+    return { ...best, note: joinNotes(best.note, `also reported: ${alsoReported}`) };
+  });
+}
+
+function readNationalAggregates(): SeedObservation[] {
+  const observations: SeedObservation[] = [];
+  for (const row of readSeedCsv("national_aggregates_sourced.csv", ZAggregateRow)) {
+    const parsed = parseSourceValue(row.value);
+    if (!parsed || row.confidence === "unparseable") continue; // blank in the source: a gap, not a zero
+    const mapping = INDICATOR_BY_SOURCE_NAME[row.indicator_zh];
+    if (!mapping) throw new Error(`national_aggregates_sourced.csv: no indicator for "${row.indicator_zh}"`);
+    const indicator = findIndicator(mapping.code)!;
+    const unit = readUnit(row.unit);
+    observations.push({
+      indicatorCode: mapping.code,
+      year: row.year,
+      geoLevel: "NATION",
+      geoCode: "CN",
+      breakdown: mapping.breakdown ?? "",
+      value: toCanonical(parsed.value, unit.unit, indicator.unit),
+      note: joinNotes(
+        `${row.indicator_zh} (${row.indicator_en}): ${row.value} ${row.unit}`,
+        parsed.qualifier && `source says ${parsed.qualifier} ${parsed.value}`,
+        unit.note,
+        mapping.note,
+        row.zones_basis && `basis: ${row.zones_basis} zones`,
+        row.note,
+      ),
+      sourceRef: `${row.source_desc} — ${row.source_url}`,
+      confidence: row.confidence,
+    });
+  }
+  return observations;
+}
+
+function readZoneCounts(): SeedObservation[] {
+  return readSeedCsv("zone_counts_by_date_sourced.csv", ZZoneCountRow).map((row) => ({
+    indicatorCode: "park_count",
+    year: Number(row.as_of.slice(0, 4)),
+    geoLevel: "NATION",
+    geoCode: "CN",
+    breakdown: "",
+    value: row.national_zone_count,
+    note: joinNotes(`as of ${row.as_of}: ${row.statement_paraphrased}`, row.note),
+    sourceRef: `${row.source_desc} — ${row.source_url}`,
+    confidence: row.confidence,
+  }));
+}
+
+function readArticleFigures(): SeedObservation[] {
+  return readSeedCsv("article_figures_2017.csv", ZArticleRow).map((row) => {
+    const mapping = ARTICLE_INDICATORS[row.indicator];
+    if (!mapping) throw new Error(`article_figures_2017.csv: no indicator for "${row.indicator}"`);
+    const indicator = findIndicator(mapping.code)!;
+    return {
+      indicatorCode: mapping.code,
+      year: row.year,
+      geoLevel: "NATION",
+      geoCode: "CN",
+      breakdown: mapping.breakdown ?? "",
+      value: toCanonical(row.value, row.unit, indicator.unit),
+      note: `article: "${row.note}"`,
+      sourceRef: row.source,
+      confidence: "medium",
+    };
+  });
+}
+
+export const REGISTRY_YEARS = { from: 1988, to: 2023 } as const;
+
+/**
+ * Zones per province per year, counted from the partial registry. Complete up
+ * to 2009; afterwards it undercounts, and every row says by how much.
+ */
+export function countZonesByProvince(parks: ParkRecord[], provinces: ProvinceRecord[]): SeedObservation[] {
+  const dated = parks.filter((park) => park.approvalYear !== null);
+  const observations: SeedObservation[] = [];
+  for (let year = REGISTRY_YEARS.from; year <= REGISTRY_YEARS.to; year++) {
+    const existing = dated.filter((park) => park.approvalYear! <= year);
+    const coverage = `the registry dates ${existing.length} zones by ${year} (${parks.length - dated.length} more lack a date); complete up to 2009, it undercounts after`;
+    for (const province of provinces) {
+      const count = existing.filter((park) => park.provinceAdcode === province.adcode).length;
+      // After 2009 a zero may only mean "not in the registry": leave a gap.
+      if (count === 0 && year > 2009) continue;
+      observations.push({
+        indicatorCode: "park_count",
+        year,
+        geoLevel: "PROVINCE",
+        geoCode: String(province.adcode),
+        breakdown: "",
+        value: count,
+        note: `Counted from the partial zone registry: ${coverage}`,
+        sourceRef: "Zone registry (zones_registry_partial.csv), compiled from public sources named per zone",
+        confidence: year <= 2009 ? "high" : "low",
+      });
+    }
+  }
+  return observations;
+}
+
+export function buildPublicSourcesObservations(parks: ParkRecord[], provinces: ProvinceRecord[]): SeedObservation[] {
+  const unitOf = (code: TIndicatorCode) => findIndicator(code)!.unit;
+  const national = keepBestPerKey([...readNationalAggregates(), ...readZoneCounts(), ...readArticleFigures()], unitOf);
+  return [...national, ...countZonesByProvince(parks, provinces)];
+}
