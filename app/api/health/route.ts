@@ -1,0 +1,12 @@
+// GET /api/health — database kind, applied migration and data version; 503 when the database is unavailable.
+import { getHealth } from "@/lib/server/health";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(): Promise<Response> {
+  const health = await getHealth();
+  return Response.json(health, {
+    status: health.status === "ok" ? 200 : 503,
+    headers: { "Cache-Control": "no-store" },
+  });
+}

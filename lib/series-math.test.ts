@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import {
+  divideSeries,
+  preferReported,
+  resolveVintage,
+  sumParts,
+  type EditionInfo,
+  type ObservationRow,
+  type SeriesPoint,
+} from "@/lib/series-math";
+
+const ed2018: EditionInfo = { id: 10, slug: "torch-2018", isSample: false, rank: 1 };
+const ed2019: EditionInfo = { id: 11, slug: "torch-2019", isSample: false, rank: 2 };
+const sample: EditionInfo = { id: 12, slug: "synthetic-sample", isSample: true, rank: 3 };
+
+function row(editionId: number, geoCode: string, year: number, value: number): ObservationRow {
+  return { editionId, geoCode, year, breakdown: "", value, note: null, sourceRef: `ed ${editionId}`, confidence: null };
+}
+
+function point(geoCode: string, year: number, value: number, overrides: Partial<SeriesPoint> = {}): SeriesPoint {
+  return {
+    geoCode,
+    year,
+    breakdown: "",
+    value,
+    editions: ["torch-2019"],
+    isSample: false,
+    isComputed: false,
+    note: null,
+    sourceRef: "src",
+    confidence: null,
+    ...overrides,
+  };
+}
+
+describe("resolveVintage", () => {
+  // The 2019 edition restates 2017 (100 → 120) and adds 2018; 2016 is only in the 2018 edition.
+  const rows = [row(10, "110000", 2016, 90), row(10, "110000", 2017, 100), row(11, "110000", 2017, 120), row(11, "110000", 2018, 130)];
+
+  it("takes each value from the newest edition that reports it", () => {
+    const points = resolveVintage(rows, [ed2018, ed2019]);
+    expect(points.map((p) => [p.year, p.value, p.editions[0]])).toEqual([
+      [2016, 90, "torch-2018"],
+      [2017, 120, "torch-2019"],
+      [2018, 130, "torch-2019"],
+    ]);
+  });
+
+  it("with a pinned edition, counts only editions up to it", () => {
+    const points = resolveVintage(rows, [ed2018]);
+    expect(points.map((p) => [p.year, p.value])).toEqual([
+      [2016, 90],
+      [2017, 100],
+    ]);
+  });
+
+  it("does not depend on the order of the rows", () => {
+    const forwards = resolveVintage(rows, [ed2018, ed2019]);
+    const backwards = resolveVintage([...rows].reverse(), [ed2018, ed2019]);
+    expect(backwards).toEqual(forwards);
+  });
+
+  it("keeps breakdowns apart and carries the sample flag", () => {
+    const points = resolveVintage(
+      [row(12, "110000", 2017, 5), { ...row(12, "110000", 2017, 3), breakdown: "state_owned" }],
+      [sample],
+    );
+    expect(points).toHaveLength(2);
+    expect(points.every((p) => p.isSample)).toBe(true);
+  });
+});
+
+describe("sumParts", () => {
+  const parentOf = new Map([
+    ["110000", "eastern"],
+    ["120000", "eastern"],
+    ["140000", "central"],
+  ]);
+  const partsPerParent = new Map([
+    ["eastern", 10],
+    ["central", 6],
+  ]);
+
+  it("sums the parts of each parent per year, labelled as computed", () => {
+    const sums = sumParts(
+      [point("110000", 2017, 30), point("120000", 2017, 12), point("140000", 2017, 7), point("110000", 2018, 31)],
+      parentOf,
+      partsPerParent,
+      "provinces",
+    );
+    expect(sums.map((s) => [s.geoCode, s.year, s.value])).toEqual([
+      ["central", 2017, 7],
+      ["eastern", 2017, 42],
+      ["eastern", 2018, 31],
+    ]);
+    expect(sums[1]!.isComputed).toBe(true);
+    expect(sums[1]!.note).toBe("Computed: sum of 2 of 10 provinces");
+  });
+
+  it("marks a sum as sample when any part is", () => {
+    const [sum] = sumParts(
+      [point("110000", 2017, 1), point("120000", 2017, 2, { isSample: true, editions: ["synthetic-sample"] })],
+      parentOf,
+      partsPerParent,
+      "provinces",
+    );
+    expect(sum!.isSample).toBe(true);
+    expect(sum!.editions).toEqual(["synthetic-sample", "torch-2019"]);
+  });
+});
+
+describe("preferReported", () => {
+  it("keeps a reported total over the sum of its parts", () => {
+    const merged = preferReported(
+      [point("eastern", 2017, 50)],
+      [point("eastern", 2017, 42, { isComputed: true }), point("eastern", 2018, 44, { isComputed: true })],
+    );
+    expect(merged.map((p) => [p.year, p.value, p.isComputed])).toEqual([
+      [2017, 50, false],
+      [2018, 44, true],
+    ]);
+  });
+});
+
+describe("divideSeries", () => {
+  it("divides sums, not the mean of ratios", () => {
+    // Province A: 10 HTEs of 100 firms (10%); province B: 30 of 900 (3.33%).
+    // The region's density is (10 + 30) / (100 + 900) = 4%, not the mean of 10% and 3.33% (6.67%).
+    const parentOf = new Map([
+      ["A", "R"],
+      ["B", "R"],
+    ]);
+    const parts = new Map([["R", 2]]);
+    const hte = sumParts([point("A", 2017, 10), point("B", 2017, 30)], parentOf, parts, "provinces");
+    const firms = sumParts([point("A", 2017, 100), point("B", 2017, 900)], parentOf, parts, "provinces");
+    const [density] = divideSeries(hte, firms, 100, "HTE ÷ firms × 100");
+    expect(density!.value).toBeCloseTo(4, 10);
+    expect(density!.isComputed).toBe(true);
+  });
+
+  it("reproduces the article's 2017 density: 49,000 ÷ 1.85 million = 2.65%", () => {
+    const [density] = divideSeries([point("CN", 2017, 49_000)], [point("CN", 2017, 1_850_000)], 100, "f");
+    expect(density!.value).toBeCloseTo(2.6486, 4);
+  });
+
+  it("leaves a gap where the denominator is missing or zero", () => {
+    const result = divideSeries(
+      [point("CN", 2016, 1), point("CN", 2017, 2), point("CN", 2018, 3)],
+      [point("CN", 2017, 4), point("CN", 2018, 0)],
+      1,
+      "f",
+    );
+    expect(result.map((p) => [p.year, p.value])).toEqual([[2017, 0.5]]);
+  });
+});

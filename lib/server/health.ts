@@ -1,0 +1,42 @@
+import "server-only";
+import { getDatabaseConfig, type TDatabaseConfig } from "@/lib/env";
+import { getDatabase, redactUrl, type Database, type TDatabaseKind } from "@/lib/server/db";
+import { AppError, describeDatabaseError, isDatabaseUnavailable } from "@/lib/server/errors";
+import { getAppliedMigration } from "@/lib/server/queries/applied-migration";
+import { getDataVersion } from "@/lib/server/queries/data-version";
+
+export type THealth =
+  | { status: "ok"; database: TDatabaseKind; migration: string; dataVersion: number }
+  | { status: "error"; database: TDatabaseKind; error: { code: string; message: string } };
+
+const UNDEFINED_TABLE = "42P01";
+
+function isMissingTable(error: unknown): boolean {
+  const text = JSON.stringify(error, Object.getOwnPropertyNames(error ?? {})) ?? "";
+  return text.includes(UNDEFINED_TABLE) || /does not exist/.test(text);
+}
+
+/** Database kind, applied migration and data version; never throws. */
+export async function getHealth(
+  config: TDatabaseConfig = getDatabaseConfig(),
+  open: () => Promise<Database> = getDatabase,
+): Promise<THealth> {
+  const where = config.kind === "postgres" ? redactUrl(config.url) : config.dataDir;
+  try {
+    const db = await open();
+    const [migration, dataVersion] = await Promise.all([getAppliedMigration(db), getDataVersion(db)]);
+    if (!migration) throw new AppError("DATABASE_UNAVAILABLE", "The database has no migrations applied: run npm run db:migrate.");
+    return { status: "ok", database: db.kind, migration, dataVersion };
+  } catch (error) {
+    const message =
+      error instanceof AppError
+        ? error.message
+        : isDatabaseUnavailable(error)
+          ? describeDatabaseError(error, where)
+          : isMissingTable(error)
+            ? "The database is not migrated: run npm run db:migrate."
+            : "The database did not answer the health check.";
+    if (!(error instanceof AppError) && !isDatabaseUnavailable(error)) console.error(error);
+    return { status: "error", database: config.kind, error: { code: "DATABASE_UNAVAILABLE", message } };
+  }
+}

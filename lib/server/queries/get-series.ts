@@ -1,0 +1,144 @@
+import "server-only";
+import { z } from "zod";
+import { findDerivedMetric, findIndicator, type IndicatorDefinition } from "@/lib/metrics";
+import type { Database } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { getEditionsInView, type EditionSummary } from "@/lib/server/queries/editions";
+import { getGeography } from "@/lib/server/queries/geography";
+import {
+  divideSeries,
+  preferReported,
+  resolveVintage,
+  sumParts,
+  type EditionInfo,
+  type SeriesPoint,
+} from "@/lib/series-math";
+
+export const GEO_LEVELS = ["NATION", "REGION", "PROVINCE", "PARK"] as const;
+export type TGeoLevel = (typeof GEO_LEVELS)[number];
+
+export const ZSeriesQuery = z
+  .object({
+    metric: z.string().min(1),
+    level: z.enum(GEO_LEVELS),
+    /** Geo codes at that level; empty means all of them. */
+    geos: z.array(z.string().min(1)).default([]),
+    from: z.number().int().min(1900).max(2100),
+    to: z.number().int().min(1900).max(2100),
+    /** "latest" or an edition slug to pin. */
+    edition: z.string().min(1).default("latest"),
+    breakdown: z.string().default(""),
+  })
+  .refine((q) => q.from <= q.to, { message: "from must not be after to", path: ["from"] });
+
+export type TSeriesQuery = z.input<typeof ZSeriesQuery>;
+
+export interface SeriesResult {
+  metric: string;
+  /** Unit of every value, e.g. "CNY" or "% of registered firms". */
+  unit: string;
+  points: SeriesPoint[];
+  /** The editions that may contribute, oldest first; points name the ones that did. */
+  editions: EditionSummary[];
+}
+
+interface Scope {
+  db: Database;
+  level: TGeoLevel;
+  geos: string[];
+  from: number;
+  to: number;
+  breakdown: string;
+  editions: EditionInfo[];
+}
+
+async function fetchObservations(scope: Scope, indicatorCode: string, level: TGeoLevel, geos: string[]) {
+  return scope.db.prisma.observation.findMany({
+    where: {
+      indicatorCode,
+      geoLevel: level,
+      year: { gte: scope.from, lte: scope.to },
+      breakdown: scope.breakdown,
+      editionId: { in: scope.editions.map((e) => e.id) },
+      ...(geos.length ? { geoCode: { in: geos } } : {}),
+    },
+    select: {
+      editionId: true,
+      geoCode: true,
+      year: true,
+      breakdown: true,
+      value: true,
+      note: true,
+      sourceRef: true,
+      confidence: true,
+    },
+  });
+}
+
+/**
+ * One indicator as reported, and for regions and the nation, filled in with
+ * sums of their provinces where no total is reported (labelled as computed).
+ */
+async function getIndicatorSeries(scope: Scope, indicator: IndicatorDefinition): Promise<SeriesPoint[]> {
+  const reported = resolveVintage(
+    await fetchObservations(scope, indicator.code, scope.level, scope.geos),
+    scope.editions,
+  );
+  if (!indicator.isAdditive || (scope.level !== "REGION" && scope.level !== "NATION")) return reported;
+
+  const { regions, provinces } = await getGeography(scope.db);
+  const parentOf = new Map(
+    provinces.map((p) => [String(p.adcode), scope.level === "NATION" ? "CN" : p.regionCode] as const),
+  );
+  const partsPerParent = new Map<string, number>(
+    scope.level === "NATION"
+      ? [["CN", provinces.length]]
+      : regions.map((r) => [r.code, provinces.filter((p) => p.regionCode === r.code).length]),
+  );
+  const wanted = new Set(scope.geos);
+  const provinceCodes = [...parentOf.entries()]
+    .filter(([, parent]) => wanted.size === 0 || wanted.has(parent))
+    .map(([code]) => code);
+  const provincePoints = resolveVintage(
+    await fetchObservations(scope, indicator.code, "PROVINCE", provinceCodes),
+    scope.editions,
+  );
+  return preferReported(reported, sumParts(provincePoints, parentOf, partsPerParent, "provinces"));
+}
+
+/**
+ * The series behind every chart: a base indicator or a derived metric for
+ * the chosen geographies and years, under the vintage rule (newest published
+ * edition wins; a pinned edition counts only editions up to it).
+ */
+export async function getSeries(db: Database, input: TSeriesQuery): Promise<SeriesResult> {
+  const parsed = ZSeriesQuery.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new AppError("BAD_REQUEST", `${issue.path.join(".") || "query"}: ${issue.message}`, {
+      parameter: issue.path.join("."),
+    });
+  }
+  const query = parsed.data;
+  const editions = await getEditionsInView(db, query.edition);
+  const scope: Scope = { db, ...query, editions };
+
+  const indicator = findIndicator(query.metric);
+  if (indicator) {
+    return { metric: indicator.code, unit: indicator.unit, points: await getIndicatorSeries(scope, indicator), editions };
+  }
+  const derived = findDerivedMetric(query.metric);
+  if (derived) {
+    const [numerator, denominator] = await Promise.all([
+      getIndicatorSeries(scope, findIndicator(derived.numerator)!),
+      getIndicatorSeries({ ...scope, breakdown: "" }, findIndicator(derived.denominator)!),
+    ]);
+    return {
+      metric: derived.code,
+      unit: derived.unitEn,
+      points: divideSeries(numerator, denominator, derived.scale, derived.formulaEn),
+      editions,
+    };
+  }
+  throw new AppError("BAD_REQUEST", `Unknown metric "${query.metric}"`, { parameter: "metric" });
+}
