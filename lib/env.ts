@@ -5,6 +5,9 @@ import { z } from "zod";
  * The validated environment: the only reader of process.env.
  * A malformed value throws an AppError with one line saying what to fix.
  */
+/** An unset variable and an empty one mean the same: use the default. */
+const emptyAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
 const ZEnv = z.object({
   DATABASE_URL: z
     .string()
@@ -15,13 +18,13 @@ const ZEnv = z.object({
       message:
         "DATABASE_URL must look like postgresql://user:password@host:5432/database (or leave it unset to use the embedded database)",
     }),
-  DATA_DIR: z.string().trim().min(1).default(".data"),
-  PORT: z.coerce
+  DATA_DIR: z.preprocess(emptyAsUnset, z.string().trim().default(".data")),
+  PORT: z.preprocess(emptyAsUnset, z.coerce
     .number({ message: "PORT must be a number" })
     .int()
     .min(1, "PORT must be between 1 and 65535")
     .max(65535, "PORT must be between 1 and 65535")
-    .default(3000),
+    .default(3000)),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
@@ -44,7 +47,7 @@ export class EnvError extends Error {
 }
 
 /** Reads and validates the environment; throws EnvError with a one-line explanation. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+export function readEnv(source: Record<string, string | undefined> = process.env): TEnv {
   const parsed = ZEnv.safeParse(source);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

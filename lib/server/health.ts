@@ -36,7 +36,8 @@ export async function getHealth(
           : isMissingTable(error)
             ? "The database is not migrated: run npm run db:migrate."
             : "The database did not answer the health check.";
-    if (!(error instanceof AppError) && !isDatabaseUnavailable(error)) console.error(error);
+    const isExpected = error instanceof AppError || isDatabaseUnavailable(error) || isMissingTable(error);
+    if (!isExpected) console.error(error);
     return { status: "error", database: config.kind, error: { code: "DATABASE_UNAVAILABLE", message } };
   }
 }

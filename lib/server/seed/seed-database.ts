@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { INDICATORS } from "@/lib/metrics";
 import type { Database } from "@/lib/server/db";
 import { bumpDataVersion } from "@/lib/server/queries/data-version";
+import { insertObservations } from "@/lib/server/queries/insert-observations";
 import { buildPublicSourcesObservations, type SeedObservation } from "@/lib/server/seed/public-sources";
 import { readParks, readProvinces, REGIONS } from "@/lib/server/seed/reference-data";
 import { buildSyntheticObservations, SAMPLE_INDICATORS, type Anchor } from "@/lib/server/seed/synthetic-sample";
@@ -102,7 +103,7 @@ async function seedEdition(db: Database, edition: SeedEditionDefinition): Promis
         ? await tx.edition.update({ where: { id: existing.id }, data: metadata })
         : await tx.edition.create({ data: { ...metadata, slug: edition.slug, status: "PUBLISHED", publishedAt: new Date() } });
       if (existing) await tx.observation.deleteMany({ where: { editionId: row.id } });
-      await tx.observation.createMany({ data: edition.observations.map((o) => ({ ...o, editionId: row.id })) });
+      await insertObservations(tx, row.id, edition.observations);
       await tx.auditEvent.create({
         data: {
           action: existing ? "seed.update" : "seed.publish",

@@ -1,0 +1,40 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export interface NewObservation {
+  indicatorCode: string;
+  year: number;
+  geoLevel: "NATION" | "REGION" | "PROVINCE" | "PARK";
+  geoCode: string;
+  breakdown: string;
+  value: number;
+  note: string | null;
+  sourceRef: string | null;
+  confidence: string | null;
+}
+
+const CHUNK = 5_000;
+
+/**
+ * Inserts an edition's observations in a few statements (one per 5,000 rows,
+ * passed as one JSON document): createMany's row-by-row parameters are an
+ * order of magnitude slower for a whole yearbook, and JSON travels the same
+ * way through both database adapters, where arrays do not.
+ */
+export async function insertObservations(
+  tx: Prisma.TransactionClient,
+  editionId: number,
+  observations: readonly NewObservation[],
+): Promise<void> {
+  for (let start = 0; start < observations.length; start += CHUNK) {
+    const rows = JSON.stringify(observations.slice(start, start + CHUNK));
+    await tx.$executeRaw`
+      INSERT INTO "observation"
+        ("edition_id", "indicator_code", "year", "geo_level", "geo_code", "breakdown", "value", "note", "source_ref", "confidence")
+      SELECT ${editionId}, r."indicatorCode", r."year", r."geoLevel", r."geoCode", r."breakdown", r."value", r."note", r."sourceRef", r."confidence"
+      FROM jsonb_to_recordset(${rows}::jsonb) AS r(
+        "indicatorCode" text, "year" int, "geoLevel" "GeoLevel", "geoCode" text, "breakdown" text,
+        "value" float8, "note" text, "sourceRef" text, "confidence" text
+      )`;
+  }
+}
