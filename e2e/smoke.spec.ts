@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+import { E2E_SERVERS } from "./support/servers";
+
+test.describe("first page on PostgreSQL", () => {
+  test("shows the 2017 headline figures with units and sources", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: "Torch Atlas", level: 1 })).toBeVisible();
+    const figures = page.getByLabel("2017 headline figures");
+    await expect(figures.getByTestId("figure-registered_firms")).toHaveText("1.85 million firms");
+    await expect(figures.getByTestId("figure-high_tech_enterprises")).toHaveText("49,000 firms");
+    await expect(figures.getByTestId("figure-hte_density")).toHaveText("2.65 % of registered firms");
+    await expect(figures.getByTestId("figure-tax_revenue")).toHaveText("1.73 trillion yuan");
+    await expect(figures.getByTestId("figure-exports")).toHaveText("$478 billion");
+    await expect(figures.getByTestId("figure-exports_share_national")).toHaveText("20%");
+    await expect(figures.getByTestId("figure-firm_ownership_share")).toHaveText("3%");
+    await expect(figures.getByText(/Source: MacroPolo, Torchbearer \(2019\)/).first()).toBeVisible();
+  });
+
+  test("lists national zone counts by year, reported and computed told apart", async ({ page }) => {
+    await page.goto("/");
+    const table = page.getByRole("table", { name: "National high-tech zones by year" });
+    const row2017 = table.getByRole("row").filter({ has: page.getByRole("cell", { name: "2017", exact: true }) });
+    await expect(row2017.getByRole("cell").nth(1)).toHaveText("156 zones");
+    await expect(row2017).toContainText("Reported (medium confidence)");
+    const row1995 = table.getByRole("row").filter({ has: page.getByRole("cell", { name: "1995", exact: true }) });
+    await expect(row1995.getByRole("cell").nth(1)).toHaveText("52 zones");
+    await expect(row1995).toContainText("Computed from the partial registry");
+  });
+
+  test("lists the editions loaded, the sample one labelled", async ({ page }) => {
+    await page.goto("/");
+    const editions = page.getByRole("list", { name: "Editions loaded" });
+    await expect(editions.getByRole("listitem")).toHaveCount(2);
+    const sample = editions.getByRole("listitem").filter({ hasText: "synthetic-sample" });
+    await expect(sample).toContainText("Synthetic sample");
+    await expect(sample).toContainText("not official statistics");
+  });
+
+  test("health names the database, migration and data version", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({
+      status: "ok",
+      database: "postgres",
+      migration: "20261129000000_init",
+      dataVersion: 3,
+    });
+  });
+});
+
+test.describe("first page on the embedded database", () => {
+  test("serves the same figures from PGlite", async ({ page, request }) => {
+    const health = await request.get(`${E2E_SERVERS.embedded.url}/api/health`);
+    expect(await health.json()).toMatchObject({ status: "ok", database: "embedded" });
+    await page.goto(E2E_SERVERS.embedded.url);
+    await expect(page.getByTestId("figure-exports")).toHaveText("$478 billion");
+  });
+});
+
+test.describe("with the database down", () => {
+  test("health answers 503 with a clear JSON error", async ({ request }) => {
+    const response = await request.get(`${E2E_SERVERS.down.url}/api/health`);
+    expect(response.status()).toBe(503);
+    const body = await response.json();
+    expect(body).toEqual({
+      status: "error",
+      database: "postgres",
+      error: { code: "DATABASE_UNAVAILABLE", message: expect.stringMatching(/^Cannot reach PostgreSQL at 127\.0\.0\.1:1\/nowhere/) },
+    });
+  });
+
+  test("the page says so in plain words instead of crashing", async ({ page }) => {
+    const response = await page.goto(E2E_SERVERS.down.url);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("alert").filter({ hasText: "The database is unavailable right now" })).toBeVisible();
+  });
+});

@@ -1,0 +1,29 @@
+// Starts one e2e server: recreates its database (the e2e PostgreSQL database
+// or PGlite folder only), then runs the app's own start script without building.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import pg from "pg";
+import { getDatabaseConfig } from "@/lib/env";
+
+async function resetDatabase(): Promise<void> {
+  const config = getDatabaseConfig();
+  if (config.kind === "embedded") {
+    fs.rmSync(config.dataDir, { recursive: true, force: true });
+    return;
+  }
+  const target = new URL(config.url);
+  const name = target.pathname.slice(1);
+  if (!name.endsWith("_e2e")) throw new Error(`Refusing to reset ${name}: not an e2e database`);
+  const client = new pg.Client({ connectionString: process.env.E2E_ADMIN_DATABASE_URL });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+}
+
+await resetDatabase();
+const server = spawn("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/start.ts", "--no-build"], {
+  stdio: "inherit",
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
