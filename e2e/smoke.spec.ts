@@ -24,7 +24,9 @@ test.describe("first page on PostgreSQL", () => {
     await expect(row2017).toContainText("Reported (medium confidence)");
     const row1995 = table.getByRole("row").filter({ has: page.getByRole("cell", { name: "1995", exact: true }) });
     await expect(row1995.getByRole("cell").nth(1)).toHaveText("52 zones");
-    await expect(row1995).toContainText("Computed from the partial registry");
+    await expect(row1995).toContainText("Counted from the zone registry (sum of 31 of 31 provinces)");
+    const row2016 = table.getByRole("row").filter({ has: page.getByRole("cell", { name: "2016", exact: true }) });
+    await expect(row2016).toContainText("so a lower bound");
   });
 
   test("lists the editions loaded, the sample one labelled", async ({ page }) => {

@@ -8,6 +8,7 @@ describe("formatValue", () => {
     expect(formatValue(1_850_000, "firms")).toBe("1.85 million firms");
     expect(formatValue(49_000, "firms")).toBe("49,000 firms");
     expect(formatValue(156, "zones")).toBe("156 zones");
+    expect(formatValue(1, "zones")).toBe("1 zone");
     expect(formatValue(20, "percent")).toBe("20%");
   });
 

@@ -37,7 +37,8 @@ export function formatValue(value: number, unit: TCanonicalUnit, language: TLang
   const { scaled, word } = scaleEn(value);
   const shown = word ? number(round(scaled), "en") : number(Math.round(scaled), "en", 0);
   if (unit === "USD") return `$${shown}${word}`;
-  return `${shown}${word} ${CANONICAL_UNITS[unit].en}`;
+  const unitName = shown === "1" && !word ? CANONICAL_UNITS[unit].en.replace(/s$/, "") : CANONICAL_UNITS[unit].en;
+  return `${shown}${word} ${unitName}`;
 }
 
 /** A ratio or other derived value with its unit label, e.g. "2.65 % of registered firms". */

@@ -1,4 +1,8 @@
+import { formatValue } from "@/lib/format";
 import type { SeriesPoint } from "@/lib/series-math";
+
+/** The registry lists every zone approved up to 2009; later cohorts are only partly in it. */
+const REGISTRY_COMPLETE_UNTIL = 2009;
 
 /** National zone counts by year: reported figures, and registry sums where nothing is reported. */
 export function ParkCountTable({ points }: { points: SeriesPoint[] }) {
@@ -17,11 +21,14 @@ export function ParkCountTable({ points }: { points: SeriesPoint[] }) {
             <tr key={point.year} className="border-t border-slate-100 align-top">
               <td className="px-3 py-1.5 tabular-nums">{point.year}</td>
               <td className={`px-3 py-1.5 text-right tabular-nums ${point.isComputed ? "text-slate-500" : "font-semibold"}`}>
-                {point.value.toLocaleString("en-US")} zones
+                {formatValue(point.value, "zones")}
               </td>
               <td className="px-3 py-1.5 text-xs text-slate-600">
                 {point.isComputed ? (
-                  <>Computed from the partial registry ({point.note?.replace(/^Computed: /, "")}): a lower bound after 2009</>
+                  <>
+                    Counted from the zone registry ({point.note?.replace(/^Computed: /, "")})
+                    {point.year > REGISTRY_COMPLETE_UNTIL ? ": incomplete after 2009, so a lower bound" : ""}
+                  </>
                 ) : (
                   <>
                     Reported ({point.confidence} confidence) · {point.sourceRef}
