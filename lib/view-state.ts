@@ -1,0 +1,233 @@
+import { z } from "zod";
+import { findDerivedMetric, findIndicator } from "@/lib/metrics";
+
+// The URL ⇄ view state contract, shared by the page, the client and the API.
+// Equal views have equal URLs: keys in one order, lists sorted, defaults omitted.
+
+export const VIEWS = ["trend", "compare", "map", "table"] as const;
+export const LEVELS = ["nation", "region", "province", "park"] as const;
+export const MODES = ["absolute", "density", "per-park", "share"] as const;
+export const LANGUAGES = ["en", "zh"] as const;
+export const SCALES = ["linear", "log"] as const;
+
+export type TView = (typeof VIEWS)[number];
+export type TLevel = (typeof LEVELS)[number];
+export type TMode = (typeof MODES)[number];
+export type TLang = (typeof LANGUAGES)[number];
+export type TScale = (typeof SCALES)[number];
+
+/** What the parser needs to know about the data: which metrics, geographies, editions and years exist. */
+export interface ViewCatalogue {
+  metrics: readonly string[];
+  geos: Readonly<Record<TLevel, readonly string[]>>;
+  editions: readonly string[];
+  years: { min: number; max: number };
+}
+
+export interface ViewState {
+  metric: string;
+  view: TView;
+  level: TLevel;
+  /** Geo codes at the level, sorted; empty means "all of them". */
+  geos: string[];
+  from: number;
+  to: number;
+  /** The one year compare and map show. */
+  year: number;
+  mode: TMode;
+  /** "latest" or an edition slug to pin. */
+  edition: string;
+  lang: TLang;
+  scale: TScale;
+}
+
+/** The URL keys, in canonical order. */
+export const URL_KEYS = ["metric", "view", "level", "geo", "from", "to", "year", "mode", "edition", "lang", "scale"] as const;
+export type TUrlKey = (typeof URL_KEYS)[number];
+
+export const DEFAULT_METRIC = "high_tech_enterprises";
+export const DEFAULT_YEARS = { from: 1991, to: 2023 } as const;
+
+export function defaultViewState(catalogue: ViewCatalogue): ViewState {
+  const to = Math.min(DEFAULT_YEARS.to, catalogue.years.max);
+  return {
+    metric: catalogue.metrics.includes(DEFAULT_METRIC) ? DEFAULT_METRIC : (catalogue.metrics[0] ?? DEFAULT_METRIC),
+    view: "trend",
+    level: "region",
+    geos: [],
+    from: Math.max(DEFAULT_YEARS.from, catalogue.years.min),
+    to,
+    year: to,
+    mode: "absolute",
+    edition: "latest",
+    lang: "en",
+    scale: "linear",
+  };
+}
+
+/** Why a mode can't be used with a metric and level, or null when it can. */
+export function modeUnavailableReason(mode: TMode, metric: string, level: TLevel): string | null {
+  if (mode === "absolute") return null;
+  const indicator = findIndicator(metric);
+  if (!indicator) return "This metric is already a ratio; it is shown as is.";
+  if (mode === "density") {
+    return metric === "high_tech_enterprises"
+      ? null
+      : "Density is high-tech enterprises ÷ registered firms: choose the metric High-tech enterprises.";
+  }
+  if (!indicator.isAdditive) return "This metric is a share already; it cannot be divided further.";
+  if (mode === "per-park") {
+    if (metric === "park_count") return "Zones per zone is always 1.";
+    return level === "park" ? "Each zone is one zone: per-zone figures need a region or province." : null;
+  }
+  // share
+  return level === "nation" ? "The nation is 100% of itself: choose regions or provinces." : null;
+}
+
+export function isKnownMetric(code: string): boolean {
+  return !!findIndicator(code) || !!findDerivedMetric(code);
+}
+
+const ZYear = z.coerce.number().int();
+
+/** A raw query string value as Next.js and URLSearchParams give it. */
+type TRawValue = string | string[] | undefined | null;
+export type TRawParams = URLSearchParams | Record<string, TRawValue>;
+
+function readRaw(params: TRawParams, key: string): string | undefined {
+  const value = params instanceof URLSearchParams ? params.get(key) : params[key];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === null || first === undefined ? undefined : first;
+}
+
+/** One parameter that was not understood, and what the view uses instead. */
+export interface ViewNote {
+  parameter: TUrlKey;
+  message: string;
+  allowed?: readonly string[];
+}
+
+function fromEnum<T extends string>(
+  values: readonly T[],
+  raw: string | undefined,
+  fallback: T,
+  parameter: TUrlKey,
+  notes: ViewNote[],
+): T {
+  if (raw === undefined) return fallback;
+  if ((values as readonly string[]).includes(raw)) return raw as T;
+  notes.push({ parameter, message: `Unknown ${parameter} "${raw}"; showing ${fallback}.`, allowed: values });
+  return fallback;
+}
+
+function fromYear(
+  raw: string | undefined,
+  fallback: number,
+  parameter: TUrlKey,
+  years: ViewCatalogue["years"],
+  notes: ViewNote[],
+): number {
+  if (raw === undefined) return fallback;
+  const parsed = ZYear.safeParse(raw);
+  if (!parsed.success || parsed.data < years.min || parsed.data > years.max) {
+    notes.push({ parameter, message: `${parameter} must be a year from ${years.min} to ${years.max}; showing ${fallback}.` });
+    return fallback;
+  }
+  return parsed.data;
+}
+
+/**
+ * Parses a query string into a complete, valid view. Never throws: anything
+ * malformed, unknown or stale falls back to a default and adds a note saying
+ * so (the page shows notes; the API answers 400 with the first one).
+ */
+export function parseViewState(params: TRawParams, catalogue: ViewCatalogue): { state: ViewState; notes: ViewNote[] } {
+  const notes: ViewNote[] = [];
+  const defaults = defaultViewState(catalogue);
+  const raw = (key: TUrlKey) => readRaw(params, key);
+
+  const rawMetric = raw("metric");
+  let metric = defaults.metric;
+  if (rawMetric !== undefined) {
+    if (catalogue.metrics.includes(rawMetric)) metric = rawMetric;
+    else notes.push({ parameter: "metric", message: `Unknown metric "${rawMetric}"; showing ${defaults.metric}.`, allowed: catalogue.metrics });
+  }
+
+  const view = fromEnum(VIEWS, raw("view"), defaults.view, "view", notes);
+  const level = fromEnum(LEVELS, raw("level"), defaults.level, "level", notes);
+
+  const rawGeos = raw("geo");
+  let geos: string[] = [];
+  if (rawGeos !== undefined && rawGeos !== "") {
+    const known = new Set(catalogue.geos[level]);
+    const requested = [...new Set(rawGeos.split(",").map((code) => code.trim()).filter(Boolean))];
+    const unknown = requested.filter((code) => !known.has(code));
+    if (unknown.length) {
+      notes.push({ parameter: "geo", message: `Not a ${level} code: ${unknown.slice(0, 5).join(", ")}; left out.` });
+    }
+    geos = requested.filter((code) => known.has(code)).sort();
+  }
+
+  let from = fromYear(raw("from"), defaults.from, "from", catalogue.years, notes);
+  let to = fromYear(raw("to"), defaults.to, "to", catalogue.years, notes);
+  if (from > to) {
+    notes.push({ parameter: "from", message: `from (${from}) was after to (${to}); swapped them.` });
+    [from, to] = [to, from];
+  }
+  const year = fromYear(raw("year"), to, "year", catalogue.years, notes);
+
+  let mode = fromEnum(MODES, raw("mode"), defaults.mode, "mode", notes);
+  const reason = modeUnavailableReason(mode, metric, level);
+  if (reason) {
+    notes.push({ parameter: "mode", message: `${reason} Showing absolute values.` });
+    mode = "absolute";
+  }
+
+  const rawEdition = raw("edition");
+  let edition = defaults.edition;
+  if (rawEdition !== undefined && rawEdition !== "latest") {
+    if (catalogue.editions.includes(rawEdition)) edition = rawEdition;
+    else notes.push({ parameter: "edition", message: `No published edition "${rawEdition}"; showing the latest data.`, allowed: ["latest", ...catalogue.editions] });
+  }
+
+  const lang = fromEnum(LANGUAGES, raw("lang"), defaults.lang, "lang", notes);
+  const scale = fromEnum(SCALES, raw("scale"), defaults.scale, "scale", notes);
+
+  return { state: { metric, view, level, geos, from, to, year, mode, edition, lang, scale }, notes };
+}
+
+/**
+ * The canonical query string of a view (without "?"): keys in URL_KEYS order,
+ * geos sorted, and every value equal to its default left out.
+ */
+export function serializeViewState(state: ViewState, catalogue: ViewCatalogue): string {
+  return new URLSearchParams(toUrlEntries(state, catalogue)).toString();
+}
+
+/** The canonical [key, value] pairs of a view; keys whose value is the default are absent. */
+export function toUrlEntries(state: ViewState, catalogue: ViewCatalogue): [TUrlKey, string][] {
+  const defaults = defaultViewState(catalogue);
+  const values: Record<TUrlKey, string | null> = {
+    metric: state.metric === defaults.metric ? null : state.metric,
+    view: state.view === defaults.view ? null : state.view,
+    level: state.level === defaults.level ? null : state.level,
+    geo: state.geos.length ? [...new Set(state.geos)].sort().join(",") : null,
+    from: state.from === defaults.from ? null : String(state.from),
+    to: state.to === defaults.to ? null : String(state.to),
+    year: state.year === state.to ? null : String(state.year),
+    mode: state.mode === defaults.mode ? null : state.mode,
+    edition: state.edition === defaults.edition ? null : state.edition,
+    lang: state.lang === defaults.lang ? null : state.lang,
+    scale: state.scale === defaults.scale ? null : state.scale,
+  };
+  return URL_KEYS.flatMap((key) => (values[key] === null ? [] : [[key, values[key]] as [TUrlKey, string]]));
+}
+
+/** Reorders any query string into canonical key order (used by the URL adapter on every update). */
+export function sortUrlParams(search: URLSearchParams): URLSearchParams {
+  const rank = (key: string) => {
+    const index = (URL_KEYS as readonly string[]).indexOf(key);
+    return index === -1 ? URL_KEYS.length : index;
+  };
+  return new URLSearchParams([...search.entries()].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)));
+}
