@@ -1,14 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { E2E_SERVERS } from "./support/servers";
 
-test.describe("first page on PostgreSQL", () => {
+test.describe("overview page on PostgreSQL", () => {
   test("shows the 2017 headline figures with units and sources", async ({ page }) => {
-    await page.goto("/");
+    await page.goto("/overview");
     await expect(page.getByRole("heading", { name: "Torch Atlas", level: 1 })).toBeVisible();
     const figures = page.getByLabel("2017 headline figures");
     await expect(figures.getByTestId("figure-registered_firms")).toHaveText("1.85 million firms");
     await expect(figures.getByTestId("figure-high_tech_enterprises")).toHaveText("49,000 firms");
-    await expect(figures.getByTestId("figure-hte_density")).toHaveText("2.65 % of registered firms");
+    await expect(figures.getByTestId("figure-hte_density")).toHaveText("2.65% of registered firms");
     await expect(figures.getByTestId("figure-tax_revenue")).toHaveText("1.73 trillion yuan");
     await expect(figures.getByTestId("figure-exports")).toHaveText("$478 billion");
     await expect(figures.getByTestId("figure-exports_share_national")).toHaveText("20%");
@@ -17,7 +17,7 @@ test.describe("first page on PostgreSQL", () => {
   });
 
   test("lists national zone counts by year, reported and computed told apart", async ({ page }) => {
-    await page.goto("/");
+    await page.goto("/overview");
     const table = page.getByRole("table", { name: "National high-tech zones by year" });
     const row2017 = table.getByRole("row").filter({ has: page.getByRole("cell", { name: "2017", exact: true }) });
     await expect(row2017.getByRole("cell").nth(1)).toHaveText("156 zones");
@@ -30,7 +30,7 @@ test.describe("first page on PostgreSQL", () => {
   });
 
   test("lists the editions loaded, the sample one labelled", async ({ page }) => {
-    await page.goto("/");
+    await page.goto("/overview");
     const editions = page.getByRole("list", { name: "Editions loaded" });
     await expect(editions.getByRole("listitem")).toHaveCount(2);
     const sample = editions.getByRole("listitem").filter({ hasText: "synthetic-sample" });
@@ -50,11 +50,11 @@ test.describe("first page on PostgreSQL", () => {
   });
 });
 
-test.describe("first page on the embedded database", () => {
+test.describe("overview page on the embedded database", () => {
   test("serves the same figures from PGlite", async ({ page, request }) => {
     const health = await request.get(`${E2E_SERVERS.embedded.url}/api/health`);
     expect(await health.json()).toMatchObject({ status: "ok", database: "embedded" });
-    await page.goto(E2E_SERVERS.embedded.url);
+    await page.goto(`${E2E_SERVERS.embedded.url}/overview`);
     await expect(page.getByTestId("figure-exports")).toHaveText("$478 billion");
   });
 });

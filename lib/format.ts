@@ -40,8 +40,3 @@ export function formatValue(value: number, unit: TCanonicalUnit, language: TLang
   const unitName = shown === "1" && !word ? CANONICAL_UNITS[unit].en.replace(/s$/, "") : CANONICAL_UNITS[unit].en;
   return `${shown}${word} ${unitName}`;
 }
-
-/** A ratio or other derived value with its unit label, e.g. "2.65 % of registered firms". */
-export function formatDerived(value: number, unitLabel: string, language: TLanguage = "en"): string {
-  return `${number(round(value), language)} ${unitLabel}`;
-}

@@ -1,3 +1,4 @@
+import type { DisplayUnit } from "@/lib/display-unit";
 import type { TCanonicalUnit } from "@/lib/units";
 
 // The metric catalogue: base indicators as the yearbook reports them, and
@@ -198,8 +199,7 @@ export interface DerivedMetricDefinition {
   denominator: TIndicatorCode;
   /** 100 for a percentage. */
   scale: number;
-  unitEn: string;
-  unitZh: string;
+  unit: DisplayUnit;
   formulaEn: string;
   formulaZh: string;
 }
@@ -212,8 +212,7 @@ export const DERIVED_METRICS = [
     numerator: "high_tech_enterprises",
     denominator: "registered_firms",
     scale: 100,
-    unitEn: "% of registered firms",
-    unitZh: "占注册企业%",
+    unit: { unit: "percent", suffixEn: "of registered firms", suffixZh: "占注册企业" },
     formulaEn: "high-tech enterprises ÷ registered firms × 100",
     formulaZh: "高新技术企业数 ÷ 注册企业数 × 100",
   },
@@ -224,8 +223,7 @@ export const DERIVED_METRICS = [
     numerator: "high_tech_enterprises",
     denominator: "park_count",
     scale: 1,
-    unitEn: "firms per zone",
-    unitZh: "家/区",
+    unit: { unit: "firms", suffixEn: "per zone", suffixZh: "每区" },
     formulaEn: "high-tech enterprises ÷ national high-tech zones",
     formulaZh: "高新技术企业数 ÷ 国家高新区数量",
   },
@@ -236,8 +234,7 @@ export const DERIVED_METRICS = [
     numerator: "tax_revenue",
     denominator: "enterprises_surveyed",
     scale: 1,
-    unitEn: "yuan per firm",
-    unitZh: "元/家",
+    unit: { unit: "CNY", suffixEn: "per firm", suffixZh: "每家企业" },
     formulaEn: "taxes paid ÷ enterprises in the Torch survey",
     formulaZh: "上缴税费 ÷ 入统企业数",
   },

@@ -157,3 +157,20 @@ export function divideSeries(
   }
   return result.sort(compareByGeoThenYear);
 }
+
+/**
+ * Each point as a percentage of the total for its year (e.g. a province's
+ * share of the national figure). Years without a total are left out.
+ */
+export function shareOfTotal(parts: readonly SeriesPoint[], totals: readonly SeriesPoint[], formula: string): SeriesPoint[] {
+  const totalByYear = new Map(totals.map((total) => [total.year, total]));
+  return divideSeries(
+    parts,
+    parts.flatMap((part) => {
+      const total = totalByYear.get(part.year);
+      return total ? [{ ...total, geoCode: part.geoCode }] : [];
+    }),
+    100,
+    formula,
+  );
+}

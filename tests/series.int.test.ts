@@ -99,7 +99,7 @@ describe("getSeries on PostgreSQL", () => {
       ["460000", 2.5],
       ["640000", 6],
     ]);
-    expect(provinces.unit).toBe("% of registered firms");
+    expect(provinces.unit).toEqual({ unit: "percent", suffixEn: "of registered firms", suffixZh: "占注册企业" });
   });
 
   it("fills regions and the nation with sums of provinces, and prefers reported totals", async () => {

@@ -1,4 +1,4 @@
-import { formatDerived, formatValue } from "@/lib/format";
+import { formatMeasure, type DisplayUnit } from "@/lib/display-unit";
 import { findDerivedMetric, findIndicator } from "@/lib/metrics";
 import type { SeriesPoint } from "@/lib/series-math";
 import { SampleBadge } from "./sample-badge";
@@ -8,30 +8,25 @@ function metricName(metric: string, breakdown: string): string {
   return breakdown === "state_owned" ? `${name}: state-owned` : name;
 }
 
-function formatFigure(metric: string, value: number): string {
-  const indicator = findIndicator(metric);
-  if (indicator) return formatValue(value, indicator.unit);
-  const derived = findDerivedMetric(metric);
-  return derived ? formatDerived(value, derived.unitEn) : String(value);
-}
 
 /** The seed article's 2017 figures, each with its unit, edition and source. */
 export interface HeadlineFigure {
   metric: string;
   breakdown: string;
+  unit: DisplayUnit;
   point: SeriesPoint | null;
 }
 
 export function HeadlineFigures({ headline }: { headline: HeadlineFigure[] }) {
   return (
     <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="2017 headline figures">
-      {headline.map(({ metric, breakdown, point }) => (
+      {headline.map(({ metric, breakdown, unit, point }) => (
         <div key={`${metric}-${breakdown}`} className="rounded border border-slate-200 p-3">
           <dt className="text-sm text-slate-600">{metricName(metric, breakdown)}, 2017</dt>
           {point ? (
             <>
               <dd className="text-2xl font-semibold" data-testid={`figure-${metric}`}>
-                {formatFigure(metric, point.value)}
+                {formatMeasure(point.value, unit, "en")}
                 {point.isSample && <SampleBadge />}
               </dd>
               <dd className="mt-1 text-xs text-slate-600">

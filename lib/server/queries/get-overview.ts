@@ -1,4 +1,5 @@
 import "server-only";
+import type { DisplayUnit } from "@/lib/display-unit";
 import type { Database } from "@/lib/server/db";
 import { getDataVersion } from "@/lib/server/queries/data-version";
 import { listPublishedEditions, type EditionSummary } from "@/lib/server/queries/editions";
@@ -20,7 +21,7 @@ export interface Overview {
   dataVersion: number;
   editions: EditionSummary[];
   parkCounts: SeriesPoint[];
-  headline: { metric: string; unit: string; breakdown: string; point: SeriesPoint | null }[];
+  headline: { metric: string; unit: DisplayUnit; breakdown: string; point: SeriesPoint | null }[];
   registry: { listed: number; dated: number; nationalTotal: number | null };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { DisplayUnit } from "@/lib/display-unit";
 import { findDerivedMetric, findIndicator, type IndicatorDefinition } from "@/lib/metrics";
 import type { Database } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -8,6 +9,7 @@ import { getGeography } from "@/lib/server/queries/geography";
 import {
   divideSeries,
   preferReported,
+  shareOfTotal,
   resolveVintage,
   sumParts,
   type EditionInfo,
@@ -35,8 +37,8 @@ export type TSeriesQuery = z.input<typeof ZSeriesQuery>;
 
 export interface SeriesResult {
   metric: string;
-  /** Unit of every value, e.g. "CNY" or "% of registered firms". */
-  unit: string;
+  /** Unit of every value, e.g. yuan, or % of registered firms. */
+  unit: DisplayUnit;
   points: SeriesPoint[];
   /** The editions that may contribute, oldest first; points name the ones that did. */
   editions: EditionSummary[];
@@ -106,12 +108,8 @@ async function getIndicatorSeries(scope: Scope, indicator: IndicatorDefinition):
   return preferReported(reported, sumParts(provincePoints, parentOf, partsPerParent, "provinces"));
 }
 
-/**
- * The series behind every chart: a base indicator or a derived metric for
- * the chosen geographies and years, under the vintage rule (newest published
- * edition wins; a pinned edition counts only editions up to it).
- */
-export async function getSeries(db: Database, input: TSeriesQuery): Promise<SeriesResult> {
+/** Parses a series query, answering bad input with a 400 that names the parameter. */
+function parseSeriesQuery(input: TSeriesQuery) {
   const parsed = ZSeriesQuery.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -119,26 +117,76 @@ export async function getSeries(db: Database, input: TSeriesQuery): Promise<Seri
       parameter: issue.path.join("."),
     });
   }
-  const query = parsed.data;
+  return parsed.data;
+}
+
+function requireIndicator(code: string): IndicatorDefinition {
+  const indicator = findIndicator(code);
+  if (!indicator) throw new AppError("BAD_REQUEST", `Unknown metric "${code}"`, { parameter: "metric" });
+  return indicator;
+}
+
+/**
+ * The series behind every chart: a base indicator or a derived metric for
+ * the chosen geographies and years, under the vintage rule (newest published
+ * edition wins; a pinned edition counts only editions up to it).
+ */
+export async function getSeries(db: Database, input: TSeriesQuery): Promise<SeriesResult> {
+  const query = parseSeriesQuery(input);
   const editions = await getEditionsInView(db, query.edition);
   const scope: Scope = { db, ...query, editions };
 
-  const indicator = findIndicator(query.metric);
-  if (indicator) {
-    return { metric: indicator.code, unit: indicator.unit, points: await getIndicatorSeries(scope, indicator), editions };
-  }
   const derived = findDerivedMetric(query.metric);
   if (derived) {
-    const [numerator, denominator] = await Promise.all([
-      getIndicatorSeries(scope, findIndicator(derived.numerator)!),
-      getIndicatorSeries({ ...scope, breakdown: "" }, findIndicator(derived.denominator)!),
-    ]);
     return {
       metric: derived.code,
-      unit: derived.unitEn,
-      points: divideSeries(numerator, denominator, derived.scale, derived.formulaEn),
+      unit: derived.unit,
+      points: await getRatioPoints(scope, derived.numerator, derived.denominator, derived.scale, derived.formulaEn),
       editions,
     };
   }
-  throw new AppError("BAD_REQUEST", `Unknown metric "${query.metric}"`, { parameter: "metric" });
+  const indicator = requireIndicator(query.metric);
+  return { metric: indicator.code, unit: { unit: indicator.unit }, points: await getIndicatorSeries(scope, indicator), editions };
+}
+
+/** numerator ÷ denominator for each geography and year, both summed over parts first. */
+async function getRatioPoints(scope: Scope, numerator: string, denominator: string, scale: number, formula: string) {
+  const [top, bottom] = await Promise.all([
+    getIndicatorSeries(scope, requireIndicator(numerator)),
+    getIndicatorSeries({ ...scope, breakdown: "" }, requireIndicator(denominator)),
+  ]);
+  return divideSeries(top, bottom, scale, formula);
+}
+
+/** A metric per national high-tech zone: the metric's total ÷ the number of zones. */
+export async function getPerParkSeries(db: Database, input: TSeriesQuery): Promise<SeriesResult> {
+  const query = parseSeriesQuery(input);
+  const indicator = requireIndicator(query.metric);
+  const editions = await getEditionsInView(db, query.edition);
+  const scope: Scope = { db, ...query, editions };
+  const formula = `${indicator.nameEn} ÷ national high-tech zones`;
+  return {
+    metric: indicator.code,
+    unit: { unit: indicator.unit, suffixEn: "per zone", suffixZh: "每区" },
+    points: await getRatioPoints(scope, indicator.code, "park_count", 1, formula),
+    editions,
+  };
+}
+
+/** Each geography's share of the national total of the same metric, in %. */
+export async function getShareOfNationalSeries(db: Database, input: TSeriesQuery): Promise<SeriesResult> {
+  const query = parseSeriesQuery(input);
+  const indicator = requireIndicator(query.metric);
+  const editions = await getEditionsInView(db, query.edition);
+  const scope: Scope = { db, ...query, editions };
+  const [parts, national] = await Promise.all([
+    getIndicatorSeries(scope, indicator),
+    getIndicatorSeries({ ...scope, level: "NATION", geos: [] }, indicator),
+  ]);
+  return {
+    metric: indicator.code,
+    unit: { unit: "percent", suffixEn: "of national total", suffixZh: "占全国" },
+    points: shareOfTotal(parts, national, `${indicator.nameEn} ÷ national ${indicator.nameEn.toLowerCase()} × 100`),
+    editions,
+  };
 }

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import type { ViewRow } from "@/lib/view-data";
+import { compareChartHeight, sortForCompare } from "./compare-chart";
+
+function row(geoCode: string, geoNameEn: string, value: number): ViewRow {
+  return {
+    geoCode,
+    geoNameEn,
+    geoNameZh: geoCode,
+    year: 2020,
+    value,
+    editions: ["e1"],
+    isSample: false,
+    isComputed: false,
+    note: null,
+    source: null,
+    confidence: null,
+  };
+}
+
+describe("sortForCompare", () => {
+  it("sorts by value, largest first", () => {
+    const rows = [row("a", "A", 1), row("b", "B", 30), row("c", "C", -2), row("d", "D", 4)];
+    expect(sortForCompare(rows).map((r) => r.geoCode)).toEqual(["b", "d", "a", "c"]);
+  });
+
+  it("breaks ties by English name by default", () => {
+    const rows = [row("x", "Shanxi", 5), row("y", "Anhui", 5), row("z", "Beijing", 9)];
+    expect(sortForCompare(rows).map((r) => r.geoNameEn)).toEqual(["Beijing", "Anhui", "Shanxi"]);
+  });
+
+  it("breaks ties by the given display name", () => {
+    const rows = [row("x", "Anhui", 5), row("y", "Beijing", 5)];
+    const nameOf = (code: string) => (code === "x" ? "Z" : "A");
+    expect(sortForCompare(rows, nameOf).map((r) => r.geoCode)).toEqual(["y", "x"]);
+  });
+
+  it("does not mutate its input", () => {
+    const rows = [row("a", "A", 1), row("b", "B", 2)];
+    sortForCompare(rows);
+    expect(rows.map((r) => r.geoCode)).toEqual(["a", "b"]);
+  });
+});
+
+describe("compareChartHeight", () => {
+  it("grows with the number of bars", () => {
+    expect(compareChartHeight(31) - compareChartHeight(30)).toBe(28);
+    expect(compareChartHeight(31)).toBeGreaterThan(31 * 28);
+  });
+});

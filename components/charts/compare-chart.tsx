@@ -1,0 +1,145 @@
+"use client";
+import { useMemo } from "react";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Rectangle,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import type { BarShapeProps, TooltipContentProps } from "recharts";
+import type { ViewRow } from "@/lib/view-data";
+import { SAMPLE_COLOR, seriesStyle } from "./palette";
+import { TooltipBox, TooltipEntry, tooltipWrapperStyle } from "./trend-chart";
+
+const BAR_SLOT_PX = 28;
+const MARGIN = { top: 8, right: 64, bottom: 8, left: 4 };
+const X_AXIS_HEIGHT = 40;
+const NAME_AXIS_WIDTH = 120;
+const BAR_COLOR = seriesStyle(0).color;
+const NO_SELECTION: readonly string[] = [];
+
+export interface CompareChartProps {
+  /** One row per geography, all the same year. */
+  rows: readonly ViewRow[];
+  nameOf: (geoCode: string) => string;
+  /** Full value with unit, for the tooltip. */
+  formatValue: (value: number) => string;
+  /** Short label, for the axis and the end of each bar. */
+  formatTick: (value: number) => string;
+  /** X-axis title. */
+  unitLabel: string;
+  labels: { edition: string; source: string; sample: string; computed: string };
+  /** Geo codes to emphasise; the others are drawn lighter. */
+  selected?: readonly string[];
+  /** Default "compare-chart", on the wrapper div. */
+  testId?: string;
+}
+
+interface CompareDatum {
+  row: ViewRow;
+  name: string;
+  value: number;
+  /** Text at the end of the bar; " *" marks a synthetic sample. */
+  barLabel: string;
+  emphasised: boolean;
+}
+
+/** Largest first; equal values by name (English unless nameOf is given), then by code so the order is stable. */
+export function sortForCompare(rows: readonly ViewRow[], nameOf?: (geoCode: string) => string): ViewRow[] {
+  const name = (row: ViewRow) => (nameOf ? nameOf(row.geoCode) : row.geoNameEn);
+  return [...rows].sort(
+    (a, b) => b.value - a.value || name(a).localeCompare(name(b)) || a.geoCode.localeCompare(b.geoCode),
+  );
+}
+
+/** Chart height that gives every bar the same slot, so 31 provinces fit. */
+export function compareChartHeight(barCount: number): number {
+  return Math.max(1, barCount) * BAR_SLOT_PX + MARGIN.top + MARGIN.bottom + X_AXIS_HEIGHT;
+}
+
+/**
+ * Horizontal bars, largest at the top. Synthetic-sample bars are paler with a
+ * dashed outline and their label ends in " *": the parent must show a legend
+ * line such as "* synthetic sample" next to the chart.
+ */
+export function CompareChart({
+  rows,
+  nameOf,
+  formatValue,
+  formatTick,
+  unitLabel,
+  labels,
+  selected = NO_SELECTION,
+  testId = "compare-chart",
+}: CompareChartProps) {
+  const data = useMemo<CompareDatum[]>(
+    () =>
+      sortForCompare(rows, nameOf).map((row) => ({
+        row,
+        name: nameOf(row.geoCode),
+        value: row.value,
+        barLabel: row.isSample ? `${formatTick(row.value)} *` : formatTick(row.value),
+        emphasised: selected.length === 0 || selected.includes(row.geoCode),
+      })),
+    [rows, nameOf, formatTick, selected],
+  );
+
+  const renderTooltip = ({ active, payload }: TooltipContentProps) => {
+    const datum = payload[0]?.payload as CompareDatum | undefined;
+    if (!active || !datum) return null;
+    return (
+      <TooltipBox>
+        <TooltipEntry row={datum.row} name={datum.name} color={BAR_COLOR} formatValue={formatValue} labels={labels} />
+      </TooltipBox>
+    );
+  };
+
+  return (
+    <div data-testid={testId} className="w-full">
+      <ResponsiveContainer width="100%" height={compareChartHeight(data.length)}>
+        <BarChart data={data} layout="vertical" margin={MARGIN} barCategoryGap="20%">
+          <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" horizontal={false} />
+          <XAxis
+            type="number"
+            dataKey="value"
+            tickFormatter={formatTick}
+            tick={{ fontSize: 12 }}
+            height={X_AXIS_HEIGHT}
+            label={{ value: unitLabel, position: "insideBottom", style: { fontSize: 12 } }}
+          />
+          <YAxis type="category" dataKey="name" width={NAME_AXIS_WIDTH} tick={{ fontSize: 12 }} interval={0} />
+          <Tooltip
+            content={renderTooltip}
+            isAnimationActive={false}
+            cursor={{ fill: "#f1f5f9" }}
+            wrapperStyle={tooltipWrapperStyle(MARGIN.left + NAME_AXIS_WIDTH)}
+          />
+          <Bar dataKey="value" shape={renderBar} isAnimationActive={false}>
+            <LabelList dataKey="barLabel" position="right" style={{ fontSize: 11, fill: "#334155" }} />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+function renderBar(props: BarShapeProps) {
+  const datum = props.payload as CompareDatum | undefined;
+  const isSample = datum?.row.isSample ?? false;
+  const emphasised = datum?.emphasised ?? true;
+  const opacity = (emphasised ? 1 : 0.35) * (isSample ? 0.5 : 1);
+  return (
+    <Rectangle
+      {...props}
+      fill={BAR_COLOR}
+      fillOpacity={opacity}
+      stroke={isSample ? SAMPLE_COLOR : "none"}
+      strokeDasharray={isSample ? "3 2" : undefined}
+    />
+  );
+}

@@ -1,0 +1,233 @@
+"use client";
+import { useMemo } from "react";
+import type { CSSProperties, ReactNode } from "react";
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { TooltipContentProps } from "recharts";
+import type { ViewRow } from "@/lib/view-data";
+import { SAMPLE_COLOR, seriesStyle } from "./palette";
+
+const CHART_HEIGHT = 380;
+const MARGIN = { top: 8, right: 16, bottom: 8, left: 8 };
+const Y_AXIS_WIDTH = 64;
+const SOURCE_MAX_CHARS = 80;
+
+export interface TrendChartProps {
+  /** Several geographies × years. */
+  rows: readonly ViewRow[];
+  /** Geo codes in legend order (one line each). */
+  seriesOrder: readonly string[];
+  /** Display name in the current language. */
+  nameOf: (geoCode: string) => string;
+  /** X domain; every year in it gets a category position. */
+  years: { from: number; to: number };
+  scale: "linear" | "log";
+  /** Full value with unit, e.g. "1.2 trillion yuan". */
+  formatValue: (value: number) => string;
+  /** Short axis label, e.g. "1.2T". */
+  formatTick: (value: number) => string;
+  /** Y-axis title, e.g. "yuan". */
+  unitLabel: string;
+  labels: { edition: string; source: string; sample: string; computed: string; year: string };
+  /** Default "trend-chart", on the wrapper div. */
+  testId?: string;
+}
+
+/** One x position: the year plus one value (or null for a gap) per geo code. */
+export type TrendDatum = { year: number } & { [geoCode: string]: number | null };
+
+/**
+ * One object per year from years.from to years.to, with a key for every code in
+ * seriesOrder. Missing values stay null so lines break instead of dropping to
+ * zero; on a log scale values ≤ 0 cannot be drawn and become null too.
+ */
+export function pivotByYear(
+  rows: readonly ViewRow[],
+  seriesOrder: readonly string[],
+  years: { from: number; to: number },
+  scale: "linear" | "log",
+): TrendDatum[] {
+  const values = new Map<string, number>();
+  for (const row of rows) values.set(rowKey(row.geoCode, row.year), row.value);
+
+  const data: TrendDatum[] = [];
+  for (let year = years.from; year <= years.to; year++) {
+    const datum: TrendDatum = { year };
+    for (const code of seriesOrder) {
+      const value = values.get(rowKey(code, year));
+      datum[code] = value === undefined || !Number.isFinite(value) || (scale === "log" && value <= 0) ? null : value;
+    }
+    data.push(datum);
+  }
+  return data;
+}
+
+function rowKey(geoCode: string, year: number): string {
+  return `${geoCode}|${year}`;
+}
+
+export function TrendChart({
+  rows,
+  seriesOrder,
+  nameOf,
+  years,
+  scale,
+  formatValue,
+  formatTick,
+  unitLabel,
+  labels,
+  testId = "trend-chart",
+}: TrendChartProps) {
+  const data = useMemo(() => pivotByYear(rows, seriesOrder, years, scale), [rows, seriesOrder, years, scale]);
+  const rowsByKey = useMemo(() => new Map(rows.map((row) => [rowKey(row.geoCode, row.year), row])), [rows]);
+
+  const renderTooltip = ({ active, label }: TooltipContentProps) => {
+    const year = Number(label);
+    if (!active || !Number.isFinite(year)) return null;
+    const entries = seriesOrder.flatMap((code, index) => {
+      const row = rowsByKey.get(rowKey(code, year));
+      return row ? [{ row, color: seriesStyle(index).color }] : [];
+    });
+    if (entries.length === 0) return null;
+    return (
+      <TooltipBox title={`${labels.year} ${year}`}>
+        {entries.map(({ row, color }) => (
+          <TooltipEntry
+            key={row.geoCode}
+            row={row}
+            name={nameOf(row.geoCode)}
+            color={color}
+            formatValue={formatValue}
+            labels={labels}
+          />
+        ))}
+      </TooltipBox>
+    );
+  };
+
+  return (
+    <div data-testid={testId} className="w-full">
+      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+        <LineChart data={data} margin={MARGIN}>
+          <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" />
+          <XAxis dataKey="year" type="category" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={8} />
+          <YAxis
+            scale={scale}
+            domain={["auto", "auto"]}
+            allowDataOverflow={false}
+            tickFormatter={formatTick}
+            tick={{ fontSize: 12 }}
+            width={Y_AXIS_WIDTH}
+            label={{
+              value: unitLabel,
+              angle: -90,
+              position: "insideLeft",
+              style: { fontSize: 12, textAnchor: "middle" },
+            }}
+          />
+          <Tooltip
+            content={renderTooltip}
+            isAnimationActive={false}
+            wrapperStyle={tooltipWrapperStyle(MARGIN.left + Y_AXIS_WIDTH)}
+          />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {seriesOrder.map((code, index) => {
+            const { color, dash } = seriesStyle(index);
+            return (
+              <Line
+                key={code}
+                // A function, not a string: string data keys are read as object paths.
+                dataKey={(datum: TrendDatum) => datum[code] ?? null}
+                name={nameOf(code)}
+                type="linear"
+                stroke={color}
+                strokeDasharray={dash}
+                strokeWidth={2}
+                dot={{ r: 2, strokeWidth: 1 }}
+                activeDot={{ r: 4 }}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+            );
+          })}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Tooltip pieces, shared with the compare chart.
+
+export interface TooltipLabels {
+  edition: string;
+  source: string;
+  sample: string;
+  computed: string;
+}
+
+/**
+ * Recharts never moves the tooltip left of the plot area, so on a narrow
+ * screen a wide tooltip would stick out of the page; cap it to what is left.
+ */
+export function tooltipWrapperStyle(plotLeftPx: number): CSSProperties {
+  return { maxWidth: `min(18rem, calc(100% - ${plotLeftPx + 4}px))` };
+}
+
+export function TooltipBox({ title, children }: { title?: string; children: ReactNode }) {
+  return (
+    <div className="rounded border border-slate-300 bg-white/95 p-2 text-xs text-slate-800 shadow-md">
+      {title && <p className="mb-1 font-semibold">{title}</p>}
+      <ul className="space-y-1.5">{children}</ul>
+    </div>
+  );
+}
+
+interface TooltipEntryProps {
+  row: ViewRow;
+  name: string;
+  color: string;
+  formatValue: (value: number) => string;
+  labels: TooltipLabels;
+}
+
+/** Name and value of one row, then where it comes from and how it was made. */
+export function TooltipEntry({ row, name, color, formatValue, labels }: TooltipEntryProps) {
+  return (
+    <li>
+      <div className="flex items-baseline gap-1.5">
+        <span aria-hidden className="inline-block h-2 w-2 shrink-0 rounded-full" style={{ backgroundColor: color }} />
+        <span className="font-medium">{name}</span>
+        <span className="ml-auto pl-2 text-right tabular-nums">{formatValue(row.value)}</span>
+      </div>
+      <div className="pl-3.5 text-slate-600">
+        {row.editions.length > 0 && (
+          <div>
+            {labels.edition}: {row.editions.join(", ")}
+          </div>
+        )}
+        {row.source && (
+          <div title={row.source}>
+            {labels.source}: {truncate(row.source, SOURCE_MAX_CHARS)}
+          </div>
+        )}
+        {(row.isSample || row.isComputed) && (
+          <div className="flex flex-wrap gap-1 pt-0.5">
+            {row.isSample && (
+              <span
+                className="rounded border px-1 font-medium"
+                style={{ color: SAMPLE_COLOR, borderColor: SAMPLE_COLOR }}
+              >
+                {labels.sample}
+              </span>
+            )}
+            {row.isComputed && <span className="rounded border border-slate-400 px-1 italic">{labels.computed}</span>}
+          </div>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

@@ -1,0 +1,101 @@
+"use client";
+import { CompareChart } from "@/components/charts/compare-chart";
+import { ProvinceMap, type ProvinceMapValue } from "@/components/charts/province-map";
+import { TrendChart } from "@/components/charts/trend-chart";
+import { formatMeasure, formatTick, unitLabel } from "@/lib/display-unit";
+import type { TDictionary } from "@/lib/i18n";
+import type { ViewData, ViewRow } from "@/lib/view-data";
+import type { ViewState } from "@/lib/view-state";
+import type { ClientCatalogue } from "./catalogue";
+import { DataTable } from "./data-table";
+import { useTopology } from "./queries";
+
+interface ChartAreaProps {
+  data: ViewData;
+  state: ViewState;
+  catalogue: ClientCatalogue;
+  update: (change: Partial<ViewState>) => void;
+  t: TDictionary;
+}
+
+export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps) {
+  const lang = state.lang;
+  const topology = useTopology(state.view === "map");
+  const formatValue = (value: number) => formatMeasure(value, data.unit, lang);
+  const tick = (value: number) => formatTick(value, data.unit, lang);
+  const unit = unitLabel(data.unit, lang);
+  const rowName = (row: ViewRow) => (lang === "zh" ? row.geoNameZh : row.geoNameEn);
+  const names = new Map(data.rows.map((row) => [row.geoCode, rowName(row)]));
+  const nameOf = (code: string) => names.get(code) ?? code;
+  const labels = { edition: t.edition_, source: t.source, sample: t.sampleMark, computed: t.computedMark, year: t.year };
+  const metricName = lang === "zh" ? data.metric.nameZh : data.metric.nameEn;
+
+  if (data.rows.length === 0 && state.view !== "map") {
+    return (
+      <div role="status" className="rounded border border-dashed border-slate-300 p-8 text-center">
+        <p className="font-medium">{t.empty}</p>
+        <p className="mt-1 text-sm text-slate-600">{state.level === "park" ? t.noParkData : t.emptyHint}</p>
+      </div>
+    );
+  }
+
+  switch (state.view) {
+    case "trend": {
+      const seriesOrder = [...new Set(data.rows.map((row) => row.geoCode))];
+      return (
+        <TrendChart
+          rows={data.rows}
+          seriesOrder={seriesOrder}
+          nameOf={nameOf}
+          years={{ from: state.from, to: state.to }}
+          scale={state.scale}
+          formatValue={formatValue}
+          formatTick={tick}
+          unitLabel={unit}
+          labels={labels}
+        />
+      );
+    }
+    case "compare":
+      return (
+        <CompareChart
+          rows={data.rows}
+          nameOf={nameOf}
+          formatValue={formatValue}
+          formatTick={tick}
+          unitLabel={unit}
+          labels={labels}
+          selected={state.geos}
+        />
+      );
+    case "map": {
+      if (!topology.data) {
+        return <p role="status" className="p-8 text-center text-slate-600">{topology.isError ? t.loadError : t.updating}</p>;
+      }
+      const values = new Map<string, ProvinceMapValue>(
+        data.rows.map((row) => [row.geoCode, { value: row.value, isSample: row.isSample, isComputed: row.isComputed, editions: row.editions, source: row.source }]),
+      );
+      const regionOf = Object.fromEntries(catalogue.provinces.map((p) => [p.code, p.regionCode]));
+      const provinceName = new Map(catalogue.provinces.map((p) => [p.code, lang === "zh" ? p.nameZhShort : p.nameEn]));
+      const selected = state.level === "province" ? state.geos : [];
+      return (
+        <ProvinceMap
+          topology={topology.data}
+          values={values}
+          selected={selected}
+          onToggle={(code) =>
+            update({ level: "province", geos: selected.includes(code) ? selected.filter((c) => c !== code) : [...selected, code] })
+          }
+          regionOf={regionOf}
+          nameOf={(code) => provinceName.get(code) ?? code}
+          formatValue={formatValue}
+          formatTick={tick}
+          legendTitle={`${metricName} (${unit}), ${state.year}`}
+          labels={{ noData: t.noData, sample: t.sampleMark, computed: t.computedMark, edition: t.edition_, source: t.source, selected: t.selected, mapNote: t.mapNote, clickHint: t.clickHint }}
+        />
+      );
+    }
+    case "table":
+      return <DataTable rows={data.rows} nameOf={rowName} formatValue={formatValue} unitLabel={unit} t={t} />;
+  }
+}

@@ -1,0 +1,155 @@
+"use client";
+import { useRef } from "react";
+import { unitLabel } from "@/lib/display-unit";
+import { dictionary } from "@/lib/i18n";
+import type { ViewData } from "@/lib/view-data";
+import { VIEWS } from "@/lib/view-state";
+import type { ClientCatalogue } from "./catalogue";
+import { ChartArea } from "./chart-area";
+import { FilterPanel } from "./filter-panel";
+import { useViewData } from "./queries";
+import { ShareBar } from "./share-bar";
+import { useViewState } from "./use-view-state";
+
+interface DashboardProps {
+  catalogue: ClientCatalogue;
+  initialData: ViewData;
+}
+
+export function Dashboard({ catalogue, initialData }: DashboardProps) {
+  const { state, notes, query, update } = useViewState(catalogue);
+  const view = useViewData(query, initialData);
+  const chartRef = useRef<HTMLDivElement>(null);
+  const t = dictionary(state.lang);
+  const data = view.data ?? initialData;
+  const lang = state.lang;
+  const metricName = lang === "zh" ? data.metric.nameZh : data.metric.nameEn;
+  const unit = unitLabel(data.unit, lang);
+  const hasParkData = false;
+  const caption = [
+    `${metricName} (${unit})${state.view === "compare" || state.view === "map" ? `, ${state.year}` : `, ${state.from}–${state.to}`}`,
+    `${t.editionsUsed}: ${data.editions.map((e) => e.slug).join(", ") || "—"}`,
+    `${t.source}: ${data.editions.map((e) => e.source).join(" | ").slice(0, 220)}`,
+    ...(data.hasSample ? [t.sampleBanner] : []),
+    `Torch Atlas · ${typeof window === "undefined" ? "" : window.location.href}`,
+  ];
+
+  return (
+    <div lang={lang === "zh" ? "zh-CN" : "en"} className="mx-auto max-w-screen-2xl px-4 py-6">
+      <header className="mb-4 flex flex-wrap items-baseline justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">{t.appName}</h1>
+          <p className="text-sm text-slate-600">{t.tagline}</p>
+        </div>
+        <nav className="flex items-center gap-4 text-sm" aria-label={t.language}>
+          <a href="/overview" className="text-blue-800 underline">{t.overviewLink}</a>
+          <a href="/api/v1/meta" className="text-blue-800 underline">{t.apiLink}</a>
+          <button
+            type="button"
+            className="rounded border border-slate-300 px-2 py-1"
+            onClick={() => update({ lang: lang === "en" ? "zh" : "en" })}
+            lang={lang === "en" ? "zh-CN" : "en"}
+          >
+            {lang === "en" ? "中文" : "English"}
+          </button>
+        </nav>
+      </header>
+
+      {notes.length > 0 && (
+        <div role="alert" className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="view-notes">
+          <p className="font-medium">{t.notesTitle}</p>
+          <ul className="ml-5 list-disc">
+            {notes.map((note) => (
+              <li key={`${note.parameter}-${note.message}`}>{note.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {data.hasSample && (
+        <p className="mb-4 rounded border-l-4 border-orange-700 bg-orange-50 p-3 text-sm font-medium text-orange-900" data-testid="sample-banner">
+          {t.sampleBanner}
+        </p>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
+        <aside>
+          <FilterPanel state={state} catalogue={catalogue} update={update} t={t} hasParkData={hasParkData} />
+        </aside>
+
+        <main className="min-w-0 space-y-4">
+          <div role="tablist" aria-label={t.view} className="flex flex-wrap gap-1 border-b border-slate-200">
+            {VIEWS.map((v) => (
+              <button
+                key={v}
+                type="button"
+                role="tab"
+                aria-selected={state.view === v}
+                className={`rounded-t px-3 py-2 text-sm ${state.view === v ? "border border-b-white border-slate-200 bg-white font-semibold" : "text-slate-600 hover:text-slate-900"}`}
+                onClick={() => update({ view: v })}
+              >
+                {t.views[v]}
+              </button>
+            ))}
+          </div>
+
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 className="text-lg font-semibold" data-testid="chart-title">
+              {metricName} <span className="font-normal text-slate-600">({unit})</span>
+            </h2>
+            <span role="status" aria-live="polite" className="text-sm text-slate-500">
+              {view.isFetching ? t.updating : ""}
+            </span>
+          </div>
+
+          {view.isError && !view.isPlaceholderData ? (
+            <div role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-sm text-red-900">
+              <p>{t.loadError}</p>
+              <button type="button" className="mt-2 underline" onClick={() => view.refetch()}>
+                {t.retry}
+              </button>
+            </div>
+          ) : (
+            <div ref={chartRef} aria-busy={view.isFetching} className={view.isPlaceholderData ? "opacity-70 transition-opacity" : ""}>
+              <ChartArea data={data} state={state} catalogue={catalogue} update={update} t={t} />
+            </div>
+          )}
+          {data.hasSample && state.view === "compare" && <p className="text-xs text-orange-900">{t.starLegend}</p>}
+
+          <ShareBar
+            query={query}
+            chartRef={chartRef}
+            caption={caption}
+            fileBase={`torch-atlas-${data.metric.code}-${state.view}`}
+            canExportChart={state.view !== "table" && data.rows.length > 0}
+            t={t}
+          />
+
+          <section aria-labelledby="about-heading" className="rounded border border-slate-200 p-3 text-sm">
+            <h3 id="about-heading" className="font-semibold">{t.about}</h3>
+            <p className="mt-1 text-slate-700">{lang === "zh" ? data.metric.descriptionZh : data.metric.descriptionEn}</p>
+            {data.metric.formulaEn && (
+              <p className="mt-1 text-slate-700">
+                {t.formula}: {lang === "zh" ? data.metric.formulaZh : data.metric.formulaEn}
+              </p>
+            )}
+            <p className="mt-1 text-slate-600">{t.unit}: {unit}</p>
+          </section>
+
+          <section aria-labelledby="sources-heading" className="rounded border border-slate-200 p-3 text-sm" data-testid="sources-panel">
+            <h3 id="sources-heading" className="font-semibold">{t.sources}</h3>
+            <ul className="mt-1 space-y-2">
+              {data.editions.map((edition) => (
+                <li key={edition.slug}>
+                  <span className="font-medium">{edition.title}</span>{" "}
+                  {edition.isSample && <span className="rounded bg-orange-100 px-1 text-xs font-semibold uppercase text-orange-900">{t.sampleMark}</span>}
+                  <span className="block text-slate-600">{edition.source}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </main>
+      </div>
+    </div>
+  );
+}

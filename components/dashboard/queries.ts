@@ -1,0 +1,42 @@
+"use client";
+import { keepPreviousData, QueryClient, useQuery } from "@tanstack/react-query";
+import type { Topology } from "topojson-specification";
+import type { ViewData } from "@/lib/view-data";
+
+// The dashboard's one query client, its query keys and its data hooks.
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: { queries: { staleTime: 60_000, gcTime: 10 * 60_000, refetchOnWindowFocus: false, retry: 1 } },
+  });
+}
+
+export const queryKeys = {
+  view: (query: string) => ["view", query] as const,
+  topology: () => ["topology"] as const,
+};
+
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** The data of one view; while a new view loads, the previous one stays on screen. */
+export function useViewData(query: string, initial: ViewData | undefined) {
+  return useQuery({
+    queryKey: queryKeys.view(query),
+    queryFn: () => fetchJson<ViewData>(`/api/v1/series${query ? `?${query}` : ""}`),
+    placeholderData: keepPreviousData,
+    initialData: initial?.query === query ? initial : undefined,
+  });
+}
+
+export function useTopology(enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.topology(),
+    queryFn: () => fetchJson<Topology>("/geo/china-provinces.topo.json"),
+    enabled,
+    staleTime: Infinity,
+  });
+}

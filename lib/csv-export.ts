@@ -1,0 +1,60 @@
+import { unitLabel } from "@/lib/display-unit";
+import type { ViewData } from "@/lib/view-data";
+
+// The CSV behind a view: the same rows as the table, with unit, edition and
+// source on every line. Isomorphic: the API and the browser download share it.
+
+const HEADER = [
+  "geo_code",
+  "geography",
+  "geography_zh",
+  "year",
+  "metric",
+  "value",
+  "unit",
+  "editions",
+  "synthetic_sample",
+  "computed",
+  "confidence",
+  "source",
+  "note",
+] as const;
+
+/**
+ * Text that a spreadsheet would run as a formula (= + - @, or a leading tab or
+ * carriage return) gets a leading apostrophe, so it is shown, not executed.
+ */
+export function neutraliseCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function quote(cell: string | number | boolean | null): string {
+  if (cell === null) return "";
+  if (typeof cell === "number" || typeof cell === "boolean") return String(cell);
+  const safe = neutraliseCell(cell);
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(data: ViewData): string {
+  const unit = unitLabel(data.unit, "en");
+  const lines = data.rows.map((row) =>
+    [
+      row.geoCode,
+      row.geoNameEn,
+      row.geoNameZh,
+      row.year,
+      data.metric.code,
+      row.value,
+      unit,
+      row.editions.join(" "),
+      row.isSample,
+      row.isComputed,
+      row.confidence,
+      row.source,
+      row.note,
+    ]
+      .map(quote)
+      .join(","),
+  );
+  return `${[HEADER.join(","), ...lines].join("\r\n")}\r\n`;
+}

@@ -1,0 +1,59 @@
+import type { DisplayUnit } from "@/lib/display-unit";
+import type { TLevel, ViewNote, ViewState } from "@/lib/view-state";
+
+// The data behind one view, as the server sends it to the page, the API and
+// the exports. Isomorphic types only.
+
+export interface ViewRow {
+  geoCode: string;
+  geoNameEn: string;
+  geoNameZh: string;
+  year: number;
+  value: number;
+  /** Slugs of the editions the value comes from. */
+  editions: string[];
+  isSample: boolean;
+  isComputed: boolean;
+  note: string | null;
+  source: string | null;
+  confidence: string | null;
+}
+
+export interface MetricInfo {
+  code: string;
+  nameEn: string;
+  nameZh: string;
+  descriptionEn: string;
+  descriptionZh: string;
+  /** For derived metrics and modes: how the figure is computed. */
+  formulaEn: string | null;
+  formulaZh: string | null;
+  unit: DisplayUnit;
+  isDerived: boolean;
+  isAdditive: boolean;
+}
+
+export interface EditionInfoForView {
+  slug: string;
+  title: string;
+  source: string;
+  isSample: boolean;
+  publishedAt: string | null;
+}
+
+export interface ViewData {
+  /** The view actually shown (after fallbacks), and its canonical query string. */
+  state: ViewState;
+  query: string;
+  notes: ViewNote[];
+  metric: MetricInfo;
+  /** The unit of every value in rows (differs from metric.unit in per-zone and share modes). */
+  unit: DisplayUnit;
+  /** The level rows are at (the map always shows provinces). */
+  level: TLevel;
+  rows: ViewRow[];
+  /** Editions that contributed at least one row. */
+  editions: EditionInfoForView[];
+  hasSample: boolean;
+  dataVersion: number;
+}

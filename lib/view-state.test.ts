@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { createRandom } from "@/lib/server/seed/synthetic-sample";
+import {
+  parseViewState,
+  serializeViewState,
+  sortUrlParams,
+  URL_KEYS,
+  type ViewCatalogue,
+} from "@/lib/view-state";
+
+const catalogue: ViewCatalogue = {
+  metrics: ["park_count", "registered_firms", "high_tech_enterprises", "tax_revenue", "exports_share_national", "hte_density"],
+  geos: {
+    nation: ["CN"],
+    region: ["eastern", "central", "western", "northeastern"],
+    province: ["110000", "310000", "320000", "440000"],
+    park: ["zone-1", "zone-2"],
+  },
+  editions: ["public-sources", "synthetic-sample"],
+  years: { min: 1988, max: 2025 },
+};
+
+const parse = (query: string) => parseViewState(new URLSearchParams(query), catalogue);
+const canonical = (query: string) => serializeViewState(parse(query).state, catalogue);
+
+describe("parseViewState", () => {
+  it("gives the default view for an empty query, with no notes", () => {
+    const { state, notes } = parse("");
+    expect(notes).toEqual([]);
+    expect(state).toMatchObject({ metric: "high_tech_enterprises", view: "trend", level: "region", geos: [], from: 1991, to: 2023, year: 2023, mode: "absolute", edition: "latest", lang: "en", scale: "linear" });
+    expect(canonical("")).toBe("");
+  });
+
+  it("reads every parameter", () => {
+    const { state, notes } = parse("metric=tax_revenue&view=map&level=province&geo=440000,110000&from=2000&to=2020&year=2017&mode=share&edition=public-sources&lang=zh&scale=log");
+    expect(notes).toEqual([]);
+    expect(state).toEqual({ metric: "tax_revenue", view: "map", level: "province", geos: ["110000", "440000"], from: 2000, to: 2020, year: 2017, mode: "share", edition: "public-sources", lang: "zh", scale: "log" });
+  });
+
+  it("falls back with a note for unknown, malformed or stale values", () => {
+    const { state, notes } = parse("metric=gdp_per_cat&view=pie&from=19x5&edition=torch-1999&geo=110000,999999&level=province");
+    expect(state.metric).toBe("high_tech_enterprises");
+    expect(state.view).toBe("trend");
+    expect(state.from).toBe(1991);
+    expect(state.edition).toBe("latest");
+    expect(state.geos).toEqual(["110000"]);
+    expect(notes.map((n) => n.parameter)).toEqual(["metric", "view", "geo", "from", "edition"]);
+    expect(notes.find((n) => n.parameter === "view")?.allowed).toEqual(["trend", "compare", "map", "table"]);
+  });
+
+  it("refuses a mode that makes no sense for the metric or level, saying why", () => {
+    const { state, notes } = parse("metric=tax_revenue&mode=density");
+    expect(state.mode).toBe("absolute");
+    expect(notes[0]?.message).toMatch(/Density is high-tech enterprises ÷ registered firms/);
+    expect(parse("level=nation&mode=share").notes[0]?.message).toMatch(/100% of itself/);
+    expect(parse("metric=exports_share_national&mode=per-park").state.mode).toBe("absolute");
+    expect(parse("metric=high_tech_enterprises&mode=density").notes).toEqual([]);
+  });
+
+  it("swaps a reversed year range and keeps the year inside the catalogue", () => {
+    const { state, notes } = parse("from=2020&to=2000");
+    expect([state.from, state.to]).toEqual([2000, 2020]);
+    expect(notes[0]?.parameter).toBe("from");
+    expect(parse("year=3000").notes[0]?.parameter).toBe("year");
+  });
+});
+
+describe("canonical URLs", () => {
+  it("give equal views equal URLs: key order, geo order, duplicates and defaults do not matter", () => {
+    const a = canonical("geo=440000,110000&level=province&metric=tax_revenue&view=trend&lang=en&to=2023");
+    const b = canonical("metric=tax_revenue&level=province&geo=110000,440000,110000");
+    expect(a).toBe(b);
+    expect(a).toBe("metric=tax_revenue&level=province&geo=110000%2C440000");
+  });
+
+  it("omit the year when it equals the end of the range", () => {
+    expect(canonical("to=2017&year=2017")).toBe("to=2017");
+    expect(canonical("to=2017&year=2010")).toBe("to=2017&year=2010");
+  });
+
+  it("round-trip: parsing a canonical URL gives it back unchanged", () => {
+    const query = "metric=registered_firms&view=compare&level=province&geo=310000&from=1995&to=2017&year=2010&mode=per-park&edition=public-sources&lang=zh&scale=log";
+    expect(canonical(query)).toBe(query);
+  });
+
+  it("sortUrlParams puts keys in the canonical order", () => {
+    expect(sortUrlParams(new URLSearchParams("lang=zh&zzz=1&metric=x&view=map")).toString()).toBe("metric=x&view=map&lang=zh&zzz=1");
+  });
+});
+
+describe("fuzzed query strings", () => {
+  const alphabet = ["=", "&", ",", "%", "%ZZ", "-1", "0", "9999", "NaN", "1e3", " ", "null", "<script>", "中文", "__proto__", "constructor", "latest", "province", "110000"];
+  const keys = [...URL_KEYS, "extra", "__proto__"];
+
+  it("never throw, always give a valid state, and their canonical form is stable", () => {
+    const random = createRandom(42);
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    for (let i = 0; i < 2000; i++) {
+      const parts = Array.from({ length: Math.floor(random() * 8) }, () => `${pick(keys)}=${pick(alphabet)}${random() < 0.3 ? pick(alphabet) : ""}`);
+      const query = parts.join("&");
+      let params: URLSearchParams;
+      try {
+        params = new URLSearchParams(query);
+      } catch {
+        continue;
+      }
+      const { state } = parseViewState(params, catalogue);
+      expect(catalogue.metrics).toContain(state.metric);
+      expect(state.from).toBeLessThanOrEqual(state.to);
+      expect(state.year).toBeGreaterThanOrEqual(catalogue.years.min);
+      const once = serializeViewState(state, catalogue);
+      expect(serializeViewState(parseViewState(new URLSearchParams(once), catalogue).state, catalogue)).toBe(once);
+      expect(parseViewState(new URLSearchParams(once), catalogue).notes).toEqual([]);
+    }
+  });
+});
