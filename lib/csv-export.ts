@@ -35,26 +35,25 @@ function quote(cell: string | number | boolean | null): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** One line per figure: the view's metric first, then the table's extra metrics. */
 export function toCsv(data: ViewData): string {
-  const unit = unitLabel(data.unit, "en");
-  const lines = data.rows.map((row) =>
-    [
+  const tables = [{ metric: data.metric, unit: data.unit, rows: data.rows }, ...data.extra];
+  const lines = tables.flatMap(({ metric, unit, rows }) =>
+    rows.map((row) => [
       row.geoCode,
       row.geoNameEn,
       row.geoNameZh,
       row.year,
-      data.metric.code,
+      metric.code,
       row.value,
-      unit,
+      unitLabel(unit, "en"),
       row.editions.join(" "),
       row.isSample,
       row.isComputed,
       row.confidence,
       row.source,
       row.note,
-    ]
-      .map(quote)
-      .join(","),
+    ]),
   );
-  return `${[HEADER.join(","), ...lines].join("\r\n")}\r\n`;
+  return `${[HEADER.join(","), ...lines.map((cells) => cells.map(quote).join(","))].join("\r\n")}\r\n`;
 }

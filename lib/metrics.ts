@@ -14,6 +14,8 @@ export interface IndicatorDefinition {
   descriptionZh: string;
   /** Values of parts may be summed into a total (counts, money); shares and ratios may not. */
   isAdditive: boolean;
+  /** For indicators reported only by category (e.g. ownership type): the categories and their names. */
+  breakdowns?: Readonly<Record<string, { en: string; zh: string }>>;
 }
 
 export const INDICATORS = [
@@ -179,12 +181,13 @@ export const INDICATORS = [
     descriptionEn: "Share of the zones' firms by ownership type (e.g. state-owned), as reported.",
     descriptionZh: "高新区企业按登记注册类型（如国有）的构成（按来源报告）。",
     isAdditive: false,
+    breakdowns: { state_owned: { en: "state-owned", zh: "国有" } },
   },
 ] as const satisfies readonly IndicatorDefinition[];
 
 export type TIndicatorCode = (typeof INDICATORS)[number]["code"];
 
-const INDICATOR_BY_CODE = new Map<string, IndicatorDefinition>(INDICATORS.map((i) => [i.code, i]));
+const INDICATOR_BY_CODE = new Map<string, IndicatorDefinition>(INDICATORS.map((i): [string, IndicatorDefinition] => [i.code, i]));
 
 export function findIndicator(code: string): IndicatorDefinition | undefined {
   return INDICATOR_BY_CODE.get(code);

@@ -5,6 +5,7 @@ import type { TLevel, ViewNote, ViewState } from "@/lib/view-state";
 // the exports. Isomorphic types only.
 
 export interface ViewRow {
+  /** Geo code, with ":category" appended for indicators reported by category. */
   geoCode: string;
   geoNameEn: string;
   geoNameZh: string;
@@ -52,6 +53,8 @@ export interface ViewData {
   /** The level rows are at (the map always shows provinces). */
   level: TLevel;
   rows: ViewRow[];
+  /** The extra metrics the table shows (ViewState.also), each absolute, with its own unit. */
+  extra: { metric: MetricInfo; unit: DisplayUnit; rows: ViewRow[] }[];
   /** Editions that contributed at least one row. */
   editions: EditionInfoForView[];
   hasSample: boolean;

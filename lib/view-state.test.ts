@@ -32,9 +32,9 @@ describe("parseViewState", () => {
   });
 
   it("reads every parameter", () => {
-    const { state, notes } = parse("metric=tax_revenue&view=map&level=province&geo=440000,110000&from=2000&to=2020&year=2017&mode=share&edition=public-sources&lang=zh&scale=log");
+    const { state, notes } = parse("metric=tax_revenue&also=registered_firms,park_count,tax_revenue&view=map&level=province&geo=440000,110000&from=2000&to=2020&year=2017&mode=share&edition=public-sources&lang=zh&scale=log");
     expect(notes).toEqual([]);
-    expect(state).toEqual({ metric: "tax_revenue", view: "map", level: "province", geos: ["110000", "440000"], from: 2000, to: 2020, year: 2017, mode: "share", edition: "public-sources", lang: "zh", scale: "log" });
+    expect(state).toEqual({ metric: "tax_revenue", also: ["park_count", "registered_firms"], view: "map", level: "province", geos: ["110000", "440000"], from: 2000, to: 2020, year: 2017, mode: "share", edition: "public-sources", lang: "zh", scale: "log" });
   });
 
   it("falls back with a note for unknown, malformed or stale values", () => {

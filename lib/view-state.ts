@@ -26,6 +26,8 @@ export interface ViewCatalogue {
 
 export interface ViewState {
   metric: string;
+  /** More metrics for the table view (e.g. the article's Figure 2), sorted; ignored by charts. */
+  also: string[];
   view: TView;
   level: TLevel;
   /** Geo codes at the level, sorted; empty means "all of them". */
@@ -42,16 +44,19 @@ export interface ViewState {
 }
 
 /** The URL keys, in canonical order. */
-export const URL_KEYS = ["metric", "view", "level", "geo", "from", "to", "year", "mode", "edition", "lang", "scale"] as const;
+export const URL_KEYS = ["metric", "also", "view", "level", "geo", "from", "to", "year", "mode", "edition", "lang", "scale"] as const;
 export type TUrlKey = (typeof URL_KEYS)[number];
 
 export const DEFAULT_METRIC = "high_tech_enterprises";
+/** The table shows at most this many extra metrics. */
+export const MAX_ALSO = 6;
 export const DEFAULT_YEARS = { from: 1991, to: 2023 } as const;
 
 export function defaultViewState(catalogue: ViewCatalogue): ViewState {
   const to = Math.min(DEFAULT_YEARS.to, catalogue.years.max);
   return {
     metric: catalogue.metrics.includes(DEFAULT_METRIC) ? DEFAULT_METRIC : (catalogue.metrics[0] ?? DEFAULT_METRIC),
+    also: [],
     view: "trend",
     level: "region",
     geos: [],
@@ -153,6 +158,15 @@ export function parseViewState(params: TRawParams, catalogue: ViewCatalogue): { 
     else notes.push({ parameter: "metric", message: `Unknown metric "${rawMetric}"; showing ${defaults.metric}.`, allowed: catalogue.metrics });
   }
 
+  const rawAlso = raw("also");
+  let also: string[] = [];
+  if (rawAlso !== undefined && rawAlso !== "") {
+    const requested = [...new Set(rawAlso.split(",").map((code) => code.trim()).filter(Boolean))];
+    const unknown = requested.filter((code) => !catalogue.metrics.includes(code));
+    if (unknown.length) notes.push({ parameter: "also", message: `Unknown metric: ${unknown.slice(0, 5).join(", ")}; left out.`, allowed: catalogue.metrics });
+    also = requested.filter((code) => catalogue.metrics.includes(code) && code !== metric).sort().slice(0, MAX_ALSO);
+  }
+
   const view = fromEnum(VIEWS, raw("view"), defaults.view, "view", notes);
   const level = fromEnum(LEVELS, raw("level"), defaults.level, "level", notes);
 
@@ -193,7 +207,7 @@ export function parseViewState(params: TRawParams, catalogue: ViewCatalogue): { 
   const lang = fromEnum(LANGUAGES, raw("lang"), defaults.lang, "lang", notes);
   const scale = fromEnum(SCALES, raw("scale"), defaults.scale, "scale", notes);
 
-  return { state: { metric, view, level, geos, from, to, year, mode, edition, lang, scale }, notes };
+  return { state: { metric, also, view, level, geos, from, to, year, mode, edition, lang, scale }, notes };
 }
 
 /**
@@ -209,6 +223,7 @@ export function toUrlEntries(state: ViewState, catalogue: ViewCatalogue): [TUrlK
   const defaults = defaultViewState(catalogue);
   const values: Record<TUrlKey, string | null> = {
     metric: state.metric === defaults.metric ? null : state.metric,
+    also: state.also.length ? [...new Set(state.also)].sort().join(",") : null,
     view: state.view === defaults.view ? null : state.view,
     level: state.level === defaults.level ? null : state.level,
     geo: state.geos.length ? [...new Set(state.geos)].sort().join(",") : null,

@@ -2,12 +2,12 @@
 
 import { useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { KeyboardEvent, MouseEvent, ReactNode } from "react";
-import { geoConicEqualArea, geoPath } from "d3-geo";
+import { geoContains, geoConicEqualArea, geoPath } from "d3-geo";
 import type { GeoPath } from "d3-geo";
 import { scaleQuantile, scaleThreshold } from "d3-scale";
-import { feature, mesh } from "topojson-client";
-import type { GeometryCollection, GeometryObject, Topology } from "topojson-specification";
-import type { Feature, FeatureCollection, Geometry } from "geojson";
+import { feature, merge } from "topojson-client";
+import type { GeometryCollection, MultiPolygon, Polygon, Topology } from "topojson-specification";
+import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
 import { NO_DATA_FILL, SAMPLE_COLOR, SEQUENTIAL } from "./palette";
 
 // Map-only colours that the palette does not cover.
@@ -22,9 +22,17 @@ const SELECTED_STROKE = "#111827";
 /** Halo around the hovered or focused province: orange stands out on every blue of the ramp. */
 const ACTIVE_STROKE = "#f59e0b";
 
+/** viewBox width; the height follows from the projected mainland's shape. */
 const VIEW_WIDTH = 800;
-const VIEW_HEIGHT = 600;
 const VIEW_PADDING = 12;
+/** One decimal of a viewBox unit is far below a pixel and keeps the markup small. */
+const PATH_DIGITS = 1;
+/**
+ * The source outlines have thin gaps and specks between some neighbours, which become
+ * tiny holes or polygons when provinces are merged into regions. A real enclave (a
+ * province of another region inside this one) is much bigger, in square degrees.
+ */
+const MIN_RING_AREA = 0.1;
 /** Number of colour classes when there are enough distinct values. */
 const CLASS_COUNT = 6;
 /** Gap in px between the pointer (or the focused province's label point) and the tooltip. */
@@ -179,49 +187,88 @@ function readProvinceProps(props: unknown): ProvinceProps | null {
   return { adcode: String(props.adcode), nameEn, isMainland, cp };
 }
 
-function adcodeOf(geometry: GeometryObject): string | null {
-  return readProvinceProps(geometry.properties)?.adcode ?? null;
-}
-
-function isMainlandGeometry(geometry: GeometryObject): boolean {
-  return readProvinceProps(geometry.properties)?.isMainland ?? false;
-}
-
 function provincesObject(topology: Topology): GeometryCollection {
   const object = topology.objects.provinces;
   if (!object || object.type !== "GeometryCollection") {
     throw new Error('ProvinceMap: the topology needs a GeometryCollection named "provinces"');
   }
-  // topojson-client's mesh() wants `{}` properties while Topology carries nullable
+  // topojson-client's merge() wants `{}` properties while Topology carries nullable
   // GeoJSON properties; the properties are validated by readProvinceProps anyway.
   return object as GeometryCollection;
 }
 
+/** Shoelace area of a ring in lng/lat (square degrees, sign = winding). */
+function planarRingArea(ring: Position[]): number {
+  let sum = 0;
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const [x0 = 0, y0 = 0] = ring[i]!;
+    const [x1 = 0, y1 = 0] = ring[i + 1]!;
+    sum += x0 * y1 - x1 * y0;
+  }
+  return sum / 2;
+}
+
 /**
- * Which shared borders the region mesh draws: the mainland's outline (coast, land
- * borders, and the edges towards Hong Kong and Macau) and borders between provinces
- * of different regions.
+ * The outline of each region (mainland provinces merged by `regionOf`; a province
+ * without a region is its own group) as rings in lng/lat. Together they trace the
+ * mainland's outer boundary and every border between regions.
+ *
+ * This merges instead of taking `mesh()` of the borders between regions because the
+ * source outlines do not share every border point exactly: a mesh of shared arcs comes
+ * out dashed along such borders, and the mainland's "exterior" arcs include the gaps.
  */
-export function isRegionBorder(
-  a: GeometryObject,
-  b: GeometryObject,
-  regionOf: Readonly<Record<string, string>>,
-): boolean {
-  const aMainland = isMainlandGeometry(a);
-  if (a === b) return aMainland;
-  const bMainland = isMainlandGeometry(b);
-  if (!aMainland || !bMainland) return aMainland !== bMainland;
-  const aCode = adcodeOf(a);
-  const bCode = adcodeOf(b);
-  return aCode !== null && bCode !== null && regionOf[aCode] !== regionOf[bCode];
+export function regionOutlineRings(topology: Topology, regionOf: Readonly<Record<string, string>>): Position[][] {
+  const groups = new Map<string, (Polygon | MultiPolygon)[]>();
+  for (const geometry of provincesObject(topology).geometries) {
+    const props = readProvinceProps(geometry.properties);
+    if (!props?.isMainland) continue;
+    if (geometry.type !== "Polygon" && geometry.type !== "MultiPolygon") continue;
+    const key = regionOf[props.adcode] ?? `province:${props.adcode}`;
+    groups.set(key, [...(groups.get(key) ?? []), geometry]);
+  }
+
+  const isLandmassSpeck = specksInside(mainLandmass(topology, [...groups.values()].flat()));
+  const rings: Position[][] = [];
+  for (const geometries of groups.values()) {
+    for (const [exterior, ...holes] of merge(topology, geometries).coordinates) {
+      if (exterior && !isLandmassSpeck(exterior)) rings.push(exterior);
+      rings.push(...holes.filter((hole) => Math.abs(planarRingArea(hole)) >= MIN_RING_AREA));
+    }
+  }
+  return rings;
+}
+
+/** The exterior ring of the biggest piece of the merged mainland (everything but islands). */
+function mainLandmass(topology: Topology, geometries: (Polygon | MultiPolygon)[]): Position[] {
+  const exteriors = merge(topology, geometries).coordinates.flatMap((polygon) => polygon.slice(0, 1));
+  const areaOf = (ring: Position[]) => Math.abs(planarRingArea(ring));
+  return exteriors.reduce<Position[]>((biggest, ring) => (areaOf(ring) > areaOf(biggest) ? ring : biggest), []);
+}
+
+/**
+ * A tiny ring inside the main landmass is a leftover sliver, not an island: islands
+ * (Hainan, the Zhoushan islands…) lie outside it and keep their outline.
+ */
+function specksInside(landmass: Position[]): (ring: Position[]) => boolean {
+  const polygon = { type: "Polygon" as const, coordinates: [landmass] };
+  return (ring) => {
+    const first = ring[0];
+    if (!first || landmass.length === 0 || Math.abs(planarRingArea(ring)) >= MIN_RING_AREA) return false;
+    const [lng = 0, lat = 0] = first;
+    return geoContains(polygon, [lng, lat]);
+  };
 }
 
 interface MapGeometry {
   provinces: ProvinceShape[];
   path: GeoPath;
+  viewHeight: number;
 }
 
-/** Projects the topology once: Albers-style conic equal-area, fitted to the mainland. */
+/**
+ * Projects the topology once: Albers-style conic equal-area, fitted to the mainland's
+ * width; the viewBox height is whatever the mainland then needs, so no space is wasted.
+ */
 export function buildMapGeometry(topology: Topology): MapGeometry {
   const collection = feature(topology, provincesObject(topology));
   const parsed = collection.features.flatMap((f) => {
@@ -237,14 +284,17 @@ export function buildMapGeometry(topology: Topology): MapGeometry {
   const projection = geoConicEqualArea()
     .parallels([25, 47])
     .rotate([-105, 0])
-    .fitExtent(
-      [
-        [VIEW_PADDING, VIEW_PADDING],
-        [VIEW_WIDTH - VIEW_PADDING, VIEW_HEIGHT - VIEW_PADDING],
-      ],
-      mainland,
-    );
-  const path = geoPath(projection);
+    .fitWidth(VIEW_WIDTH - 2 * VIEW_PADDING, mainland);
+  const path = geoPath(projection).digits(PATH_DIGITS);
+  const [[, top], [, bottom]] = path.bounds(mainland);
+  const viewHeight = Math.ceil(bottom - top) + 2 * VIEW_PADDING;
+  projection.fitExtent(
+    [
+      [VIEW_PADDING, VIEW_PADDING],
+      [VIEW_WIDTH - VIEW_PADDING, viewHeight - VIEW_PADDING],
+    ],
+    mainland,
+  );
 
   const labelPointOf = (f: Feature<Geometry>, cp: [number, number] | null): Point => {
     const projected = cp ? projection(cp) : null;
@@ -259,12 +309,11 @@ export function buildMapGeometry(topology: Topology): MapGeometry {
     d: path(f) ?? "",
     labelPoint: labelPointOf(f, props.cp),
   }));
-  return { provinces, path };
+  return { provinces, path, viewHeight };
 }
 
-function buildRegionMesh(topology: Topology, path: GeoPath, regionOf: Readonly<Record<string, string>>): string {
-  const borders = mesh(topology, provincesObject(topology), (a, b) => isRegionBorder(a, b, regionOf));
-  return path(borders) ?? "";
+function buildRegionOutlines(topology: Topology, path: GeoPath, regionOf: Readonly<Record<string, string>>): string {
+  return path({ type: "MultiLineString", coordinates: regionOutlineRings(topology, regionOf) }) ?? "";
 }
 
 /** Only mainland provinces' finite values take part in the colour classes. */
@@ -300,8 +349,8 @@ export function ProvinceMap(props: ProvinceMapProps) {
   const tooltipId = `${baseId}-tooltip`;
 
   const geometry = useMemo(() => buildMapGeometry(topology), [topology]);
-  const regionMesh = useMemo(
-    () => buildRegionMesh(topology, geometry.path, regionOf),
+  const regionOutlines = useMemo(
+    () => buildRegionOutlines(topology, geometry.path, regionOf),
     [topology, geometry, regionOf],
   );
   const scale = useMemo(() => buildColorScale(mapValues(geometry.provinces, values)), [geometry, values]);
@@ -347,7 +396,7 @@ export function ProvinceMap(props: ProvinceMapProps) {
     setActive({
       adcode: shape.adcode,
       x: svgRect.left - wrapperRect.left + (shape.labelPoint.x * svgRect.width) / VIEW_WIDTH,
-      y: svgRect.top - wrapperRect.top + (shape.labelPoint.y * svgRect.height) / VIEW_HEIGHT,
+      y: svgRect.top - wrapperRect.top + (shape.labelPoint.y * svgRect.height) / geometry.viewHeight,
     });
   };
 
@@ -364,7 +413,7 @@ export function ProvinceMap(props: ProvinceMapProps) {
     <div ref={wrapperRef} className="relative w-full" data-testid={testId}>
       <svg
         ref={svgRef}
-        viewBox={`0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}`}
+        viewBox={`0 0 ${VIEW_WIDTH} ${geometry.viewHeight}`}
         className="block h-auto w-full"
         width="100%"
         role="group"
@@ -421,7 +470,7 @@ export function ProvinceMap(props: ProvinceMapProps) {
           })}
         </g>
 
-        <path d={regionMesh} stroke={REGION_STROKE} strokeWidth={1.5} strokeLinejoin="round" {...STROKE_PROPS} />
+        <path d={regionOutlines} stroke={REGION_STROKE} strokeWidth={1.5} strokeLinejoin="round" {...STROKE_PROPS} />
 
         {activeShape && (
           <path d={activeShape.d} stroke={ACTIVE_STROKE} strokeWidth={4.5} strokeLinejoin="round" {...STROKE_PROPS} />

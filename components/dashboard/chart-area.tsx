@@ -30,7 +30,7 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
   const labels = { edition: t.edition_, source: t.source, sample: t.sampleMark, computed: t.computedMark, year: t.year };
   const metricName = lang === "zh" ? data.metric.nameZh : data.metric.nameEn;
 
-  if (data.rows.length === 0 && state.view !== "map") {
+  if (data.rows.length === 0 && data.extra.every((table) => table.rows.length === 0) && state.view !== "map") {
     return (
       <div role="status" className="rounded border border-dashed border-slate-300 p-8 text-center">
         <p className="font-medium">{t.empty}</p>
@@ -96,6 +96,25 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
       );
     }
     case "table":
-      return <DataTable rows={data.rows} nameOf={rowName} formatValue={formatValue} unitLabel={unit} t={t} />;
+      return (
+        <div className="space-y-6">
+          <DataTable rows={data.rows} nameOf={rowName} formatValue={formatValue} unitLabel={unit} t={t} />
+          {data.extra.map((table) => (
+            <section key={table.metric.code} aria-label={lang === "zh" ? table.metric.nameZh : table.metric.nameEn}>
+              <h3 className="mb-1 font-semibold">
+                {lang === "zh" ? table.metric.nameZh : table.metric.nameEn}{" "}
+                <span className="font-normal text-slate-600">({unitLabel(table.unit, lang)})</span>
+              </h3>
+              <DataTable
+                rows={table.rows}
+                nameOf={rowName}
+                formatValue={(value) => formatMeasure(value, table.unit, lang)}
+                unitLabel={unitLabel(table.unit, lang)}
+                t={t}
+              />
+            </section>
+          ))}
+        </div>
+      );
   }
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useId } from "react";
 import type { TDictionary } from "@/lib/i18n";
-import { LEVELS, MODES, modeUnavailableReason, type TLevel, type ViewState } from "@/lib/view-state";
+import { LEVELS, MAX_ALSO, MODES, modeUnavailableReason, type TLevel, type ViewState } from "@/lib/view-state";
 import type { ClientCatalogue } from "./catalogue";
 import { GeoPicker, type GeoOption } from "./geo-picker";
 
@@ -41,7 +41,11 @@ export function FilterPanel({ state, catalogue, update, t, hasParkData }: Filter
           value={state.metric}
           onChange={(event) => {
             const metric = event.target.value;
-            update({ metric, mode: modeUnavailableReason(state.mode, metric, state.level) ? "absolute" : state.mode });
+            update({
+              metric,
+              also: state.also.filter((code) => code !== metric),
+              mode: modeUnavailableReason(state.mode, metric, state.level) ? "absolute" : state.mode,
+            });
           }}
         >
           {catalogue.metricInfo.map((metric) => (
@@ -51,6 +55,31 @@ export function FilterPanel({ state, catalogue, update, t, hasParkData }: Filter
           ))}
         </select>
       </div>
+
+      {state.view === "table" && (
+        <fieldset className="space-y-1">
+          <legend className="text-sm font-medium text-slate-700">{t.alsoShow}</legend>
+          <div className="max-h-40 space-y-0.5 overflow-y-auto rounded border border-slate-200 p-1">
+            {catalogue.metricInfo
+              .filter((metric) => metric.code !== state.metric)
+              .map((metric) => (
+                <label key={metric.code} className="flex items-center gap-1.5 text-sm">
+                  <input
+                    type="checkbox"
+                    checked={state.also.includes(metric.code)}
+                    disabled={!state.also.includes(metric.code) && state.also.length >= MAX_ALSO}
+                    onChange={(event) =>
+                      update({
+                        also: event.target.checked ? [...state.also, metric.code] : state.also.filter((code) => code !== metric.code),
+                      })
+                    }
+                  />
+                  {state.lang === "zh" ? metric.nameZh : metric.nameEn}
+                </label>
+              ))}
+          </div>
+        </fieldset>
+      )}
 
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium text-slate-700">{t.level}</legend>
