@@ -215,7 +215,8 @@ export function parseViewState(params: TRawParams, catalogue: ViewCatalogue): { 
  * geos sorted, and every value equal to its default left out.
  */
 export function serializeViewState(state: ViewState, catalogue: ViewCatalogue): string {
-  return new URLSearchParams(toUrlEntries(state, catalogue)).toString();
+  // Commas stay literal, as the address bar shows them (the URL adapter writes them so too).
+  return new URLSearchParams(toUrlEntries(state, catalogue)).toString().replace(/%2C/g, ",");
 }
 
 /** The canonical [key, value] pairs of a view; keys whose value is the default are absent. */

@@ -132,7 +132,12 @@ describe("map geometry (real topology)", () => {
     expect(viewHeight).toBeGreaterThan(400);
     expect(viewHeight).toBeLessThan(800);
     expect(provinces.filter((p) => p.isMainland)).toHaveLength(31);
-    expect(provinces.filter((p) => !p.isMainland).map((p) => p.adcode).sort()).toEqual(["710000", "810000", "820000"]);
+    expect(
+      provinces
+        .filter((p) => !p.isMainland)
+        .map((p) => p.adcode)
+        .sort(),
+    ).toEqual(["710000", "810000", "820000"]);
     for (const p of provinces) {
       expect(p.d.length).toBeGreaterThan(10);
       expect(p.labelPoint.x).toBeGreaterThan(0);

@@ -161,7 +161,6 @@ export function placeTooltip(
 /** A province as drawn: its SVG path (in viewBox units) and where its tooltip anchors. */
 export interface ProvinceShape {
   adcode: string;
-  nameEn: string;
   isMainland: boolean;
   d: string;
   labelPoint: Point;
@@ -169,7 +168,6 @@ export interface ProvinceShape {
 
 interface ProvinceProps {
   adcode: string;
-  nameEn: string;
   isMainland: boolean;
   cp: [number, number] | null;
 }
@@ -177,14 +175,13 @@ interface ProvinceProps {
 function readProvinceProps(props: unknown): ProvinceProps | null {
   if (typeof props !== "object" || props === null) return null;
   if (!("adcode" in props) || typeof props.adcode !== "number") return null;
-  const nameEn = "name_en" in props && typeof props.name_en === "string" ? props.name_en : String(props.adcode);
   const isMainland = "isMainland" in props ? props.isMainland !== false : true;
   const rawCp = "cp" in props ? props.cp : null;
   const cp =
     Array.isArray(rawCp) && rawCp.length === 2 && typeof rawCp[0] === "number" && typeof rawCp[1] === "number"
       ? ([rawCp[0], rawCp[1]] as [number, number])
       : null;
-  return { adcode: String(props.adcode), nameEn, isMainland, cp };
+  return { adcode: String(props.adcode), isMainland, cp };
 }
 
 function provincesObject(topology: Topology): GeometryCollection {
@@ -304,7 +301,6 @@ export function buildMapGeometry(topology: Topology): MapGeometry {
 
   const provinces = parsed.map(({ feature: f, props }) => ({
     adcode: props.adcode,
-    nameEn: props.nameEn,
     isMainland: props.isMainland,
     d: path(f) ?? "",
     labelPoint: labelPointOf(f, props.cp),

@@ -139,9 +139,9 @@ export function FilterPanel({ state, catalogue, update, t, hasParkData }: Filter
             </select>
           </div>
         </div>
-        <div className={isOneYear ? "" : "opacity-70"}>
-          <label htmlFor={ids.year} className="text-xs text-slate-600">
-            {t.year} <span className="text-slate-500">({t.yearHint})</span>
+        <div>
+          <label htmlFor={ids.year} className={`text-xs ${isOneYear ? "text-slate-800" : "text-slate-600"}`}>
+            {t.year} <span className="text-slate-600">({t.yearHint})</span>
           </label>
           <select id={ids.year} className={selectClass} value={state.year} onChange={(e) => update({ year: Number(e.target.value) })}>
             {years.filter((y) => y >= state.from && y <= state.to).map((y) => (

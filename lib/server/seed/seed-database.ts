@@ -74,7 +74,8 @@ async function seedReferenceTables(db: Database): Promise<void> {
         await tx.province.upsert({ where: { adcode: province.adcode }, create: province, update: province });
       }
       for (const [index, indicator] of INDICATORS.entries()) {
-        const row = { ...indicator, sortOrder: index + 1 };
+        const { code, nameEn, nameZh, unit, descriptionEn, descriptionZh, isAdditive } = indicator;
+        const row = { code, nameEn, nameZh, unit, descriptionEn, descriptionZh, isAdditive, sortOrder: index + 1 };
         await tx.indicator.upsert({ where: { code: indicator.code }, create: row, update: row });
       }
       for (const park of parks) {

@@ -1,0 +1,189 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+/** The parts of the screen that define a view, to compare two visits. */
+async function visibleState(page: Page) {
+  return {
+    url: new URL(page.url()).search,
+    title: await page.getByTestId("chart-title").textContent(),
+    metric: await page.getByLabel("Metric", { exact: true }).inputValue(),
+    tab: await page.getByRole("tab", { selected: true }).textContent(),
+  };
+}
+
+test.describe("dashboard", () => {
+  test("a shared link shows its data before any script runs", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/?metric=park_count&view=table&level=nation&from=2017&to=2017");
+    const table = page.getByTestId("data-table");
+    await expect(table).toContainText("China (national)");
+    await expect(table).toContainText("156 zones");
+    await context.close();
+  });
+
+  test("every control changes the chart and the URL; reload restores the view; back and forward walk through it", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("trend-chart")).toBeVisible();
+
+    await page.getByLabel("Metric", { exact: true }).selectOption("registered_firms");
+    await expect(page).toHaveURL(/\?metric=registered_firms$/);
+    await expect(page.getByTestId("chart-title")).toContainText("Registered firms");
+
+    await page.getByRole("radio", { name: "Provinces" }).check();
+    await expect(page).toHaveURL(/metric=registered_firms&level=province$/);
+
+    await page.getByRole("checkbox", { name: /Guangdong/ }).check();
+    await page.getByRole("checkbox", { name: /Beijing/ }).check();
+    await expect(page).toHaveURL(/level=province&geo=110000,440000$/);
+
+    await page.getByLabel("From").selectOption("2000");
+    await expect(page).toHaveURL(/&from=2000$/);
+
+    await page.getByRole("radio", { name: "Share of national" }).check();
+    await expect(page).toHaveURL(/&mode=share$/);
+    await expect(page.getByTestId("chart-title")).toContainText("% of national total");
+
+    await page.getByRole("radio", { name: "Log" }).check();
+    await expect(page).toHaveURL(/&scale=log$/);
+
+    await page.getByLabel("Edition").selectOption("synthetic-sample");
+    await expect(page).toHaveURL(/&edition=synthetic-sample&scale=log$/);
+
+    await page.getByRole("tab", { name: "Compare" }).click();
+    await expect(page).toHaveURL(/&view=compare&/);
+    await expect(page.getByTestId("compare-chart")).toBeVisible();
+
+    await page.getByLabel(/^Year/).selectOption("2010");
+    await expect(page).toHaveURL(/&year=2010&/);
+
+    const before = await visibleState(page);
+    await page.reload();
+    expect(await visibleState(page)).toEqual(before);
+
+    await page.goBack();
+    await expect(page).not.toHaveURL(/year=2010/);
+    await page.goBack();
+    await expect(page).not.toHaveURL(/view=compare/);
+    await expect(page.getByTestId("trend-chart")).toBeVisible();
+    await page.goForward();
+    await expect(page.getByTestId("compare-chart")).toBeVisible();
+  });
+
+  test("two ways to the same view give the same URL", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("radio", { name: "Provinces" }).check();
+    await page.getByRole("checkbox", { name: /Beijing/ }).check();
+    await page.getByRole("checkbox", { name: /Shanghai/ }).check();
+    await page.getByLabel("Metric", { exact: true }).selectOption("tax_revenue");
+    const first = page.url();
+
+    await page.goto("/?metric=tax_revenue");
+    await page.getByRole("radio", { name: "Provinces" }).check();
+    await page.getByRole("checkbox", { name: /Shanghai/ }).check();
+    await page.getByRole("checkbox", { name: /Beijing/ }).check();
+    expect(page.url()).toBe(first);
+  });
+
+  test("malformed or stale parameters fall back with a visible note, never an error page", async ({ page }) => {
+    for (const query of ["?metric=nope&view=pie", "?from=abc&to=1e9", "?edition=torch-1900&geo=%ZZ", "?level=nation&mode=share"]) {
+      const response = await page.goto(`/${query}`);
+      expect(response?.status(), query).toBe(200);
+      await expect(page.getByTestId("view-notes")).toBeVisible();
+      await expect(page.getByTestId("chart-title")).toBeVisible();
+    }
+  });
+
+  test("the language switch changes names and number formats and is kept in the URL", async ({ page }) => {
+    await page.goto("/?metric=registered_firms&view=table&level=nation&from=2017&to=2017");
+    await expect(page.getByTestId("data-table")).toContainText("1.85 million firms");
+    await page.getByRole("button", { name: "中文" }).click();
+    await expect(page).toHaveURL(/&lang=zh$/);
+    await expect(page.getByTestId("data-table")).toContainText("185万家");
+    await expect(page.getByTestId("data-table")).toContainText("全国");
+    await expect(page.getByTestId("chart-title")).toContainText("注册企业数");
+    await page.reload();
+    await expect(page.getByTestId("data-table")).toContainText("185万家");
+  });
+
+  test("the map draws all 31 provinces with a legend; clicking one selects it", async ({ page }) => {
+    await page.goto("/?view=map&to=2017");
+    const map = page.getByTestId("province-map");
+    await expect(map.locator("[data-adcode][role=button]")).toHaveCount(31);
+    await expect(map).toContainText("High-tech enterprises");
+    await map.locator('[data-adcode="440000"]').click();
+    await expect(page).toHaveURL(/level=province&geo=440000/);
+    await expect(map.locator('[data-adcode="440000"]')).toHaveAttribute("aria-pressed", "true");
+    await map.locator('[data-adcode="440000"]').press("Enter");
+    await expect(page).not.toHaveURL(/geo=/);
+  });
+
+  test("the CSV download has the table's rows, with unit, edition and source", async ({ page }) => {
+    await page.goto("/?metric=tax_revenue&view=table&level=region&from=2015&to=2017");
+    const tableRows = await page.getByTestId("data-table").locator("tbody tr").count();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+    const csv = await (await download.createReadStream()).toArray();
+    const lines = Buffer.concat(csv).toString("utf8").trim().split("\r\n");
+    expect(lines[0]).toBe("geo_code,geography,geography_zh,year,metric,value,unit,editions,synthetic_sample,computed,confidence,source,note");
+    expect(lines).toHaveLength(tableRows + 1);
+    expect(lines.slice(1).every((line) => line.includes(",tax_revenue,") && line.includes(",yuan,"))).toBe(true);
+  });
+
+  for (const lang of ["en", "zh"] as const) {
+    for (const view of ["trend", "compare", "map", "table"] as const) {
+      test(`no serious accessibility violations: ${view}, ${lang}`, async ({ page }) => {
+        await page.goto(`/?view=${view}&lang=${lang}`);
+        await expect(page.getByTestId("chart-title")).toBeVisible();
+        if (view === "map") await expect(page.getByTestId("province-map")).toBeVisible();
+        const results = await new AxeBuilder({ page }).analyze();
+        const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+        expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`)).toEqual([]);
+      });
+    }
+  }
+
+  test("works at 375 px wide", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto("/");
+    await expect(page.getByTestId("trend-chart")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test.describe("the Torchbearer figures (README permalinks)", () => {
+  test("Figure 1: STIP count 1995–2017", async ({ page }) => {
+    await page.goto("/?metric=park_count&level=nation&from=1995&to=2017");
+    await expect(page.getByTestId("trend-chart")).toBeVisible();
+    await page.getByRole("tab", { name: "Table" }).click();
+    const table = page.getByTestId("data-table");
+    await expect(table.getByRole("row").filter({ hasText: "2017" })).toContainText("156 zones");
+    await expect(table.getByRole("row").filter({ hasText: "1995" })).toContainText("52 zones");
+  });
+
+  test("Figure 2: the zones' weight in 2017", async ({ page }) => {
+    await page.goto("/?metric=registered_firms&also=exports,exports_share_national,high_tech_enterprises,tax_revenue&view=table&level=nation&from=2017&to=2017");
+    const main = page.getByRole("main");
+    for (const figure of ["1.85 million firms", "49,000 firms", "1.73 trillion yuan", "$478 billion", "20%"]) {
+      await expect(main).toContainText(figure);
+    }
+    await expect(page.getByTestId("sources-panel")).toContainText("Public sources");
+  });
+
+  test("Figure 3: state-owned firms are 3% of the zones' firms", async ({ page }) => {
+    await page.goto("/?metric=firm_ownership_share&view=table&level=nation&from=2017&to=2017");
+    await expect(page.getByTestId("data-table")).toContainText("China (national): state-owned");
+    await expect(page.getByTestId("data-table")).toContainText("3%");
+    await expect(page.getByTestId("data-table")).toContainText("MacroPolo, Torchbearer (2019)");
+  });
+
+  test("Figure 4: concentration by the four regions", async ({ page }) => {
+    await page.goto("/?metric=park_count&view=compare&to=2017");
+    await expect(page.getByTestId("compare-chart")).toContainText("Eastern region");
+    await page.getByRole("tab", { name: "Table" }).click();
+    const table = page.getByTestId("data-table");
+    await expect(table.locator("tbody tr").filter({ hasText: "2017" })).toHaveCount(4);
+    await expect(table).toContainText("Northeastern region");
+    await expect(table).toContainText("sum of");
+  });
+});
