@@ -1,5 +1,5 @@
 "use client";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { unitLabel } from "@/lib/display-unit";
 import { dictionary } from "@/lib/i18n";
 import type { ViewData } from "@/lib/view-data";
@@ -20,6 +20,10 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
   const { state, notes, query, update } = useViewState(catalogue);
   const view = useViewData(query, initialData);
   const chartRef = useRef<HTMLDivElement>(null);
+  // Lets tests and the benchmark know the controls are live (server HTML is shown before hydration).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   const t = dictionary(state.lang);
   const data = view.data ?? initialData;
   const lang = state.lang;
@@ -110,7 +114,14 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
               </button>
             </div>
           ) : (
-            <div ref={chartRef} aria-busy={view.isFetching} className={view.isPlaceholderData ? "opacity-70 transition-opacity" : ""}>
+            <div
+              ref={chartRef}
+              aria-busy={view.isFetching}
+              data-testid="chart-area"
+              data-query={data.query}
+              data-state={view.isFetching ? "loading" : "ready"}
+              className={view.isPlaceholderData ? "opacity-70 transition-opacity" : ""}
+            >
               <ChartArea data={data} state={state} catalogue={catalogue} update={update} t={t} />
             </div>
           )}

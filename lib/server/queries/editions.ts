@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { getDataVersion } from "@/lib/server/queries/data-version";
 import type { EditionInfo } from "@/lib/series-math";
 
 export interface EditionSummary extends EditionInfo {
@@ -10,8 +11,22 @@ export interface EditionSummary extends EditionInfo {
   observationCount: number;
 }
 
-/** Published editions, oldest first, each ranked by publication order. */
+const cache = new WeakMap<Database, { version: number; editions: EditionSummary[] }>();
+
+/**
+ * Published editions, oldest first, each ranked by publication order. Cached
+ * per database and data version: every publish or retire bumps the version.
+ */
 export async function listPublishedEditions(db: Database): Promise<EditionSummary[]> {
+  const version = await getDataVersion(db);
+  const cached = cache.get(db);
+  if (cached?.version === version) return cached.editions;
+  const editions = await readPublishedEditions(db);
+  cache.set(db, { version, editions });
+  return editions;
+}
+
+async function readPublishedEditions(db: Database): Promise<EditionSummary[]> {
   const rows = await db.prisma.edition.findMany({
     where: { status: "PUBLISHED" },
     orderBy: [{ publishedAt: "asc" }, { id: "asc" }],

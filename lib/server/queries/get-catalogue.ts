@@ -45,7 +45,7 @@ export function describeMetrics(): MetricInfo[] {
   ];
 }
 
-let cached: { version: number; catalogue: Catalogue } | null = null;
+const cache = new WeakMap<Database, { version: number; catalogue: Catalogue }>();
 
 /**
  * What exists to be shown: metrics with published data, geographies, editions
@@ -53,6 +53,7 @@ let cached: { version: number; catalogue: Catalogue } | null = null;
  */
 export async function getCatalogue(db: Database): Promise<Catalogue> {
   const dataVersion = await getDataVersion(db);
+  const cached = cache.get(db);
   if (cached?.version === dataVersion) return cached.catalogue;
 
   const [regions, provinces, parks, editions, indicatorsWithData, years] = await Promise.all([
@@ -103,6 +104,6 @@ export async function getCatalogue(db: Database): Promise<Catalogue> {
       publishedAt: e.publishedAt?.toISOString() ?? null,
     })),
   };
-  cached = { version: dataVersion, catalogue };
+  cache.set(db, { version: dataVersion, catalogue });
   return catalogue;
 }

@@ -1,0 +1,180 @@
+// npm run bench — performance figures for the dashboard, printed as a table and
+// written to bench/results.json. Runs against a production build on PostgreSQL
+// (a fresh `<TEST_DATABASE_URL>_bench` database with the seeded data).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import pg from "pg";
+import { chromium } from "playwright-core";
+
+const PORT = 3150;
+const BASE = `http://127.0.0.1:${PORT}`;
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const BUDGETS = { firstLoadKb: 200, filterChangeMs: 200, seriesP95Ms: 20 };
+
+interface Row {
+  measure: string;
+  value: number;
+  unit: string;
+  budget: string;
+  ok: boolean | null;
+}
+
+async function createBenchDatabase(): Promise<string> {
+  const url = new URL(ADMIN_URL);
+  const name = `${url.pathname.slice(1) || "postgres"}_bench`;
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function stopServer(server: ChildProcess): void {
+  if (server.pid) process.kill(-server.pid, "SIGTERM");
+}
+
+async function startServer(databaseUrl: string): Promise<ChildProcess> {
+  // Its own process group, so stopping it stops the Next.js server it starts too.
+  const server = spawn("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/start.ts", "--no-build"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(PORT) },
+    stdio: "ignore",
+    detached: true,
+  });
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  stopServer(server);
+  throw new Error("The server did not start");
+}
+
+/** Gzipped size of every script the dashboard's HTML loads up front. */
+async function measureFirstLoadJs(): Promise<number> {
+  const html = await (await fetch(`${BASE}/`)).text();
+  const sources = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!);
+  let total = 0;
+  for (const source of new Set(sources)) {
+    const body = Buffer.from(await (await fetch(new URL(source, BASE))).arrayBuffer());
+    total += gzipSync(body).length;
+  }
+  return total / 1024;
+}
+
+/**
+ * Median time from a metric change to the chart showing the new data, in a
+ * production build in headless Chromium, timed inside the page: from the
+ * select's change event to the chart area reporting the new view as ready.
+ */
+async function measureFilterChange(): Promise<number> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  const page = await browser.newPage();
+  await page.goto(`${BASE}/?level=province`, { waitUntil: "networkidle" });
+  await page.waitForSelector("html[data-hydrated]");
+  const metrics = ["registered_firms", "tax_revenue", "exports", "revenue", "employees", "high_tech_enterprises", "net_profit"];
+  const times: number[] = [];
+  for (const metric of metrics) {
+    // Strings, not functions: the TypeScript loader would add helpers that the page doesn't have.
+    await page.evaluate(`(() => {
+      const area = document.querySelector('[data-testid="chart-area"]');
+      window.__benchDone = new Promise((resolve) => {
+        let started = 0;
+        document.addEventListener("change", () => { started = performance.now(); }, { once: true, capture: true });
+        const observer = new MutationObserver(() => {
+          const query = new URLSearchParams(area.getAttribute("data-query") ?? "");
+          if (started && area.getAttribute("data-state") === "ready" && query.get("metric") === ${JSON.stringify(metric)}) {
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - started));
+          }
+        });
+        observer.observe(area, { attributes: true, childList: true, subtree: true });
+      });
+    })()`);
+    await page.getByLabel("Metric", { exact: true }).selectOption(metric);
+    times.push(Number(await page.evaluate("window.__benchDone")));
+  }
+  await browser.close();
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/** p50/p95/p99 and req/s of /api/v1/series at 32 connections, for a realistic mix of queries. */
+async function measureSeries(): Promise<{ p50: number; p95: number; p99: number; rps: number; errors: number }> {
+  const queries = [
+    "",
+    "metric=registered_firms&level=province",
+    "metric=tax_revenue&level=province&geo=110000,310000,440000&from=2000&to=2020",
+    "metric=exports&view=compare&level=province&year=2017",
+    "metric=high_tech_enterprises&mode=density&level=region",
+    "metric=revenue&mode=share&level=province&view=map&year=2015",
+    "metric=park_count&level=nation&from=1995&to=2017",
+    "metric=employees&mode=per-park&level=region",
+  ];
+  const result = await autocannon({
+    url: BASE,
+    connections: 32,
+    duration: 15,
+    requests: queries.map((query) => ({ method: "GET", path: `/api/v1/series${query ? `?${query}` : ""}` })),
+  });
+  const latency = result.latency as unknown as Record<string, number>;
+  return {
+    p50: latency.p50 ?? 0,
+    p95: latency.p97_5 ?? 0, // autocannon reports p97.5, not p95: a stricter figure
+    p99: latency.p99 ?? 0,
+    rps: result.requests.average,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(".next/BUILD_ID")) {
+    const build = spawnSync("npx", ["--no-install", "next", "build"], { stdio: "inherit" });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  const server = await startServer(await createBenchDatabase());
+  try {
+    const firstLoad = await measureFirstLoadJs();
+    // A failed measurement is reported in the table (as NaN, over budget) rather than hiding the others.
+    const filterChange = await measureFilterChange().catch((error: unknown) => {
+      console.error(`filter-change measurement failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      return Number.NaN;
+    });
+    const series = await measureSeries();
+    const rows: Row[] = [
+      { measure: "Dashboard first-load JS (gzipped)", value: firstLoad, unit: "KB", budget: `≤ ${BUDGETS.firstLoadKb}`, ok: firstLoad <= BUDGETS.firstLoadKb },
+      { measure: "Filter change → updated chart (median of 7)", value: filterChange, unit: "ms", budget: `≤ ${BUDGETS.filterChangeMs}`, ok: filterChange <= BUDGETS.filterChangeMs },
+      { measure: "/api/v1/series p50 @32 conns", value: series.p50, unit: "ms", budget: "", ok: null },
+      { measure: "/api/v1/series p97.5 @32 conns", value: series.p95, unit: "ms", budget: `p95 ≤ ${BUDGETS.seriesP95Ms}`, ok: series.p95 <= BUDGETS.seriesP95Ms },
+      { measure: "/api/v1/series p99 @32 conns", value: series.p99, unit: "ms", budget: "", ok: null },
+      { measure: "/api/v1/series throughput", value: series.rps, unit: "req/s", budget: "", ok: null },
+      { measure: "/api/v1/series errors and non-2xx", value: series.errors, unit: "", budget: "0", ok: series.errors === 0 },
+    ];
+    console.log("\n| measure | value | budget | |\n| --- | ---: | --- | --- |");
+    for (const row of rows) {
+      const flag = row.ok === null ? "" : row.ok ? "ok" : "**over budget**";
+      console.log(`| ${row.measure} | ${row.value.toFixed(1)} ${row.unit} | ${row.budget} | ${flag} |`);
+    }
+    fs.mkdirSync("bench", { recursive: true });
+    fs.writeFileSync("bench/results.json", `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`);
+  } finally {
+    stopServer(server);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
