@@ -70,7 +70,7 @@ const en = {
   mapNote: "No South China Sea inset: its islands are not drawn. Taiwan, Hong Kong and Macau are outside the statistics.",
   clickHint: "Click or press Enter on a province to add it to or remove it from the selection.",
   sortBy: (column: string) => `Sort by ${column}`,
-  rows: (n: number) => `${n} rows`,
+  rows: (n: number) => `${n} ${n === 1 ? "row" : "rows"}`,
   starLegend: "* synthetic sample",
 };
 

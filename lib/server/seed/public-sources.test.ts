@@ -25,7 +25,7 @@ describe("keepBestPerKey", () => {
   it("prefers higher confidence, then more precision, and names the others", () => {
     const [kept] = keepBestPerKey([base, { ...base, value: 1.73e12, sourceRef: "Xinhua" }], () => "CNY");
     expect(kept!.value).toBe(1.73e12);
-    expect(kept!.note).toContain("also reported: 1.700e+12 CNY (medium confidence: article)");
+    expect(kept!.note).toContain("also reported: 1.7 trillion yuan (medium confidence: article)");
     const [confident] = keepBestPerKey([{ ...base, confidence: "high" }, { ...base, value: 1.73e12 }], () => "CNY");
     expect(confident!.value).toBe(1.7e12);
   });
@@ -44,7 +44,7 @@ describe("the public sources edition", () => {
   it("keeps the more precise 2017 tax figure and the article's rounding in the note", () => {
     const tax = national("tax_revenue", 2017)!;
     expect(tax.value).toBe(1.73e12);
-    expect(tax.note).toMatch(/also reported: 1\.700e\+12 CNY/);
+    expect(tax.note).toMatch(/also reported: 1\.7 trillion yuan \(medium confidence: MacroPolo/);
   });
 
   it("converts yearbook units: 亿元, 万亿元, 亿美元, 万人, 万家", () => {

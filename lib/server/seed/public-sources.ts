@@ -3,7 +3,8 @@ import { z } from "zod";
 import { findIndicator, type TIndicatorCode } from "@/lib/metrics";
 import { readSeedCsv } from "@/lib/server/seed/read-csv";
 import type { ParkRecord, ProvinceRecord } from "@/lib/server/seed/reference-data";
-import { toCanonical } from "@/lib/units";
+import { formatValue } from "@/lib/format";
+import { toCanonical, type TCanonicalUnit } from "@/lib/units";
 
 // The "Public sources" edition: every sourced national figure in
 // prisma/seed/data, converted to canonical units, each keeping its source and
@@ -137,7 +138,7 @@ const significantDigits = (value: number) => String(value).replace(/^0\.0*|\.|e.
  * Several sources can report the same figure. Keep the most confident one
  * (then the most precise) and name the others in its note.
  */
-export function keepBestPerKey(candidates: SeedObservation[], unitOf: (code: TIndicatorCode) => string): SeedObservation[] {
+export function keepBestPerKey(candidates: SeedObservation[], unitOf: (code: TIndicatorCode) => TCanonicalUnit): SeedObservation[] {
   const groups = new Map<string, SeedObservation[]>();
   for (const candidate of candidates) {
     const key = `${candidate.indicatorCode}|${candidate.year}|${candidate.geoLevel}|${candidate.geoCode}|${candidate.breakdown}`;
@@ -152,7 +153,7 @@ export function keepBestPerKey(candidates: SeedObservation[], unitOf: (code: TIn
     const [best, ...others] = ranked as [SeedObservation, ...SeedObservation[]];
     if (others.length === 0) return best;
     const alsoReported = others
-      .map((o) => `${o.value.toPrecision(4)} ${unitOf(o.indicatorCode)} (${o.confidence} confidence: ${o.sourceRef})`)
+      .map((o) => `${formatValue(o.value, unitOf(o.indicatorCode))} (${o.confidence} confidence: ${o.sourceRef})`)
       .join("; ");
     return { ...best, note: joinNotes(best.note, `also reported: ${alsoReported}`) };
   });
