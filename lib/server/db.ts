@@ -25,6 +25,11 @@ export interface Database {
   /** Where the data lives, safe to print: a URL without its password, or a folder. */
   location: string;
   prisma: PrismaClient;
+  /**
+   * A read straight through the driver, for the hot paths (every dashboard
+   * request): Prisma's per-query overhead is several milliseconds here.
+   */
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs `work` on one dedicated connection (a session-level lock stays with it). */
   withConnection<T>(work: (connection: SqlConnection) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -56,6 +61,9 @@ async function openPostgres(url: string): Promise<Database> {
     kind: "postgres",
     location,
     prisma: new PrismaClient({ adapter: new PrismaPg(pool) }),
+    async query(sql, params) {
+      return (await pool.query(sql, params)).rows;
+    },
     async withConnection(work) {
       const client = await pool.connect();
       try {
@@ -98,6 +106,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     kind: "embedded",
     location: dataDir,
     prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }),
+    query: connection.query,
     // PGlite is a single connection that serialises its callers.
     withConnection: (work) => work(connection),
     async close() {

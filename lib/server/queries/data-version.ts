@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** The current data version: it changes whenever published data changes. */
 export async function getDataVersion(db: Database): Promise<number> {
-  const row = await db.prisma.dataVersion.findUnique({ where: { id: 1 }, select: { version: true } });
+  const [row] = await db.query<{ version: number }>(`SELECT version FROM data_version WHERE id = 1`);
   return row?.version ?? 0;
 }
 

@@ -13,6 +13,7 @@ import {
   resolveVintage,
   sumParts,
   type EditionInfo,
+  type ObservationRow,
   type SeriesPoint,
 } from "@/lib/series-math";
 
@@ -54,27 +55,22 @@ interface Scope {
   editions: EditionInfo[];
 }
 
-async function fetchObservations(scope: Scope, indicatorCode: string, level: TGeoLevel, geos: string[]) {
-  return scope.db.prisma.observation.findMany({
-    where: {
-      indicatorCode,
-      geoLevel: level,
-      year: { gte: scope.from, lte: scope.to },
-      breakdown: scope.breakdown,
-      editionId: { in: scope.editions.map((e) => e.id) },
-      ...(geos.length ? { geoCode: { in: geos } } : {}),
-    },
-    select: {
-      editionId: true,
-      geoCode: true,
-      year: true,
-      breakdown: true,
-      value: true,
-      note: true,
-      sourceRef: true,
-      confidence: true,
-    },
-  });
+async function fetchObservations(
+  scope: Scope,
+  indicatorCode: string,
+  level: TGeoLevel,
+  geos: string[],
+): Promise<ObservationRow[]> {
+  const params: unknown[] = [indicatorCode, level, scope.from, scope.to, scope.breakdown, scope.editions.map((e) => e.id)];
+  if (geos.length) params.push(geos);
+  return scope.db.query<ObservationRow>(
+    `SELECT edition_id AS "editionId", geo_code AS "geoCode", year, breakdown, value, note,
+            source_ref AS "sourceRef", confidence
+     FROM observation
+     WHERE indicator_code = $1 AND geo_level = $2::"GeoLevel" AND year BETWEEN $3 AND $4
+       AND breakdown = $5 AND edition_id = ANY($6::int[])${geos.length ? " AND geo_code = ANY($7::text[])" : ""}`,
+    params,
+  );
 }
 
 /**
