@@ -6,6 +6,7 @@ import type { TooltipContentProps } from "recharts";
 import type { ViewRow } from "@/lib/view-data";
 import { SAMPLE_COLOR, seriesStyle } from "./palette";
 
+const MAX_TOOLTIP_ENTRIES = 6;
 const CHART_HEIGHT = 380;
 const MARGIN = { top: 8, right: 16, bottom: 8, left: 8 };
 const Y_AXIS_WIDTH = 64;
@@ -88,9 +89,12 @@ export function TrendChart({
       return row ? [{ row, color: seriesStyle(index).color }] : [];
     });
     if (entries.length === 0) return null;
+    // With many lines, show the largest few: a tooltip taller than the chart helps no one (the table has them all).
+    const shown = [...entries].sort((a, b) => b.row.value - a.row.value).slice(0, MAX_TOOLTIP_ENTRIES);
+    const hidden = entries.length - shown.length;
     return (
       <TooltipBox title={`${labels.year} ${year}`}>
-        {entries.map(({ row, color }) => (
+        {shown.map(({ row, color }) => (
           <TooltipEntry
             key={row.geoCode}
             row={row}
@@ -100,6 +104,7 @@ export function TrendChart({
             labels={labels}
           />
         ))}
+        {hidden > 0 && <p className="text-xs text-slate-600">… +{hidden}</p>}
       </TooltipBox>
     );
   };

@@ -1,8 +1,9 @@
 import type { EditionInfoForView, MetricInfo } from "@/lib/view-data";
-import type { ViewCatalogue } from "@/lib/view-state";
+import type { TLevel, ViewCatalogue } from "@/lib/view-state";
 
 /** What the dashboard knows about the data, sent once with the page. */
 export interface ClientCatalogue extends ViewCatalogue {
+  levelsWithData: TLevel[];
   metricInfo: MetricInfo[];
   regions: { code: string; nameEn: string; nameZh: string }[];
   provinces: { code: string; nameEn: string; nameZh: string; nameZhShort: string; regionCode: string }[];

@@ -29,7 +29,7 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
   const lang = state.lang;
   const metricName = lang === "zh" ? data.metric.nameZh : data.metric.nameEn;
   const unit = unitLabel(data.unit, lang);
-  const hasParkData = false;
+  const hasParkData = catalogue.levelsWithData.includes("park");
   const caption = [
     `${metricName} (${unit})${state.view === "compare" || state.view === "map" ? `, ${state.year}` : `, ${state.from}–${state.to}`}`,
     `${t.editionsUsed}: ${data.editions.map((e) => e.slug).join(", ") || "—"}`,

@@ -8,6 +8,8 @@ import type { TLevel, ViewCatalogue } from "@/lib/view-state";
 
 export interface Catalogue extends ViewCatalogue {
   dataVersion: number;
+  /** Levels at which some published edition reports figures (zones only once an edition has them). */
+  levelsWithData: TLevel[];
   metricInfo: MetricInfo[];
   regions: { code: string; nameEn: string; nameZh: string }[];
   provinces: { code: string; nameEn: string; nameZh: string; nameZhShort: string; regionCode: string }[];
@@ -56,7 +58,7 @@ export async function getCatalogue(db: Database): Promise<Catalogue> {
   const cached = cache.get(db);
   if (cached?.version === dataVersion) return cached.catalogue;
 
-  const [regions, provinces, parks, editions, indicatorsWithData, years] = await Promise.all([
+  const [regions, provinces, parks, editions, indicatorsWithData, years, levels] = await Promise.all([
     db.prisma.region.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, nameEn: true, nameZh: true } }),
     db.prisma.province.findMany({
       orderBy: { adcode: "asc" },
@@ -73,6 +75,11 @@ export async function getCatalogue(db: Database): Promise<Catalogue> {
       select: { indicatorCode: true },
     }),
     db.prisma.observation.aggregate({ _min: { year: true }, _max: { year: true } }),
+    db.prisma.observation.findMany({
+      where: { edition: { status: "PUBLISHED" } },
+      distinct: ["geoLevel"],
+      select: { geoLevel: true },
+    }),
   ]);
 
   const withData = new Set(indicatorsWithData.map((row) => row.indicatorCode));
@@ -88,6 +95,7 @@ export async function getCatalogue(db: Database): Promise<Catalogue> {
   };
   const catalogue: Catalogue = {
     dataVersion,
+    levelsWithData: levels.map((row) => row.geoLevel.toLowerCase() as TLevel),
     metrics: metricInfo.map((m) => m.code),
     metricInfo,
     geos,
