@@ -3,6 +3,7 @@ import { toCsv } from "@/lib/csv-export";
 import { getDatabase } from "@/lib/server/db";
 import { AppError, toErrorResponse } from "@/lib/server/errors";
 import { etagFor, notModified, PUBLIC_CACHE_CONTROL } from "@/lib/server/http";
+import { LruCache } from "@/lib/server/lru-cache";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 import { getViewData } from "@/lib/server/queries/get-view-data";
 import { parseViewState, serializeViewState, URL_KEYS } from "@/lib/view-state";
@@ -10,6 +11,8 @@ import { parseViewState, serializeViewState, URL_KEYS } from "@/lib/view-state";
 export const dynamic = "force-dynamic";
 
 const ALLOWED_KEYS = new Set<string>([...URL_KEYS, "format"]);
+/** Response bodies by ETag: the ETag names the data version and the exact view. */
+const bodies = new LruCache<string>(300);
 
 export async function GET(request: Request): Promise<Response> {
   try {
@@ -34,18 +37,23 @@ export async function GET(request: Request): Promise<Response> {
     const cached = notModified(request, etag);
     if (cached) return cached;
 
-    const data = await getViewData(db, params);
     const headers = { ETag: etag, "Cache-Control": PUBLIC_CACHE_CONTROL };
+    let body = bodies.get(etag);
+    if (body === undefined) {
+      const data = await getViewData(db, params);
+      body = format === "csv" ? toCsv(data) : JSON.stringify(data);
+      bodies.set(etag, body);
+    }
     if (format === "csv") {
-      return new Response(toCsv(data), {
+      return new Response(body, {
         headers: {
           ...headers,
           "Content-Type": "text/csv; charset=utf-8",
-          "Content-Disposition": `attachment; filename="torch-atlas-${data.metric.code}.csv"`,
+          "Content-Disposition": `attachment; filename="torch-atlas-${state.metric}.csv"`,
         },
       });
     }
-    return Response.json(data, { headers });
+    return new Response(body, { headers: { ...headers, "Content-Type": "application/json" } });
   } catch (error) {
     return toErrorResponse(error);
   }
