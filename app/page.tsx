@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import type { ClientCatalogue } from "@/components/dashboard/catalogue";
+import type { Catalogue } from "@/lib/view-data";
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { Providers } from "@/components/dashboard/providers";
 import { getDatabase } from "@/lib/server/db";
@@ -18,7 +18,7 @@ export const metadata: Metadata = {
 async function load(searchParams: Record<string, string | string[] | undefined>) {
   try {
     const db = await getDatabase();
-    const catalogue: ClientCatalogue = await getCatalogue(db);
+    const catalogue: Catalogue = await getCatalogue(db);
     const initialData = await getViewData(db, searchParams);
     return { catalogue, initialData };
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { DisplayUnit } from "@/lib/display-unit";
-import type { TLevel, ViewNote, ViewState } from "@/lib/view-state";
+import type { TLevel, ViewCatalogue, ViewNote, ViewState } from "@/lib/view-state";
 
 // The data behind one view, as the server sends it to the page, the API and
 // the exports. Isomorphic types only.
@@ -59,4 +59,16 @@ export interface ViewData {
   editions: EditionInfoForView[];
   hasSample: boolean;
   dataVersion: number;
+}
+
+/** What the dashboard knows about the data, sent once with the page (and by /api/v1/meta). */
+export interface Catalogue extends ViewCatalogue {
+  dataVersion: number;
+  /** Levels at which some published edition reports figures (zones only once an edition has them). */
+  levelsWithData: TLevel[];
+  metricInfo: MetricInfo[];
+  regions: { code: string; nameEn: string; nameZh: string }[];
+  provinces: { code: string; nameEn: string; nameZh: string; nameZhShort: string; regionCode: string }[];
+  parks: { code: string; nameEn: string | null; nameZh: string; provinceCode: string; approvedOn: string | null }[];
+  publishedEditions: EditionInfoForView[];
 }

@@ -6,14 +6,14 @@ import { formatMeasure, formatTick, unitLabel } from "@/lib/display-unit";
 import type { TDictionary } from "@/lib/i18n";
 import type { ViewData, ViewRow } from "@/lib/view-data";
 import type { ViewState } from "@/lib/view-state";
-import type { ClientCatalogue } from "./catalogue";
+import type { Catalogue } from "@/lib/view-data";
 import { DataTable } from "./data-table";
 import { useTopology } from "./queries";
 
 interface ChartAreaProps {
   data: ViewData;
   state: ViewState;
-  catalogue: ClientCatalogue;
+  catalogue: Catalogue;
   update: (change: Partial<ViewState>) => void;
   t: TDictionary;
 }

@@ -4,7 +4,7 @@ import { unitLabel } from "@/lib/display-unit";
 import { dictionary } from "@/lib/i18n";
 import type { ViewData } from "@/lib/view-data";
 import { VIEWS } from "@/lib/view-state";
-import type { ClientCatalogue } from "./catalogue";
+import type { Catalogue } from "@/lib/view-data";
 import { ChartArea } from "./chart-area";
 import { FilterPanel } from "./filter-panel";
 import { useViewData } from "./queries";
@@ -12,7 +12,7 @@ import { ShareBar } from "./share-bar";
 import { useViewState } from "./use-view-state";
 
 interface DashboardProps {
-  catalogue: ClientCatalogue;
+  catalogue: Catalogue;
   initialData: ViewData;
 }
 

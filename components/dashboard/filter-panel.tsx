@@ -2,18 +2,18 @@
 import { useId } from "react";
 import type { TDictionary } from "@/lib/i18n";
 import { LEVELS, MAX_ALSO, MODES, modeUnavailableReason, type TLevel, type ViewState } from "@/lib/view-state";
-import type { ClientCatalogue } from "./catalogue";
+import type { Catalogue } from "@/lib/view-data";
 import { GeoPicker, type GeoOption } from "./geo-picker";
 
 interface FilterPanelProps {
   state: ViewState;
-  catalogue: ClientCatalogue;
+  catalogue: Catalogue;
   update: (change: Partial<ViewState>) => void;
   t: TDictionary;
   hasParkData: boolean;
 }
 
-function geoOptions(catalogue: ClientCatalogue, level: TLevel, lang: ViewState["lang"]): GeoOption[] {
+function geoOptions(catalogue: Catalogue, level: TLevel, lang: ViewState["lang"]): GeoOption[] {
   const pick = (en: string, zh: string) => (lang === "zh" ? { name: zh, altName: en } : { name: en, altName: zh });
   if (level === "region") return catalogue.regions.map((r) => ({ code: r.code, ...pick(r.nameEn, r.nameZh) }));
   if (level === "province") return catalogue.provinces.map((p) => ({ code: p.code, ...pick(p.nameEn, p.nameZh) }));

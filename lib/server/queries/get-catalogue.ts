@@ -3,19 +3,9 @@ import { DERIVED_METRICS, INDICATORS } from "@/lib/metrics";
 import type { Database } from "@/lib/server/db";
 import { getDataVersion } from "@/lib/server/queries/data-version";
 import { listPublishedEditions } from "@/lib/server/queries/editions";
-import type { EditionInfoForView, MetricInfo } from "@/lib/view-data";
-import type { TLevel, ViewCatalogue } from "@/lib/view-state";
+import type { Catalogue, MetricInfo } from "@/lib/view-data";
+import type { TLevel } from "@/lib/view-state";
 
-export interface Catalogue extends ViewCatalogue {
-  dataVersion: number;
-  /** Levels at which some published edition reports figures (zones only once an edition has them). */
-  levelsWithData: TLevel[];
-  metricInfo: MetricInfo[];
-  regions: { code: string; nameEn: string; nameZh: string }[];
-  provinces: { code: string; nameEn: string; nameZh: string; nameZhShort: string; regionCode: string }[];
-  parks: { code: string; nameEn: string | null; nameZh: string; provinceCode: string; approvedOn: string | null }[];
-  publishedEditions: EditionInfoForView[];
-}
 
 /** Metric catalogue entries: every indicator, then the derived metrics, in display order. */
 export function describeMetrics(): MetricInfo[] {

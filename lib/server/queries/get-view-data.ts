@@ -1,7 +1,7 @@
 import "server-only";
 import { findIndicator } from "@/lib/metrics";
 import type { Database } from "@/lib/server/db";
-import { getCatalogue, type Catalogue } from "@/lib/server/queries/get-catalogue";
+import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 import {
   getPerParkSeries,
   getSeries,
@@ -11,7 +11,7 @@ import {
   type TSeriesQuery,
 } from "@/lib/server/queries/get-series";
 import type { SeriesPoint } from "@/lib/series-math";
-import type { MetricInfo, ViewData, ViewRow } from "@/lib/view-data";
+import type { Catalogue, MetricInfo, ViewData, ViewRow } from "@/lib/view-data";
 import { parseViewState, serializeViewState, type TLevel, type TMode, type TRawParams, type ViewState } from "@/lib/view-state";
 
 const GEO_LEVEL: Record<TLevel, TGeoLevel> = { nation: "NATION", region: "REGION", province: "PROVINCE", park: "PARK" };

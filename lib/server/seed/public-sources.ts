@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { findIndicator, type TIndicatorCode } from "@/lib/metrics";
+import type { NewObservation } from "@/lib/server/queries/insert-observations";
 import { readSeedCsv } from "@/lib/server/seed/read-csv";
 import type { ParkRecord, ProvinceRecord } from "@/lib/server/seed/reference-data";
 import { formatValue } from "@/lib/format";
@@ -10,16 +11,10 @@ import { toCanonical, type TCanonicalUnit } from "@/lib/units";
 // prisma/seed/data, converted to canonical units, each keeping its source and
 // confidence; plus province zone counts derived from the partial registry.
 
-export interface SeedObservation {
+/** An observation the seed writes: a new observation whose indicator is one of the catalogue's. */
+export interface SeedObservation extends NewObservation {
   indicatorCode: TIndicatorCode;
-  year: number;
   geoLevel: "NATION" | "REGION" | "PROVINCE";
-  geoCode: string;
-  breakdown: string;
-  value: number;
-  note: string | null;
-  sourceRef: string | null;
-  confidence: string | null;
 }
 
 /** Source indicator names (Chinese, as printed) → indicator and breakdown. */
