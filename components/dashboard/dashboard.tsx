@@ -77,11 +77,12 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
       )}
 
       <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
-        <aside>
+        {/* On phones the chart comes first and the filters follow; from lg up they sit side by side. */}
+        <aside className="order-2 lg:order-none">
           <FilterPanel state={state} catalogue={catalogue} update={update} t={t} hasParkData={hasParkData} />
         </aside>
 
-        <main className="min-w-0 space-y-4">
+        <main className="order-1 min-w-0 space-y-4 lg:order-none">
           <div role="tablist" aria-label={t.view} className="flex flex-wrap gap-1 border-b border-slate-200">
             {VIEWS.map((v) => (
               <button
