@@ -1,11 +1,12 @@
 // npm start — validates the configuration, migrates and (if empty) seeds the
 // database, builds the app if the build is missing or stale, then serves it.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { readEnv } from "@/lib/env";
-import { openDatabase } from "@/lib/server/db";
+import { startAppServer } from "@/lib/server/app-server";
+import { closeSharedDatabase, openDatabase } from "@/lib/server/db";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { runCli } from "./cli";
 
@@ -59,8 +60,13 @@ runCli(async () => {
     buildIfStale();
   }
 
-  const server = spawn("npx", ["--no-install", "next", "start", "--port", String(env.PORT)], { stdio: "inherit" });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  const code = await new Promise<number>((resolve) => server.on("exit", (exitCode) => resolve(exitCode ?? 0)));
-  if (code !== 0) throw new Error(`The server stopped with exit code ${code}`);
+  const server = await startAppServer(env.PORT);
+  console.log(`✔ Torch Atlas is ready on http://localhost:${env.PORT}`);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    for (const name of ["SIGINT", "SIGTERM"] as const) process.once(name, () => resolve(name));
+  });
+  console.log(`… Stopping (${signal})`);
+  server.close();
+  server.closeAllConnections();
+  await closeSharedDatabase();
 });

@@ -1,5 +1,5 @@
 "use client";
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import {
   Bar,
   BarChart,
@@ -67,7 +67,7 @@ export function compareChartHeight(barCount: number): number {
  * dashed outline and their label ends in " *": the parent must show a legend
  * line such as "* synthetic sample" next to the chart.
  */
-export function CompareChart({
+export const CompareChart = memo(function CompareChart({
   rows,
   nameOf,
   formatValue,
@@ -126,7 +126,7 @@ export function CompareChart({
       </ResponsiveContainer>
     </div>
   );
-}
+});
 
 function renderBar(props: BarShapeProps) {
   const datum = props.payload as CompareDatum | undefined;

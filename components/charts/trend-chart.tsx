@@ -1,5 +1,5 @@
 "use client";
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import type { CSSProperties, ReactNode } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TooltipContentProps } from "recharts";
@@ -11,6 +11,8 @@ const CHART_HEIGHT = 380;
 const MARGIN = { top: 8, right: 16, bottom: 8, left: 8 };
 const Y_AXIS_WIDTH = 64;
 const SOURCE_MAX_CHARS = 80;
+const MAX_DOTS = 200;
+const DOT = { r: 2, strokeWidth: 1 };
 
 export interface TrendChartProps {
   /** Several geographies × years. */
@@ -66,7 +68,8 @@ function rowKey(geoCode: string, year: number): string {
   return `${geoCode}|${year}`;
 }
 
-export function TrendChart({
+/** Memoised: the dashboard re-renders on every filter change, the chart only when its props change. */
+export const TrendChart = memo(function TrendChart({
   rows,
   seriesOrder,
   nameOf,
@@ -79,6 +82,8 @@ export function TrendChart({
   testId = "trend-chart",
 }: TrendChartProps) {
   const data = useMemo(() => pivotByYear(rows, seriesOrder, years, scale), [rows, seriesOrder, years, scale]);
+  // A thousand dots cost more to draw than they tell: only for sparse charts.
+  const drawDots = seriesOrder.length * data.length <= MAX_DOTS;
   const rowsByKey = useMemo(() => new Map(rows.map((row) => [rowKey(row.geoCode, row.year), row])), [rows]);
 
   const renderTooltip = ({ active, label }: TooltipContentProps) => {
@@ -147,7 +152,7 @@ export function TrendChart({
                 stroke={color}
                 strokeDasharray={dash}
                 strokeWidth={2}
-                dot={{ r: 2, strokeWidth: 1 }}
+                dot={drawDots ? DOT : false}
                 activeDot={{ r: 4 }}
                 connectNulls={false}
                 isAnimationActive={false}
@@ -158,7 +163,7 @@ export function TrendChart({
       </ResponsiveContainer>
     </div>
   );
-}
+});
 
 // ---------------------------------------------------------------------------
 // Tooltip pieces, shared with the compare chart.

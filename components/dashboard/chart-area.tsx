@@ -1,7 +1,6 @@
 "use client";
-import { CompareChart } from "@/components/charts/compare-chart";
-import { ProvinceMap, type ProvinceMapValue } from "@/components/charts/province-map";
-import { TrendChart } from "@/components/charts/trend-chart";
+import { lazy, Suspense, useCallback, useMemo } from "react";
+import type { ProvinceMapValue } from "@/components/charts/province-map";
 import { formatMeasure, formatTick, unitLabel } from "@/lib/display-unit";
 import type { TDictionary } from "@/lib/i18n";
 import type { ViewData, ViewRow } from "@/lib/view-data";
@@ -9,6 +8,13 @@ import type { ViewState } from "@/lib/view-state";
 import type { Catalogue } from "@/lib/view-data";
 import { DataTable } from "./data-table";
 import { useTopology } from "./queries";
+
+// Each chart loads with its library (Recharts, d3-geo) in a chunk of its own, after
+// the page: the server still renders the first view's chart into the HTML, and
+// the filters work before the chart code arrives.
+const TrendChart = lazy(() => import("@/components/charts/trend-chart").then((m) => ({ default: m.TrendChart })));
+const CompareChart = lazy(() => import("@/components/charts/compare-chart").then((m) => ({ default: m.CompareChart })));
+const ProvinceMap = lazy(() => import("@/components/charts/province-map").then((m) => ({ default: m.ProvinceMap })));
 
 interface ChartAreaProps {
   data: ViewData;
@@ -18,16 +24,35 @@ interface ChartAreaProps {
   t: TDictionary;
 }
 
-export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps) {
+export function ChartArea(props: ChartAreaProps) {
+  return (
+    <Suspense fallback={<p role="status" className="flex h-[380px] items-center justify-center text-slate-600">{props.t.updating}</p>}>
+      <ChartView {...props} />
+    </Suspense>
+  );
+}
+
+function ChartView({ data, state, catalogue, update, t }: ChartAreaProps) {
   const lang = state.lang;
   const topology = useTopology(state.view === "map");
-  const formatValue = (value: number) => formatMeasure(value, data.unit, lang);
-  const tick = (value: number) => formatTick(value, data.unit, lang);
+  // Stable props, so a filter change that only swaps in placeholder data (the
+  // previous view's rows) does not redraw the chart: drawing 31 lines is the costly part.
+  const formatValue = useCallback((value: number) => formatMeasure(value, data.unit, lang), [data.unit, lang]);
+  const tick = useCallback((value: number) => formatTick(value, data.unit, lang), [data.unit, lang]);
   const unit = unitLabel(data.unit, lang);
-  const rowName = (row: ViewRow) => (lang === "zh" ? row.geoNameZh : row.geoNameEn);
-  const names = new Map(data.rows.map((row) => [row.geoCode, rowName(row)]));
-  const nameOf = (code: string) => names.get(code) ?? code;
-  const labels = { edition: t.edition_, source: t.source, sample: t.sampleMark, computed: t.computedMark, year: t.year };
+  const rowName = useCallback((row: ViewRow) => (lang === "zh" ? row.geoNameZh : row.geoNameEn), [lang]);
+  const nameOf = useMemo(() => {
+    const names = new Map(data.rows.map((row) => [row.geoCode, rowName(row)]));
+    return (code: string) => names.get(code) ?? code;
+  }, [data.rows, rowName]);
+  const labels = useMemo(
+    () => ({ edition: t.edition_, source: t.source, sample: t.sampleMark, computed: t.computedMark, year: t.year }),
+    [t],
+  );
+  const seriesOrder = useMemo(() => [...new Set(data.rows.map((row) => row.geoCode))], [data.rows]);
+  const years = useMemo(() => ({ from: state.from, to: state.to }), [state.from, state.to]);
+  const geosKey = state.geos.join(",");
+  const selectedGeos = useMemo(() => (geosKey ? geosKey.split(",") : []), [geosKey]);
   const metricName = lang === "zh" ? data.metric.nameZh : data.metric.nameEn;
 
   if (data.rows.length === 0 && data.extra.every((table) => table.rows.length === 0) && state.view !== "map") {
@@ -40,14 +65,13 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
   }
 
   switch (state.view) {
-    case "trend": {
-      const seriesOrder = [...new Set(data.rows.map((row) => row.geoCode))];
+    case "trend":
       return (
         <TrendChart
           rows={data.rows}
           seriesOrder={seriesOrder}
           nameOf={nameOf}
-          years={{ from: state.from, to: state.to }}
+          years={years}
           scale={state.scale}
           formatValue={formatValue}
           formatTick={tick}
@@ -55,7 +79,6 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
           labels={labels}
         />
       );
-    }
     case "compare":
       return (
         <CompareChart
@@ -65,7 +88,7 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
           formatTick={tick}
           unitLabel={unit}
           labels={labels}
-          selected={state.geos}
+          selected={selectedGeos}
         />
       );
     case "map": {

@@ -1,13 +1,13 @@
 "use client";
-import { useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { unitLabel } from "@/lib/display-unit";
 import { dictionary } from "@/lib/i18n";
 import type { ViewData } from "@/lib/view-data";
-import { VIEWS } from "@/lib/view-state";
+import { VIEWS, type ViewState } from "@/lib/view-state";
 import type { Catalogue } from "@/lib/view-data";
 import { ChartArea } from "./chart-area";
 import { FilterPanel } from "./filter-panel";
-import { useViewData } from "./queries";
+import { usePrefetchView, useViewData } from "./queries";
 import { ShareBar } from "./share-bar";
 import { useViewState } from "./use-view-state";
 
@@ -17,7 +17,9 @@ interface DashboardProps {
 }
 
 export function Dashboard({ catalogue, initialData }: DashboardProps) {
-  const { state, notes, query, update } = useViewState(catalogue);
+  const { state, notes, query, update: updateUrl } = useViewState(catalogue);
+  const prefetchView = usePrefetchView();
+  const update = useCallback((change: Partial<ViewState>) => prefetchView(updateUrl(change)), [prefetchView, updateUrl]);
   const view = useViewData(query, initialData);
   const chartRef = useRef<HTMLDivElement>(null);
   // Lets tests and the benchmark know the controls are live (server HTML is shown before hydration).

@@ -1,5 +1,6 @@
 "use client";
-import { keepPreviousData, QueryClient, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
 import type { Topology } from "topojson-specification";
 import type { ViewData } from "@/lib/view-data";
 
@@ -22,14 +23,29 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+function viewQuery(query: string) {
+  return {
+    queryKey: queryKeys.view(query),
+    queryFn: () => fetchJson<ViewData>(`/api/v1/series${query ? `?${query}` : ""}`),
+  };
+}
+
 /** The data of one view; while a new view loads, the previous one stays on screen. */
 export function useViewData(query: string, initial: ViewData | undefined) {
   return useQuery({
-    queryKey: queryKeys.view(query),
-    queryFn: () => fetchJson<ViewData>(`/api/v1/series${query ? `?${query}` : ""}`),
+    ...viewQuery(query),
     placeholderData: keepPreviousData,
     initialData: initial?.query === query ? initial : undefined,
   });
+}
+
+/**
+ * Starts loading a view's data as soon as a control changes, rather than after
+ * React has re-rendered the page for the new URL.
+ */
+export function usePrefetchView(): (query: string) => void {
+  const client = useQueryClient();
+  return useCallback((query: string) => void client.prefetchQuery(viewQuery(query)), [client]);
 }
 
 export function useTopology(enabled: boolean) {

@@ -30,12 +30,14 @@ export function useViewState(catalogue: ViewCatalogue) {
   const query = useMemo(() => serializeViewState(state, catalogue), [state, catalogue]);
 
   const update = useCallback(
-    (change: Partial<ViewState>) => {
+    /** Writes the change to the URL and returns the new view's canonical query. */
+    (change: Partial<ViewState>): string => {
       const next = { ...state, ...change };
       if (change.to !== undefined && change.year === undefined && state.year === state.to) next.year = next.to;
       next.year = Math.min(Math.max(next.year, next.from), next.to);
       const entries = new Map(toUrlEntries(next, catalogue));
       void setRaw(Object.fromEntries(URL_KEYS.map((key) => [key, entries.get(key) ?? null])));
+      return serializeViewState(next, catalogue);
     },
     [state, catalogue, setRaw],
   );

@@ -136,3 +136,10 @@ export function getDatabase(): Promise<Database> {
   }
   return globalForDb.torchDatabase;
 }
+
+/** Closes the shared database if it was opened (on shutdown: PGlite flushes to disk). */
+export async function closeSharedDatabase(): Promise<void> {
+  const opening = globalForDb.torchDatabase;
+  globalForDb.torchDatabase = undefined;
+  if (opening) await (await opening.catch(() => null))?.close();
+}

@@ -1,12 +1,6 @@
-// GET /api/health — database kind, applied migration and data version; 503 when the database is unavailable.
-import { getHealth } from "@/lib/server/health";
+// GET /api/health — is the database reachable and migrated (see lib/server/api/health.ts).
+import { handleHealthRequest } from "@/lib/server/api/health";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
-  const health = await getHealth();
-  return Response.json(health, {
-    status: health.status === "ok" ? 200 : 503,
-    headers: { "Cache-Control": "no-store" },
-  });
-}
+export const GET = handleHealthRequest;

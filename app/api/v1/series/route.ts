@@ -1,60 +1,6 @@
-// GET /api/v1/series — the data behind a dashboard view: same parameters as the page; JSON, or CSV with format=csv.
-import { toCsv } from "@/lib/csv-export";
-import { getDatabase } from "@/lib/server/db";
-import { AppError, toErrorResponse } from "@/lib/server/errors";
-import { etagFor, notModified, PUBLIC_CACHE_CONTROL } from "@/lib/server/http";
-import { LruCache } from "@/lib/server/lru-cache";
-import { getCatalogue } from "@/lib/server/queries/get-catalogue";
-import { getViewData } from "@/lib/server/queries/get-view-data";
-import { parseViewState, serializeViewState, URL_KEYS } from "@/lib/view-state";
+// GET /api/v1/series — the data behind a dashboard view (see lib/server/api/series.ts).
+import { handleSeriesRequest } from "@/lib/server/api/series";
 
 export const dynamic = "force-dynamic";
 
-const ALLOWED_KEYS = new Set<string>([...URL_KEYS, "format"]);
-/** Response bodies by ETag: the ETag names the data version and the exact view. */
-const bodies = new LruCache<string>(300);
-
-export async function GET(request: Request): Promise<Response> {
-  try {
-    const params = new URL(request.url).searchParams;
-    const unknown = [...params.keys()].find((key) => !ALLOWED_KEYS.has(key));
-    if (unknown) {
-      throw new AppError("BAD_REQUEST", `Unknown parameter "${unknown}"`, { parameter: unknown, allowed: [...ALLOWED_KEYS] });
-    }
-    const format = params.get("format") ?? "json";
-    if (format !== "json" && format !== "csv") {
-      throw new AppError("BAD_REQUEST", `format must be json or csv, not "${format}"`, { parameter: "format", allowed: ["json", "csv"] });
-    }
-
-    const db = await getDatabase();
-    const catalogue = await getCatalogue(db);
-    const { state, notes } = parseViewState(params, catalogue);
-    const [note] = notes;
-    if (note) {
-      throw new AppError("BAD_REQUEST", note.message, { parameter: note.parameter, ...(note.allowed ? { allowed: note.allowed } : {}) });
-    }
-    const etag = etagFor(catalogue.dataVersion, serializeViewState(state, catalogue), format);
-    const cached = notModified(request, etag);
-    if (cached) return cached;
-
-    const headers = { ETag: etag, "Cache-Control": PUBLIC_CACHE_CONTROL };
-    let body = bodies.get(etag);
-    if (body === undefined) {
-      const data = await getViewData(db, params);
-      body = format === "csv" ? toCsv(data) : JSON.stringify(data);
-      bodies.set(etag, body);
-    }
-    if (format === "csv") {
-      return new Response(body, {
-        headers: {
-          ...headers,
-          "Content-Type": "text/csv; charset=utf-8",
-          "Content-Disposition": `attachment; filename="torch-atlas-${state.metric}.csv"`,
-        },
-      });
-    }
-    return new Response(body, { headers: { ...headers, "Content-Type": "application/json" } });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+export const GET = handleSeriesRequest;

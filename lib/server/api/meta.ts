@@ -1,0 +1,30 @@
+import "server-only";
+import { getDatabase } from "@/lib/server/db";
+import { toErrorResponse } from "@/lib/server/errors";
+import { etagFor, notModified, PUBLIC_CACHE_CONTROL } from "@/lib/server/http";
+import { getCatalogue } from "@/lib/server/queries/get-catalogue";
+
+// GET /api/v1/meta — metrics with units and descriptions, regions, provinces, zones, editions and the year span.
+
+export async function handleMetaRequest(request: Request): Promise<Response> {
+  try {
+    const catalogue = await getCatalogue(await getDatabase());
+    const etag = etagFor(catalogue.dataVersion, "meta");
+    const cached = notModified(request, etag);
+    if (cached) return cached;
+    return Response.json(
+      {
+        dataVersion: catalogue.dataVersion,
+        years: catalogue.years,
+        metrics: catalogue.metricInfo,
+        regions: catalogue.regions,
+        provinces: catalogue.provinces,
+        parks: catalogue.parks,
+        editions: catalogue.publishedEditions,
+      },
+      { headers: { ETag: etag, "Cache-Control": PUBLIC_CACHE_CONTROL } },
+    );
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import http from "node:http";
+import next from "next";
+import { handleHealthRequest } from "@/lib/server/api/health";
+import { handleMetaRequest } from "@/lib/server/api/meta";
+import { handleSeriesRequest } from "@/lib/server/api/series";
+
+// The production HTTP server: Next.js for pages and everything else, and the
+// hot read API answered directly. The read handlers are the same functions the
+// app/api route files export; skipping Next's router for them takes the
+// per-request cost from ~1.5 ms to a few hundred microseconds on this machine.
+
+type TFetchHandler = (request: Request) => Promise<Response>;
+
+const READ_ROUTES: Record<string, TFetchHandler> = {
+  "/api/health": handleHealthRequest,
+  "/api/v1/meta": handleMetaRequest,
+  "/api/v1/series": handleSeriesRequest,
+};
+
+function readRouteFor(req: http.IncomingMessage): TFetchHandler | undefined {
+  if (req.method !== "GET" && req.method !== "HEAD") return undefined;
+  const url = req.url ?? "/";
+  const queryStart = url.indexOf("?");
+  return READ_ROUTES[queryStart === -1 ? url : url.slice(0, queryStart)];
+}
+
+async function serveWithFetchHandler(handler: TFetchHandler, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  const request = new Request(new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`), { method: req.method, headers });
+  const response = await handler(request);
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  res.end(req.method === "HEAD" ? undefined : Buffer.from(await response.arrayBuffer()));
+}
+
+function internalError(res: http.ServerResponse): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.statusCode = 500;
+  res.setHeader("Content-Type", "application/json");
+  res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong on the server." } }));
+}
+
+/** Starts Next.js in this process and listens on the port; resolves once it is listening. */
+export async function startAppServer(port: number): Promise<http.Server> {
+  const app = next({ dev: false, port });
+  await app.prepare();
+  const handleWithNext = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    const readRoute = readRouteFor(req);
+    const handling = readRoute ? serveWithFetchHandler(readRoute, req, res) : handleWithNext(req, res);
+    handling.catch((error: unknown) => {
+      console.error(error);
+      internalError(res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, resolve));
+  return server;
+}
