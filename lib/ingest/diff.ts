@@ -40,7 +40,7 @@ export function diffObservations(
   opts: DiffOptions = {},
 ): ObservationDiff {
   const removedScope = opts.removedScope ?? "scope";
-  const tolerance = opts.relativeTolerance ?? 1e-9;
+  const tolerance = opts.relativeTolerance ?? 1e-12;
 
   const publishedByKey = new Map<string, IngestObservation>();
   for (const o of published) publishedByKey.set(observationKey(o), o);

@@ -159,6 +159,6 @@ export interface DiffOptions {
    * "all" — every one; "none" — never.
    */
   removedScope?: "scope" | "all" | "none";
-  /** Values closer than this fraction of the larger one count as unchanged (default 1e-9: float noise only). */
+  /** Values closer than this fraction of the larger one count as unchanged (default 1e-12: float noise only; canonical values carry 12 significant digits). */
   relativeTolerance?: number;
 }
