@@ -13,6 +13,20 @@ describe("toCanonical", () => {
     [5.96, "万家", "firms", 59_600],
     [156, "个", "zones", 156],
     [20, "percent", "percent", 20],
+    [12.5, "千人", "persons", 12_500],
+    [3.2, "百万元", "CNY", 3_200_000],
+    [4, "百万美元", "USD", 4_000_000],
+    [15, "户", "firms", 15],
+    [2.5, "CNY thousand", "CNY", 2500],
+    [3, "CNY 10k", "CNY", 30_000],
+    [1.2, "CNY million", "CNY", 1_200_000],
+    [9.9, "CNY 100 million", "CNY", 990_000_000],
+    [7, "USD thousand", "USD", 7000],
+    [6, "USD 10k", "USD", 60_000],
+    [5, "USD 100 million", "USD", 500_000_000],
+    [2, "thousand persons", "persons", 2000],
+    [1.5, "10k persons", "persons", 15_000],
+    [3, "enterprises", "firms", 3],
   ] as const)("%s %s → %s", (value, unit, canonical, expected) => {
     expect(toCanonical(value, unit, canonical)).toBe(expected);
   });

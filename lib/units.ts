@@ -22,27 +22,46 @@ interface SourceUnit {
 const SOURCE_UNITS: Record<string, SourceUnit> = {
   个: { dimension: "count", factor: 1 },
   家: { dimension: "count", factor: 1 },
+  户: { dimension: "count", factor: 1 },
   万家: { dimension: "count", factor: 1e4 },
+  万户: { dimension: "count", factor: 1e4 },
   count: { dimension: "count", factor: 1 },
+  firms: { dimension: "count", factor: 1 },
+  enterprises: { dimension: "count", factor: 1 },
+  zones: { dimension: "count", factor: 1 },
   人: { dimension: "people", factor: 1 },
+  千人: { dimension: "people", factor: 1e3 },
   万人: { dimension: "people", factor: 1e4 },
   persons: { dimension: "people", factor: 1 },
+  "thousand persons": { dimension: "people", factor: 1e3 },
+  "10k persons": { dimension: "people", factor: 1e4 },
   元: { dimension: "cny", factor: 1 },
   千元: { dimension: "cny", factor: 1e3 },
   万元: { dimension: "cny", factor: 1e4 },
+  百万元: { dimension: "cny", factor: 1e6 },
   亿元: { dimension: "cny", factor: 1e8 },
   万亿: { dimension: "cny", factor: 1e12 },
   万亿元: { dimension: "cny", factor: 1e12 },
   CNY: { dimension: "cny", factor: 1 },
+  "CNY thousand": { dimension: "cny", factor: 1e3 },
+  "CNY 10k": { dimension: "cny", factor: 1e4 },
+  "CNY million": { dimension: "cny", factor: 1e6 },
+  "CNY 100 million": { dimension: "cny", factor: 1e8 },
   "CNY billion": { dimension: "cny", factor: 1e9 },
   "CNY trillion": { dimension: "cny", factor: 1e12 },
   "trillion yuan": { dimension: "cny", factor: 1e12 },
   美元: { dimension: "usd", factor: 1 },
   千美元: { dimension: "usd", factor: 1e3 },
   万美元: { dimension: "usd", factor: 1e4 },
+  百万美元: { dimension: "usd", factor: 1e6 },
   亿美元: { dimension: "usd", factor: 1e8 },
   USD: { dimension: "usd", factor: 1 },
+  "USD thousand": { dimension: "usd", factor: 1e3 },
+  "USD 10k": { dimension: "usd", factor: 1e4 },
+  "USD million": { dimension: "usd", factor: 1e6 },
+  "USD 100 million": { dimension: "usd", factor: 1e8 },
   "USD billion": { dimension: "usd", factor: 1e9 },
+  "USD trillion": { dimension: "usd", factor: 1e12 },
   "%": { dimension: "percent", factor: 1 },
   percent: { dimension: "percent", factor: 1 },
 };
@@ -53,6 +72,11 @@ export class UnitError extends Error {
 
 /** The units a source may be written in, e.g. for an upload template. */
 export const KNOWN_SOURCE_UNITS = Object.keys(SOURCE_UNITS);
+
+/** The dimension a source unit measures (cny, usd, people …), or undefined when the unit is unknown. */
+export function sourceUnitDimension(sourceUnit: string): TDimension | undefined {
+  return SOURCE_UNITS[sourceUnit.trim()]?.dimension;
+}
 
 /**
  * Converts a value written in a source unit (亿元, 千美元, 万人 …) to the canonical unit.

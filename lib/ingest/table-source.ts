@@ -1,0 +1,80 @@
+import { IngestLimitError } from "@/lib/ingest/limits";
+import type { IngestLimits } from "@/lib/ingest/types";
+
+// What the CSV and XLSX readers hand to the layouts: sheets of rows of raw
+// cells, with the row numbers a spreadsheet shows. Also the row, column and
+// cell-size limits, enforced on every row whichever reader produced it.
+
+/** An XLSX formula cell saved without a cached result: there is nothing to read, and nothing is evaluated. */
+export interface FormulaWithoutValue {
+  kind: "formula_without_value";
+  formula: string;
+}
+
+/** An XLSX error value such as #DIV/0! or #N/A. */
+export interface SpreadsheetError {
+  kind: "spreadsheet_error";
+  text: string;
+}
+
+export type RawCell = string | number | null | FormulaWithoutValue | SpreadsheetError;
+
+export interface SheetRow {
+  /** 1-based, as a spreadsheet shows it. */
+  number: number;
+  /** By column, 0-based; trailing empty cells may be missing. */
+  cells: RawCell[];
+}
+
+export interface SheetSource {
+  /** The sheet's name; null for CSV. */
+  name: string | null;
+  rows: AsyncIterable<SheetRow>;
+}
+
+/** The text of a cell as written; "" for empty cells and cells without a value. */
+export function cellText(cell: RawCell | undefined): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "string") return cell.trim();
+  if (typeof cell === "number") return String(cell);
+  return cell.kind === "spreadsheet_error" ? cell.text : "";
+}
+
+export function isBlankRow(row: SheetRow): boolean {
+  return row.cells.every((cell) => cellText(cell) === "" && !(typeof cell === "object" && cell !== null));
+}
+
+/** Counts rows over all sheets and checks every row's width and cells against the limits; throws IngestLimitError. */
+export class RowLimiter {
+  rowsRead = 0;
+
+  constructor(private readonly limits: IngestLimits) {}
+
+  check(sheet: string | null, row: SheetRow): void {
+    this.rowsRead++;
+    const where = sheet === null ? `row ${row.number}` : `sheet "${sheet}", row ${row.number}`;
+    if (this.rowsRead > this.limits.maxRows) {
+      throw new IngestLimitError(
+        "maxRows",
+        `The file has more than ${this.limits.maxRows.toLocaleString("en-US")} rows, the most one upload may have. Split it into several uploads.`,
+      );
+    }
+    let lastFilled = -1;
+    for (let i = 0; i < row.cells.length; i++) {
+      const cell = row.cells[i];
+      if (typeof cell === "string" && cell.length > this.limits.maxCellChars) {
+        throw new IngestLimitError(
+          "maxCellChars",
+          `A cell in ${where} has ${cell.length.toLocaleString("en-US")} characters; a cell may have at most ${this.limits.maxCellChars.toLocaleString("en-US")}.`,
+        );
+      }
+      if (cell !== null && cell !== undefined && cell !== "") lastFilled = i;
+    }
+    if (lastFilled + 1 > this.limits.maxColumns) {
+      throw new IngestLimitError(
+        "maxColumns",
+        `${where[0]!.toUpperCase()}${where.slice(1)} has ${lastFilled + 1} columns; an upload may have at most ${this.limits.maxColumns}.`,
+      );
+    }
+  }
+}

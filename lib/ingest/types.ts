@@ -1,0 +1,164 @@
+import type { TCanonicalUnit } from "@/lib/units";
+
+// The public shapes of the ingest library: what the caller passes in (the
+// reference tables, limits) and what it gets back (observations in canonical
+// units and a validation report). Pure data, no database types.
+
+export type GeoLevel = "NATION" | "REGION" | "PROVINCE" | "PARK";
+
+export interface IngestReferenceIndicator {
+  code: string;
+  nameEn: string;
+  nameZh: string;
+  unit: TCanonicalUnit;
+  /** Counts (zones, firms, persons): never negative, and summed into totals. */
+  isCount: boolean;
+  /** The breakdowns ("state_owned", "high_tech_industries" …) an upload may report besides the whole (""). */
+  breakdowns?: string[];
+  /** May parts be summed into a total? Defaults to true for every unit but percent. */
+  isAdditive?: boolean;
+  /** May a value be below zero? Defaults to false for counts and money (net profit is the exception). */
+  allowsNegative?: boolean;
+  /** Further names the indicator is printed under, besides the built-in historical names. */
+  aliases?: string[];
+}
+
+export interface IngestReference {
+  provinces: { adcode: number; nameEn: string; nameZh: string; nameZhShort: string; regionCode: string }[];
+  regions: { code: string; nameEn: string; nameZh: string }[];
+  parks: { slug: string; nameZh: string; nameEn: string | null; provinceAdcode: number }[];
+  indicators: IngestReferenceIndicator[];
+  /** Inclusive span of data years an upload may report, e.g. 1988..the current year. */
+  yearRange: { min: number; max: number };
+}
+
+/** What kind of problem it is, for the UI to group or filter by; `reason` says it in words. */
+export type IngestProblemCode =
+  | "unreadable_file"
+  | "not_utf8"
+  | "no_table"
+  | "no_year"
+  | "missing_column"
+  | "duplicate_column"
+  | "unknown_column"
+  | "unknown_geo"
+  | "ambiguous_geo"
+  | "wrong_level"
+  | "unknown_level"
+  | "unknown_indicator"
+  | "not_a_number"
+  | "formula_without_value"
+  | "negative_value"
+  | "missing_unit"
+  | "unknown_unit"
+  | "unit_not_convertible"
+  | "duplicate_row"
+  | "bad_year"
+  | "year_out_of_range"
+  | "unknown_breakdown"
+  | "label_mismatch"
+  | "sum_mismatch"
+  | "skipped_symbols"
+  | "year_conflict"
+  | "problems_truncated";
+
+export interface IngestProblem {
+  severity: "error" | "warning";
+  /** The sheet's name for XLSX; null for CSV. */
+  sheet: string | null;
+  /** 1-based, as a spreadsheet shows it (the header is usually row 1); null for the whole file or sheet. */
+  row: number | null;
+  /** The column's header as written in the file. */
+  column: string | null;
+  reason: string;
+  value?: string;
+  code?: IngestProblemCode;
+}
+
+export interface IngestObservation {
+  indicatorCode: string;
+  year: number;
+  geoLevel: GeoLevel;
+  /** "CN" for the nation, a region code, a province adcode, or a park slug. */
+  geoCode: string;
+  /** "" for the whole. */
+  breakdown: string;
+  /** In the indicator's canonical unit. */
+  value: number;
+  note: string | null;
+  sourceRef: string | null;
+  sheet?: string | null;
+  row?: number;
+}
+
+export interface IngestLimits {
+  /** Size of the uploaded file. */
+  maxBytes: number;
+  /** Rows read, over all sheets, header and blank rows included. */
+  maxRows: number;
+  /** Non-empty columns in one row. */
+  maxColumns: number;
+  /** Characters in one cell. */
+  maxCellChars: number;
+  /** XLSX: the total of the zip entries' uncompressed sizes. */
+  maxUncompressedBytes: number;
+  /** XLSX: uncompressed ÷ compressed size, over the whole file and for any entry above 1 MB. */
+  maxCompressionRatio: number;
+}
+
+export interface IngestResult {
+  /** The layout of the first table found ("long" when none was found). */
+  layout: "long" | "wide";
+  format: "csv" | "xlsx";
+  /** Every valid observation, in file order; rows with errors contribute none. */
+  observations: IngestObservation[];
+  /** The first problems found (errors and warnings in file order), capped; see `truncated`. */
+  problems: IngestProblem[];
+  /** Rows read, over all sheets, header rows included. */
+  rowsRead: number;
+  /** True when more problems were found than `problems` holds (its last entry says how many). */
+  truncated: boolean;
+  /** All errors found, including those left out of `problems`. Nothing should be published while this is above 0. */
+  errorCount: number;
+  warningCount: number;
+  /** Cells holding a "not available" symbol (blank, "/", "—", "…"), skipped without an observation. */
+  skippedCells: number;
+}
+
+export interface ObservationChange {
+  key: string;
+  indicatorCode: string;
+  year: number;
+  geoLevel: GeoLevel;
+  geoCode: string;
+  breakdown: string;
+  old: number;
+  new: number;
+  /** new − old. */
+  absChange: number;
+  /** (new − old) ÷ |old| × 100; null when old is 0. */
+  pctChange: number | null;
+  published: IngestObservation;
+  draft: IngestObservation;
+}
+
+export interface ObservationDiff {
+  /** In the draft, not in the published data; sorted by key. */
+  added: IngestObservation[];
+  /** In both with different values; biggest relative change first. */
+  changed: ObservationChange[];
+  /** Published, not in the draft, within a scope the draft reports (see diffObservations); sorted by key. */
+  removed: IngestObservation[];
+  unchangedCount: number;
+}
+
+export interface DiffOptions {
+  /**
+   * Which published observations missing from the draft count as removed:
+   * "scope" (default) — those whose (indicator, year, level) the draft reports;
+   * "all" — every one; "none" — never.
+   */
+  removedScope?: "scope" | "all" | "none";
+  /** Values closer than this fraction of the larger one count as unchanged (default 1e-12: float noise only; canonical values carry 12 significant digits). */
+  relativeTolerance?: number;
+}

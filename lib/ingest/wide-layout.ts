@@ -1,0 +1,309 @@
+import { DEFAULT_GEO_ORDER } from "@/lib/ingest/aliases";
+import type { IndicatorMatch } from "@/lib/ingest/indicator-aliases";
+import { columnLetter, reportGeo, type IngestContext, type LayoutReader } from "@/lib/ingest/ingest-context";
+import { parseYearbookNumber } from "@/lib/ingest/symbols";
+import { nameKey } from "@/lib/ingest/text";
+import { cellText, isBlankRow, type SheetRow } from "@/lib/ingest/table-source";
+import { findUnitDeclaration, resolveSourceUnit, splitHeaderUnit } from "@/lib/ingest/units-from-header";
+import type { CellLocation } from "@/lib/ingest/validate";
+import type { GeoLevel } from "@/lib/ingest/types";
+
+// The wide layout — the yearbook's own table shape: one year per sheet (or per
+// file), places down the first column (or the column headed 地区/省份/Region/
+// 园区/Zone), indicators across with the unit in the header ("营业收入（千元）")
+// or in a unit row under it. Title rows above the header give the year
+// ("2019年国家高新区主要经济指标") and may declare a unit for the whole table
+// ("单位：千元").
+
+const GEO_HEADERS = [
+  "地区",
+  "省份",
+  "省市",
+  "省(区、市)",
+  "省区市",
+  "地区名称",
+  "省份名称",
+  "区域",
+  "region",
+  "province",
+  "area",
+  "place",
+  "geo",
+  "name",
+  "名称",
+];
+const PARK_HEADERS = [
+  "园区",
+  "园区名称",
+  "高新区",
+  "高新区名称",
+  "国家高新区",
+  "开发区",
+  "zone",
+  "zones",
+  "park",
+  "parks",
+  "stip",
+  "high-tech zone",
+];
+const NOTE_HEADERS = ["备注", "注", "说明", "note", "notes", "remark", "remarks"];
+const SOURCE_HEADERS = ["来源", "资料来源", "数据来源", "source", "source ref", "reference"];
+const IGNORED_HEADERS = [
+  "序号",
+  "编号",
+  "排名",
+  "排序",
+  "no",
+  "no.",
+  "#",
+  "rank",
+  "代码",
+  "code",
+  "adcode",
+  "行政区划代码",
+];
+const NOTE_ROW = /^(注|备注|说明|资料来源|数据来源|note|notes|source|sources)\s*[:：.]/i;
+
+const keySet = (names: readonly string[]) => new Set(names.map((n) => nameKey(n)));
+const GEO_KEYS = keySet(GEO_HEADERS);
+const PARK_KEYS = keySet(PARK_HEADERS);
+const NOTE_KEYS = keySet(NOTE_HEADERS);
+const SOURCE_KEYS = keySet(SOURCE_HEADERS);
+const IGNORED_KEYS = keySet(IGNORED_HEADERS);
+
+/** "2019", "2019年", "Table 2019", "表1-3 2019年" → 2019: a year in a sheet name, title or file name, if exactly one. */
+export function findYear(text: string): number | null {
+  const years = new Set(
+    [...text.normalize("NFKC").matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => Number(m[1])),
+  );
+  return years.size === 1 ? [...years][0]! : null;
+}
+
+interface IndicatorColumn {
+  index: number;
+  header: string;
+  indicator: IndicatorMatch;
+  unit: string | null;
+  unitText: string | null;
+  unitColumn: string | null;
+}
+
+export interface WideHeader {
+  headerIndex: number;
+  geoIndex: number;
+  geoOrder: readonly GeoLevel[];
+  headers: string[];
+  indicatorColumns: IndicatorColumn[];
+  noteIndex: number | null;
+  sourceIndex: number | null;
+  /** Columns with a header that is no indicator (reported as unknown indicators). */
+  unknownColumns: number[];
+  /** A unit row under the header (its 0-based index among the scanned rows), if any. */
+  unitRowIndex: number | null;
+  tableUnit: string | null;
+  titleYear: number | null;
+}
+
+/**
+ * Finds a wide-layout header among a sheet's first rows: a row with at least
+ * one indicator column, and a place column (by its header, else the first).
+ */
+export function detectWideHeader(rows: SheetRow[], context: IngestContext): WideHeader | null {
+  for (let h = 0; h < rows.length; h++) {
+    const headers = rows[h]!.cells.map((cell) => cellText(cell));
+    const parkIndex = headers.findIndex((text) => PARK_KEYS.has(nameKey(text)));
+    const geoHeaderIndex = parkIndex >= 0 ? parkIndex : headers.findIndex((text) => GEO_KEYS.has(nameKey(text)));
+    const geoIndex = geoHeaderIndex >= 0 ? geoHeaderIndex : 0;
+
+    const indicatorColumns: IndicatorColumn[] = [];
+    const unknownColumns: number[] = [];
+    let noteIndex: number | null = null;
+    let sourceIndex: number | null = null;
+    headers.forEach((header, index) => {
+      if (index === geoIndex || !header) return;
+      const key = nameKey(header);
+      if (NOTE_KEYS.has(key)) noteIndex ??= index;
+      else if (SOURCE_KEYS.has(key)) sourceIndex ??= index;
+      else if (IGNORED_KEYS.has(key)) return;
+      else {
+        const parts = splitHeaderUnit(header);
+        const indicator = context.indicators.resolve(parts.label);
+        if (indicator)
+          indicatorColumns.push({
+            index,
+            header,
+            indicator,
+            unit: parts.unit,
+            unitText: parts.unitText,
+            unitColumn: null,
+          });
+        else unknownColumns.push(index);
+      }
+    });
+    if (indicatorColumns.length === 0) continue;
+    // A row of figures is data, not a header: a header's place cell is a label or empty.
+    if (geoHeaderIndex < 0 && headers[0] && context.indicators.resolve(splitHeaderUnit(headers[0]).label)) continue;
+
+    const titles = rows.slice(0, h).map((row) => row.cells.map((cell) => cellText(cell)).join(" "));
+    const tableUnit = titles.map(findUnitDeclaration).find((unit) => unit !== null) ?? null;
+    const titleYear = titles.map(findYear).find((year) => year !== null) ?? null;
+
+    // A unit row: right under the header, every filled indicator cell a unit.
+    let unitRowIndex: number | null = null;
+    const next = rows[h + 1];
+    if (next) {
+      const geoCell = cellText(next.cells[geoIndex]);
+      const unitCells = indicatorColumns.map((c) => cellText(next.cells[c.index])).filter(Boolean);
+      if (
+        (!geoCell || /^(单位|计量单位|units?)\b/i.test(geoCell)) &&
+        unitCells.length > 0 &&
+        unitCells.every((u) => resolveSourceUnit(u))
+      ) {
+        unitRowIndex = h + 1;
+        for (const column of indicatorColumns) {
+          const text = cellText(next.cells[column.index]);
+          if (!column.unit && text) {
+            column.unit = resolveSourceUnit(text);
+            column.unitText = text;
+            column.unitColumn = `${column.header} (unit row ${next.number})`;
+          }
+        }
+      }
+    }
+    for (const column of indicatorColumns) {
+      if (!column.unit && tableUnit) {
+        column.unit = tableUnit;
+        column.unitText = tableUnit;
+      }
+    }
+
+    const isParkTable = parkIndex >= 0;
+    return {
+      headerIndex: h,
+      geoIndex,
+      geoOrder: isParkTable ? ["NATION", "REGION", "PARK", "PROVINCE"] : DEFAULT_GEO_ORDER,
+      headers,
+      indicatorColumns,
+      noteIndex,
+      sourceIndex,
+      unknownColumns,
+      unitRowIndex,
+      tableUnit,
+      titleYear,
+    };
+  }
+  return null;
+}
+
+export class WideLayoutReader implements LayoutReader {
+  readonly layout = "wide";
+  private readonly year: number | null;
+  private readonly isYearUsable: boolean;
+  private readonly usableColumns: IndicatorColumn[];
+  /** The header's row number, or the unit row's: rows up to it are titles and headers. */
+  private readonly lastHeaderRow: number;
+  private readonly headerKeys: Set<string>;
+
+  constructor(
+    private readonly context: IngestContext,
+    private readonly header: WideHeader,
+    private readonly sheet: string | null,
+    scannedRows: SheetRow[],
+  ) {
+    const { builder } = context;
+    const headerRow = scannedRows[header.headerIndex]!.number;
+    this.lastHeaderRow = scannedRows[header.unitRowIndex ?? header.headerIndex]!.number;
+    this.headerKeys = new Set(header.headers.filter(Boolean).map((h) => nameKey(h)));
+
+    // The year: the sheet's name, else a title row, else the file name.
+    const fromSheet = sheet !== null ? findYear(sheet) : null;
+    const fromFile = findYear(context.fileName.replace(/\.[a-z]+$/i, ""));
+    this.year = fromSheet ?? header.titleYear ?? fromFile;
+    const sheetAt = { sheet, row: null, column: null } as const;
+    if (this.year === null) {
+      builder.error(
+        "no_year",
+        sheetAt,
+        `No year found for ${sheet === null ? "this table" : `sheet “${sheet}”`}: name the sheet after its year (“2019”), put it in a title row (“2019年国家高新区主要经济指标”) or in the file name.`,
+      );
+    } else if (fromSheet !== null && header.titleYear !== null && header.titleYear !== fromSheet) {
+      builder.problem(
+        "warning",
+        "year_conflict",
+        { sheet, row: scannedRows[0]?.number ?? null, column: null },
+        `The sheet is named for ${fromSheet} but its title says ${header.titleYear}; ${fromSheet} is used.`,
+      );
+    }
+    this.isYearUsable = this.year !== null && builder.checkYear(this.year, { sheet, row: headerRow, column: null });
+
+    for (const index of header.unknownColumns) {
+      builder.error(
+        "unknown_indicator",
+        { sheet, row: headerRow, column: header.headers[index]! },
+        `Column “${header.headers[index]}” is not an indicator this app knows (use its Chinese name with the unit, e.g. 营业收入（千元）, or its code); the column is not read.`,
+        header.headers[index],
+      );
+    }
+    this.usableColumns = header.indicatorColumns.filter((column) => {
+      if (column.unit || column.unitText) return true;
+      builder.error(
+        "missing_unit",
+        { sheet, row: headerRow, column: column.header },
+        `Column “${column.header}” has no unit: write it in the header, e.g. “${column.header}（千元）”, or in a row under the header.`,
+      );
+      return false;
+    });
+  }
+
+  readRow(row: SheetRow): void {
+    if (row.number <= this.lastHeaderRow || isBlankRow(row)) return;
+    const { builder, geo: geoResolver } = this.context;
+    const { header, sheet } = this;
+    const geoText = cellText(row.cells[header.geoIndex]);
+    const others = row.cells.some((cell, i) => i !== header.geoIndex && cellText(cell) !== "");
+
+    if (!geoText) {
+      if (this.usableColumns.some((c) => isFigure(cellText(row.cells[c.index])))) {
+        builder.problem(
+          "warning",
+          "unknown_geo",
+          { sheet, row: row.number, column: this.geoColumnName() },
+          "This row has figures but no place; it is skipped.",
+        );
+      }
+      return;
+    }
+    if ((NOTE_ROW.test(geoText) && !others) || this.headerKeys.has(nameKey(geoText))) return;
+    if (!this.isYearUsable || this.year === null) return;
+
+    const at: CellLocation = { sheet, row: row.number, column: this.geoColumnName() };
+    const geo = geoResolver.resolve(geoText, { order: header.geoOrder });
+    if (!reportGeo(this.context, geo, geoText, at) || geo.kind !== "found") return;
+
+    const note = header.noteIndex !== null ? cellText(row.cells[header.noteIndex]) || null : null;
+    const sourceRef = header.sourceIndex !== null ? cellText(row.cells[header.sourceIndex]) || null : null;
+    for (const column of this.usableColumns) {
+      builder.add({
+        indicator: column.indicator,
+        year: this.year,
+        geo: geo.match,
+        breakdown: column.indicator.breakdown,
+        valueCell: row.cells[column.index] ?? null,
+        unit: column.unit,
+        unitText: column.unitText,
+        unitColumn: column.unitColumn,
+        note,
+        sourceRef,
+        location: { sheet, row: row.number, column: column.header },
+      });
+    }
+  }
+
+  private geoColumnName(): string {
+    return this.header.headers[this.header.geoIndex] || `column ${columnLetter(this.header.geoIndex)}`;
+  }
+}
+
+function isFigure(text: string): boolean {
+  return parseYearbookNumber(text).kind === "number";
+}
