@@ -35,8 +35,12 @@ export const ZNewUser = z.object({
 });
 export type TNewUser = z.input<typeof ZNewUser>;
 
-/** What the users page's actions answer: nothing yet, a success line, or an error (with the field it concerns). */
+/**
+ * What the users page's actions answer: nothing yet, a success line, or an
+ * error with the field it concerns and the values to show again (React resets
+ * a form after its action; passwords are never sent back).
+ */
 export type TUserActionState =
   | { status: "idle" }
   | { status: "done"; message: string }
-  | { status: "error"; message: string; field?: string };
+  | { status: "error"; message: string; field?: string; values?: Record<string, string> };

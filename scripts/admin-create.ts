@@ -45,12 +45,16 @@ async function readPassword(): Promise<string> {
   const fromEnv = process.env.ADMIN_PASSWORD;
   if (fromEnv !== undefined && fromEnv !== "") return fromEnv;
   if (!process.stdin.isTTY) {
-    throw new AppError("BAD_REQUEST", "No password: set ADMIN_PASSWORD, or run this in a terminal to be asked for one.");
+    throw new AppError(
+      "BAD_REQUEST",
+      "No password: set ADMIN_PASSWORD, or run this in a terminal to be asked for one.",
+    );
   }
   const password = await askHidden("Password (at least 12 characters): ");
   const checked = ZPassword.safeParse(password);
   if (!checked.success) throw new AppError("BAD_REQUEST", checked.error.issues[0]!.message);
-  if ((await askHidden("Repeat the password: ")) !== password) throw new AppError("BAD_REQUEST", "The two passwords differ.");
+  if ((await askHidden("Repeat the password: ")) !== password)
+    throw new AppError("BAD_REQUEST", "The two passwords differ.");
   return password;
 }
 
@@ -69,7 +73,11 @@ runCli(async () => {
   }
   if (!values.email) throw new AppError("BAD_REQUEST", `--email is required. Usage: ${USAGE}`);
   // Check everything but the password before asking for it.
-  const preview = ZNewUser.omit({ password: true }).safeParse({ email: values.email, name: values.name, role: values.role ?? "admin" });
+  const preview = ZNewUser.omit({ password: true }).safeParse({
+    email: values.email,
+    name: values.name,
+    role: values.role ?? "admin",
+  });
   if (!preview.success) throw new AppError("BAD_REQUEST", preview.error.issues[0]!.message);
 
   const password = await readPassword();
@@ -77,7 +85,9 @@ runCli(async () => {
   try {
     await migrate(db);
     const user = await createUser(db, { ...preview.data, password }, null);
-    console.log(`✔ Created ${user.role} ${user.email} (${user.name}) in the ${db.kind} database at ${db.location}. Sign in at /admin/sign-in.`);
+    console.log(
+      `✔ Created ${user.role} ${user.email} (${user.name}) in the ${db.kind} database at ${db.location}. Sign in at /admin/sign-in.`,
+    );
   } finally {
     await db.close();
   }

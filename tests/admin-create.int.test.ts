@@ -40,7 +40,10 @@ describe("npm run admin:create", () => {
     expect(stdout).toMatch(/^✔ Created admin chief@example\.org \(Chief Editor\) in the postgres database/);
 
     db = await openDatabase({ kind: "postgres", url });
-    const user = await db.prisma.user.findUnique({ where: { email: "chief@example.org" }, include: { accounts: true } });
+    const user = await db.prisma.user.findUnique({
+      where: { email: "chief@example.org" },
+      include: { accounts: true },
+    });
     expect(user).toMatchObject({ role: "admin", name: "Chief Editor" });
     expect(user?.accounts[0]?.password).not.toContain("a long and secret passphrase");
 
@@ -49,7 +52,11 @@ describe("npm run admin:create", () => {
       auth.handler(
         new Request("http://localhost:3000/api/auth/sign-in/email", {
           method: "POST",
-          headers: { "content-type": "application/json", origin: "http://localhost:3000", "x-forwarded-for": "192.0.2.1" },
+          headers: {
+            "content-type": "application/json",
+            origin: "http://localhost:3000",
+            "x-forwarded-for": "192.0.2.1",
+          },
           body: JSON.stringify({ email: "chief@example.org", password }),
         }),
       );
@@ -61,18 +68,36 @@ describe("npm run admin:create", () => {
   });
 
   it("creates an editor with --role editor", () => {
-    const { status } = adminCreate(["--email", "helper@example.org", "--role", "editor"], { ADMIN_PASSWORD: "another long password" });
+    const { status } = adminCreate(["--email", "helper@example.org", "--role", "editor"], {
+      ADMIN_PASSWORD: "another long password",
+    });
     expect(status).toBe(0);
   });
 
   it.each([
-    [["--email", "weak@example.org"], { ADMIN_PASSWORD: "short" }, "✖ The password is too weak: use at least 12 characters"],
-    [["--email", "CHIEF@example.org"], { ADMIN_PASSWORD: "a long and secret passphrase" }, "✖ A user with the email chief@example.org already exists."],
-    [["--email", "x@example.org", "--role", "owner"], { ADMIN_PASSWORD: "a long and secret passphrase" }, "✖ Role must be admin or editor"],
+    [
+      ["--email", "weak@example.org"],
+      { ADMIN_PASSWORD: "short" },
+      "✖ The password is too weak: use at least 12 characters",
+    ],
+    [
+      ["--email", "CHIEF@example.org"],
+      { ADMIN_PASSWORD: "a long and secret passphrase" },
+      "✖ A user with the email chief@example.org already exists.",
+    ],
+    [
+      ["--email", "x@example.org", "--role", "owner"],
+      { ADMIN_PASSWORD: "a long and secret passphrase" },
+      "✖ Role must be admin or editor",
+    ],
     [["--email", "not-an-email"], { ADMIN_PASSWORD: "a long and secret passphrase" }, "✖ Enter a valid email address"],
     [[], { ADMIN_PASSWORD: "a long and secret passphrase" }, /^✖ --email is required\. Usage: npm run admin:create/],
     [["--email", "x@example.org", "--admin"], {}, /^✖ Unknown option '--admin'/],
-    [["--email", "nopass@example.org"], {}, "✖ No password: set ADMIN_PASSWORD, or run this in a terminal to be asked for one."],
+    [
+      ["--email", "nopass@example.org"],
+      {},
+      "✖ No password: set ADMIN_PASSWORD, or run this in a terminal to be asked for one.",
+    ],
   ] as const)("refuses %j with one line and a non-zero exit", async (args, env, message) => {
     const before = await db.prisma.user.count();
     const { status, stderr } = adminCreate([...args], env);

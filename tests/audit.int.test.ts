@@ -38,7 +38,10 @@ describe("the audit trail", () => {
       `TRUNCATE "audit_event"`,
     ];
     for (const sql of attempts) {
-      await expect(db.withConnection((c) => c.exec(sql)), sql).rejects.toThrow(/audit_event is append-only/);
+      await expect(
+        db.withConnection((c) => c.exec(sql)),
+        sql,
+      ).rejects.toThrow(/audit_event is append-only/);
     }
     await expect(db.prisma.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
     const row = await db.prisma.auditEvent.findUnique({ where: { id } });
@@ -49,12 +52,12 @@ describe("the audit trail", () => {
     const user = await createUser(db, { email: "keeper@example.org", password: "a long enough password" }, null);
     const editionId = await newEdition("kept-edition");
     const id = await recordAudit(db, { actorId: user.id, action: "edition.published", editionId, details: {} });
-    await expect(db.withConnection((c) => c.exec(`UPDATE "audit_event" SET "actor_id" = NULL WHERE "id" = ${id}`))).rejects.toThrow(
-      /append-only/,
-    );
-    await expect(db.withConnection((c) => c.exec(`UPDATE "audit_event" SET "edition_id" = NULL WHERE "id" = ${id}`))).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      db.withConnection((c) => c.exec(`UPDATE "audit_event" SET "actor_id" = NULL WHERE "id" = ${id}`)),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      db.withConnection((c) => c.exec(`UPDATE "audit_event" SET "edition_id" = NULL WHERE "id" = ${id}`)),
+    ).rejects.toThrow(/append-only/);
   });
 
   it("keeps the events of a deleted user or edition, with actor and edition set to NULL", async () => {
@@ -69,7 +72,12 @@ describe("the audit trail", () => {
     await db.prisma.user.delete({ where: { id: user.id } });
     await db.prisma.edition.delete({ where: { id: editionId } });
     const row = await db.prisma.auditEvent.findUnique({ where: { id } });
-    expect(row).toMatchObject({ actorId: null, editionId: null, action: "edition.retired", details: { reason: "superseded" } });
+    expect(row).toMatchObject({
+      actorId: null,
+      editionId: null,
+      action: "edition.retired",
+      details: { reason: "superseded" },
+    });
   });
 
   it("commits an event with the write it belongs to, or not at all", async () => {
@@ -87,14 +95,23 @@ describe("the audit trail", () => {
     const user = await createUser(db, { email: "lister@example.org", password: "a long enough password" }, null);
     const editionId = await newEdition("listed-edition");
     for (let i = 1; i <= 5; i++) {
-      await recordAudit(db, { actorId: user.id, action: "edition.uploaded", editionId, details: { n: i, note: "<b>not html</b>" } });
+      await recordAudit(db, {
+        actorId: user.id,
+        action: "edition.uploaded",
+        editionId,
+        details: { n: i, note: "<b>not html</b>" },
+      });
     }
     const total = await db.prisma.auditEvent.count();
     const first = await listAuditEvents(db, 1, 3);
     expect(first.total).toBe(total);
     expect(first.pageCount).toBe(Math.ceil(total / 3));
     expect(first.events.map((event) => (event.details as { n: number }).n)).toEqual([5, 4, 3]);
-    expect(first.events[0]).toMatchObject({ actorEmail: "lister@example.org", editionSlug: "listed-edition", action: "edition.uploaded" });
+    expect(first.events[0]).toMatchObject({
+      actorEmail: "lister@example.org",
+      editionSlug: "listed-edition",
+      action: "edition.uploaded",
+    });
     const second = await listAuditEvents(db, 2, 3);
     expect(second.events.map((event) => (event.details as { n?: number }).n)).toEqual([2, 1, undefined]);
     const beyond = await listAuditEvents(db, 999, 3);

@@ -84,10 +84,15 @@ beforeAll(async () => {
   ({ db: setupDb, url: setupUrl } = await openTestDatabase("auth"));
   url = setupUrl;
   await migrate(setupDb);
-  for (const name of ["BETTER_AUTH_SECRET", "PUBLIC_URL", "TRUSTED_ORIGINS", "BETTER_AUTH_URL"]) delete process.env[name];
+  for (const name of ["BETTER_AUTH_SECRET", "PUBLIC_URL", "TRUSTED_ORIGINS", "BETTER_AUTH_URL"])
+    delete process.env[name];
   process.env.DATABASE_URL = url;
   db = await getDatabase();
-  admin = await createUser(db, { email: "Admin@Example.org", name: "Ada Admin", role: "admin", password: PASSWORD }, null);
+  admin = await createUser(
+    db,
+    { email: "Admin@Example.org", name: "Ada Admin", role: "admin", password: PASSWORD },
+    null,
+  );
   editor = await createUser(db, { email: "editor@example.org", role: "editor", password: PASSWORD }, admin.id);
 });
 
@@ -141,7 +146,10 @@ describe("sign-in through Better Auth's handler", () => {
     const unknown = await signIn("nobody@example.org", "not the password at all");
     expect(unknown.status).toBe(401);
 
-    const events = await db.prisma.auditEvent.findMany({ where: { action: "auth.sign_in_failed" }, orderBy: { id: "asc" } });
+    const events = await db.prisma.auditEvent.findMany({
+      where: { action: "auth.sign_in_failed" },
+      orderBy: { id: "asc" },
+    });
     const emails = events.map((event) => (event.details as { email: string }).email);
     expect(emails).toEqual(expect.arrayContaining(["editor@example.org", "nobody@example.org"]));
     expect(events.every((event) => event.actorId === null)).toBe(true);
@@ -151,7 +159,10 @@ describe("sign-in through Better Auth's handler", () => {
   it("records successful sign-ins with the user, email and address", async () => {
     const ip = freshIp();
     expect((await signIn("editor@example.org", PASSWORD, { ip })).status).toBe(200);
-    const event = await db.prisma.auditEvent.findFirst({ where: { action: "auth.sign_in", actorId: editor.id }, orderBy: { id: "desc" } });
+    const event = await db.prisma.auditEvent.findFirst({
+      where: { action: "auth.sign_in", actorId: editor.id },
+      orderBy: { id: "desc" },
+    });
     expect(event?.details).toEqual({ email: "editor@example.org", ip });
     expect(JSON.stringify(event?.details)).not.toContain(PASSWORD);
   });
@@ -177,7 +188,8 @@ describe("sign-in through Better Auth's handler", () => {
   });
 
   it("tells the sign-in form which error to show, and hands it the cookies to set", async () => {
-    const headers = (ip: string) => new Headers({ host: "localhost:3000", origin: ORIGIN, "x-forwarded-for": ip, "x-forwarded-proto": "http" });
+    const headers = (ip: string) =>
+      new Headers({ host: "localhost:3000", origin: ORIGIN, "x-forwarded-for": ip, "x-forwarded-proto": "http" });
     const ip = freshIp();
     const ok = await signInWithPassword(headers(ip), { email: "editor@example.org", password: PASSWORD });
     expect(ok.ok).toBe(true);
@@ -189,7 +201,9 @@ describe("sign-in through Better Auth's handler", () => {
       maxAge: SESSION_SECONDS,
     });
 
-    expect(await signInWithPassword(headers(ip), { email: "editor@example.org", password: "wrong password!!" })).toEqual({
+    expect(
+      await signInWithPassword(headers(ip), { email: "editor@example.org", password: "wrong password!!" }),
+    ).toEqual({
       ok: false,
       code: "INVALID_CREDENTIALS",
     });
@@ -197,7 +211,9 @@ describe("sign-in through Better Auth's handler", () => {
     for (let attempt = 0; attempt < SIGN_IN_RATE_LIMIT.max; attempt++) {
       await signInWithPassword(headers(limited), { email: "editor@example.org", password: "wrong password!!" });
     }
-    expect(await signInWithPassword(headers(limited), { email: "editor@example.org", password: PASSWORD })).toMatchObject({
+    expect(
+      await signInWithPassword(headers(limited), { email: "editor@example.org", password: PASSWORD }),
+    ).toMatchObject({
       ok: false,
       code: "RATE_LIMITED",
       retryAfterSeconds: expect.any(Number),
@@ -205,14 +221,16 @@ describe("sign-in through Better Auth's handler", () => {
   });
 
   it("has no public sign-up", async () => {
-    const response = await authPost(authRequest("/sign-up/email", { email: "new@example.org", password: PASSWORD, name: "New" }));
+    const response = await authPost(
+      authRequest("/sign-up/email", { email: "new@example.org", password: PASSWORD, name: "New" }),
+    );
     expect(response.status).toBe(400);
     expect(await db.prisma.user.count({ where: { email: "new@example.org" } })).toBe(0);
   });
 
   it("signs out: the session is gone, the cookie cleared, and the sign-out recorded", async () => {
     const cookie = await signedInCookie("editor@example.org");
-    expect((await statusOf(requireUser(writeRequest(cookie), { role: "editor" })))).toBe(200);
+    expect(await statusOf(requireUser(writeRequest(cookie), { role: "editor" }))).toBe(200);
 
     const response = await authPost(authRequest("/sign-out", {}, { cookie }));
     expect(response.status).toBe(200);
@@ -225,7 +243,9 @@ describe("sign-in through Better Auth's handler", () => {
 
   it("serves the session to GET /api/auth/get-session", async () => {
     const cookie = await signedInCookie("admin@example.org");
-    const response = await authGet(new Request(`${ORIGIN}/api/auth/get-session`, { headers: { cookie, "x-forwarded-for": freshIp() } }));
+    const response = await authGet(
+      new Request(`${ORIGIN}/api/auth/get-session`, { headers: { cookie, "x-forwarded-for": freshIp() } }),
+    );
     expect(response.status).toBe(200);
     expect(((await response.json()) as { user: { email: string } }).user.email).toBe("admin@example.org");
   });
@@ -255,9 +275,13 @@ describe("the guard", () => {
 
   it("refuses writes from another site with 403, even from an admin", async () => {
     const cookie = await signedInCookie("admin@example.org");
-    expect(await statusOf(requireUser(writeRequest(cookie, { origin: "https://evil.example" }), { role: "editor" }))).toBe(403);
+    expect(
+      await statusOf(requireUser(writeRequest(cookie, { origin: "https://evil.example" }), { role: "editor" })),
+    ).toBe(403);
     expect(await statusOf(requireUser(writeRequest(cookie, { origin: "null" }), { role: "editor" }))).toBe(403);
-    expect(await statusOf(requireUser(writeRequest(cookie, { "sec-fetch-site": "cross-site" }), { role: "editor" }))).toBe(403);
+    expect(
+      await statusOf(requireUser(writeRequest(cookie, { "sec-fetch-site": "cross-site" }), { role: "editor" })),
+    ).toBe(403);
     const viaReferer = new Request(`${ORIGIN}/api/v1/editions`, {
       method: "POST",
       headers: { cookie, referer: "https://evil.example/page" },
@@ -269,10 +293,18 @@ describe("the guard", () => {
     // The request's own host (as the Host header says) and configured origins pass.
     const sameHost = new Request(`http://127.0.0.1:3000/api/v1/editions`, {
       method: "POST",
-      headers: { cookie, host: "atlas.example.org", origin: "https://atlas.example.org", "sec-fetch-site": "same-origin" },
+      headers: {
+        cookie,
+        host: "atlas.example.org",
+        origin: "https://atlas.example.org",
+        "sec-fetch-site": "same-origin",
+      },
     });
     expect(await statusOf(requireUser(sameHost, { role: "editor" }))).toBe(200);
-    const other = { method: "POST", headers: new Headers({ host: "localhost:3000", origin: "https://cms.example.org" }) };
+    const other = {
+      method: "POST",
+      headers: new Headers({ host: "localhost:3000", origin: "https://cms.example.org" }),
+    };
     expect(() => assertSameOrigin(other, [])).toThrow(/another site/);
     expect(() => assertSameOrigin(other, ["https://cms.example.org"])).not.toThrow();
   });
@@ -298,12 +330,19 @@ describe("the guard", () => {
   });
 
   it("applies a role change on the next request and records it", async () => {
-    const promoted = await createUser(db, { email: "promoted@example.org", role: "editor", password: PASSWORD }, admin.id);
+    const promoted = await createUser(
+      db,
+      { email: "promoted@example.org", role: "editor", password: PASSWORD },
+      admin.id,
+    );
     const cookie = await signedInCookie("promoted@example.org");
     expect(await statusOf(requireUser(writeRequest(cookie), { role: "admin" }))).toBe(403);
     await changeUserRole(db, promoted.id, "admin", admin.id);
     expect(await statusOf(requireUser(writeRequest(cookie), { role: "admin" }))).toBe(200);
-    const event = await db.prisma.auditEvent.findFirst({ where: { action: "user.role_changed" }, orderBy: { id: "desc" } });
+    const event = await db.prisma.auditEvent.findFirst({
+      where: { action: "user.role_changed" },
+      orderBy: { id: "desc" },
+    });
     expect(event).toMatchObject({ actorId: admin.id, details: { userId: promoted.id, from: "editor", to: "admin" } });
     await expect(changeUserRole(db, admin.id, "editor", admin.id)).rejects.toThrow(/cannot remove your own admin role/);
   });
@@ -340,7 +379,9 @@ describe("users", () => {
   });
 
   it("records who created whom", async () => {
-    const event = await db.prisma.auditEvent.findFirst({ where: { action: "user.created", details: { path: ["userId"], equals: editor.id } } });
+    const event = await db.prisma.auditEvent.findFirst({
+      where: { action: "user.created", details: { path: ["userId"], equals: editor.id } },
+    });
     expect(event).toMatchObject({ actorId: admin.id, details: { email: "editor@example.org", role: "editor" } });
   });
 });
@@ -365,7 +406,8 @@ describe("on the embedded PGlite database", () => {
       const auth = createAuth(pglite, { secret: await getAuthSecret(pglite, undefined), isSecure: false });
       await createUser(pglite, { email: "pglite@example.org", role: "admin", password: PASSWORD }, null);
       const ip = "192.0.2.7";
-      const attempt = (password: string) => auth.handler(authRequest("/sign-in/email", { email: "pglite@example.org", password }, { ip }));
+      const attempt = (password: string) =>
+        auth.handler(authRequest("/sign-in/email", { email: "pglite@example.org", password }, { ip }));
 
       const ok = await attempt(PASSWORD);
       expect(ok.status).toBe(200);
@@ -377,8 +419,14 @@ describe("on the embedded PGlite database", () => {
       for (let i = 1; i < SIGN_IN_RATE_LIMIT.max; i++) expect((await attempt("a wrong password")).status).toBe(401);
       expect((await attempt(PASSWORD)).status).toBe(429);
 
-      const actions = (await pglite.prisma.auditEvent.findMany({ orderBy: { id: "asc" } })).map((event) => event.action);
-      expect(actions).toEqual(["user.created", "auth.sign_in", ...Array(SIGN_IN_RATE_LIMIT.max - 1).fill("auth.sign_in_failed")]);
+      const actions = (await pglite.prisma.auditEvent.findMany({ orderBy: { id: "asc" } })).map(
+        (event) => event.action,
+      );
+      expect(actions).toEqual([
+        "user.created",
+        "auth.sign_in",
+        ...Array(SIGN_IN_RATE_LIMIT.max - 1).fill("auth.sign_in_failed"),
+      ]);
       await expect(pglite.query(`DELETE FROM "audit_event"`)).rejects.toThrow(/append-only/);
     } finally {
       await pglite.close();

@@ -16,7 +16,11 @@ async function setCookies(toSet: TCookieToSet[]): Promise<void> {
 export async function signInAction(_previous: TSignInState, form: FormData): Promise<TSignInState> {
   const rawEmail = form.get("email");
   const email = typeof rawEmail === "string" ? rawEmail.trim() : "";
-  const parsed = ZSignInForm.safeParse({ email: rawEmail, password: form.get("password"), next: form.get("next") ?? undefined });
+  const parsed = ZSignInForm.safeParse({
+    email: rawEmail,
+    password: form.get("password"),
+    next: form.get("next") ?? undefined,
+  });
   if (!parsed.success) return { error: "MISSING", email };
 
   let result;
@@ -27,7 +31,8 @@ export async function signInAction(_previous: TSignInState, form: FormData): Pro
     throw error;
   }
   if (!result.ok) {
-    if (result.code === "RATE_LIMITED") return { error: "RATE_LIMITED", email, retryAfterSeconds: result.retryAfterSeconds };
+    if (result.code === "RATE_LIMITED")
+      return { error: "RATE_LIMITED", email, retryAfterSeconds: result.retryAfterSeconds };
     if (result.code === "FAILED") return { error: "FAILED", email, status: result.status };
     return { error: result.code, email };
   }

@@ -13,7 +13,9 @@ export default async function AdminHomePage() {
         <h2 id="editions-heading" className="text-xl font-semibold">
           Editions
         </h2>
-        <p className="text-slate-700">Upload a yearbook edition, review its validation report and diff, publish or retire it.</p>
+        <p className="text-slate-700">
+          Upload a yearbook edition, review its validation report and diff, publish or retire it.
+        </p>
         <p className="rounded border border-dashed border-slate-300 bg-slate-50 p-4 text-slate-600">Uploads: coming.</p>
         <Link href="/admin/editions" className="text-sky-700 underline">
           Go to editions

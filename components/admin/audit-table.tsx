@@ -18,8 +18,11 @@ interface AuditTableProps {
 
 /** "key: value" lines of an event's details; values are shown as text, never as HTML. */
 function detailLines(details: unknown): string[] {
-  if (details === null || typeof details !== "object" || Array.isArray(details)) return details == null ? [] : [JSON.stringify(details)];
-  return Object.entries(details).map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`);
+  if (details === null || typeof details !== "object" || Array.isArray(details))
+    return details == null ? [] : [JSON.stringify(details)];
+  return Object.entries(details).map(
+    ([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`,
+  );
 }
 
 /** The audit trail, newest first, one page at a time. */
@@ -34,11 +37,21 @@ export function AuditTable({ rows, page, pageCount, total }: AuditTableProps) {
         <table className="min-w-full text-left text-sm" data-testid="audit-table">
           <thead className="bg-slate-50">
             <tr>
-              <th scope="col" className={cell}>When (UTC)</th>
-              <th scope="col" className={cell}>Who</th>
-              <th scope="col" className={cell}>What</th>
-              <th scope="col" className={cell}>Edition</th>
-              <th scope="col" className={cell}>Details</th>
+              <th scope="col" className={cell}>
+                When (UTC)
+              </th>
+              <th scope="col" className={cell}>
+                Who
+              </th>
+              <th scope="col" className={cell}>
+                What
+              </th>
+              <th scope="col" className={cell}>
+                Edition
+              </th>
+              <th scope="col" className={cell}>
+                Details
+              </th>
             </tr>
           </thead>
           <tbody>

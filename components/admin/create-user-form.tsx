@@ -9,27 +9,45 @@ interface CreateUserFormProps {
 /** New user: email, name, role and an initial password the admin hands over. */
 export function CreateUserForm({ action }: CreateUserFormProps) {
   const [state, formAction, isPending] = useActionState(action, { status: "idle" });
-  const input = "mt-1 block w-full rounded border border-slate-300 px-3 py-2 focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/30";
+  const input =
+    "mt-1 block w-full rounded border border-slate-300 px-3 py-2 focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/30";
   const invalid = (field: string) => (state.status === "error" && state.field === field) || undefined;
+  const kept = state.status === "error" ? (state.values ?? {}) : {};
   return (
     <form action={formAction} className="grid max-w-2xl gap-4 sm:grid-cols-2">
       <div>
         <label htmlFor="new-user-email" className="block text-sm font-medium">
           Email
         </label>
-        <input id="new-user-email" name="email" type="email" required autoComplete="off" aria-invalid={invalid("email")} className={input} />
+        <input
+          id="new-user-email"
+          name="email"
+          type="email"
+          required
+          autoComplete="off"
+          defaultValue={kept.email}
+          aria-invalid={invalid("email")}
+          className={input}
+        />
       </div>
       <div>
         <label htmlFor="new-user-name" className="block text-sm font-medium">
           Name <span className="font-normal text-slate-500">(optional)</span>
         </label>
-        <input id="new-user-name" name="name" type="text" autoComplete="off" className={input} />
+        <input
+          id="new-user-name"
+          name="name"
+          type="text"
+          autoComplete="off"
+          defaultValue={kept.name}
+          className={input}
+        />
       </div>
       <div>
         <label htmlFor="new-user-role" className="block text-sm font-medium">
           Role
         </label>
-        <select id="new-user-role" name="role" defaultValue="editor" className={input}>
+        <select id="new-user-role" name="role" defaultValue={kept.role || "editor"} className={input}>
           {ROLES.map((role) => (
             <option key={role} value={role}>
               {role}
@@ -66,7 +84,10 @@ export function CreateUserForm({ action }: CreateUserFormProps) {
           {isPending ? "Creating…" : "Create user"}
         </button>
         {state.status !== "idle" && (
-          <p role={state.status === "error" ? "alert" : "status"} className={state.status === "error" ? "text-sm text-red-800" : "text-sm text-green-800"}>
+          <p
+            role={state.status === "error" ? "alert" : "status"}
+            className={state.status === "error" ? "text-sm text-red-800" : "text-sm text-green-800"}
+          >
             {state.message}
           </p>
         )}

@@ -35,7 +35,10 @@ export function RoleForm({ action, userId, email, role }: RoleFormProps) {
         Change
       </button>
       {state.status !== "idle" && (
-        <span role={state.status === "error" ? "alert" : "status"} className={state.status === "error" ? "text-sm text-red-800" : "text-sm text-green-800"}>
+        <span
+          role={state.status === "error" ? "alert" : "status"}
+          className={state.status === "error" ? "text-sm text-red-800" : "text-sm text-green-800"}
+        >
           {state.message}
         </span>
       )}

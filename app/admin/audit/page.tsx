@@ -11,7 +11,9 @@ type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AdminAuditPage({ searchParams }: { searchParams: TSearchParams }) {
   const { page: rawPage } = await searchParams;
   const requested = Number.parseInt(typeof rawPage === "string" ? rawPage : "1", 10);
-  await requirePageUser(`/admin/audit${Number.isFinite(requested) && requested > 1 ? `?page=${requested}` : ""}`, { role: "editor" });
+  await requirePageUser(`/admin/audit${Number.isFinite(requested) && requested > 1 ? `?page=${requested}` : ""}`, {
+    role: "editor",
+  });
   const result = await listAuditEvents(await getDatabase(), Number.isFinite(requested) ? requested : 1);
   return (
     <section aria-labelledby="audit-heading" className="space-y-4">

@@ -19,12 +19,18 @@ export default async function SignInPage({ searchParams }: { searchParams: TSear
   const t = adminDictionary(lang);
   if (await getPageUser().catch(() => null)) redirect(next);
 
-  const otherLanguage = new URLSearchParams({ ...(next !== "/admin" ? { next } : {}), ...(lang === "en" ? { lang: "zh" } : {}) });
+  const otherLanguage = new URLSearchParams({
+    ...(next !== "/admin" ? { next } : {}),
+    ...(lang === "en" ? { lang: "zh" } : {}),
+  });
   return (
     <main lang={lang} className="mx-auto max-w-sm px-4 py-16">
       <div className="mb-6 flex items-baseline justify-between gap-4">
         <h1 className="text-2xl font-bold">{t.title}</h1>
-        <Link href={`/admin/sign-in${otherLanguage.size ? `?${otherLanguage}` : ""}`} className="shrink-0 text-sm text-sky-700 underline">
+        <Link
+          href={`/admin/sign-in${otherLanguage.size ? `?${otherLanguage}` : ""}`}
+          className="shrink-0 text-sm text-sky-700 underline"
+        >
           {t.otherLanguage}
         </Link>
       </div>

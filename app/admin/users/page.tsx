@@ -19,16 +19,25 @@ export default async function AdminUsersPage() {
           Users
         </h1>
         <p className="text-slate-700">
-          Editors upload and publish editions; admins also manage users. A role change applies on the user&apos;s next request.
+          Editors upload and publish editions; admins also manage users. A role change applies on the user&apos;s next
+          request.
         </p>
         <div className="overflow-x-auto">
           <table className="min-w-full text-left text-sm" data-testid="users-table">
             <thead className="bg-slate-50">
               <tr>
-                <th scope="col" className={cell}>Email</th>
-                <th scope="col" className={cell}>Name</th>
-                <th scope="col" className={cell}>Created (UTC)</th>
-                <th scope="col" className={cell}>Role</th>
+                <th scope="col" className={cell}>
+                  Email
+                </th>
+                <th scope="col" className={cell}>
+                  Name
+                </th>
+                <th scope="col" className={cell}>
+                  Created (UTC)
+                </th>
+                <th scope="col" className={cell}>
+                  Role
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -117,7 +117,8 @@ export function createAuth(db: Database, options: TCreateAuthOptions) {
           }
         } else if (ctx.path === "/sign-out" && ctx.request && !failed) {
           const user = signingOut.get(ctx.request);
-          if (user) await recordAudit(db, { actorId: user.id, action: "auth.sign_out", details: { email: user.email, ip } });
+          if (user)
+            await recordAudit(db, { actorId: user.id, action: "auth.sign_out", details: { email: user.email, ip } });
         }
       }),
     },

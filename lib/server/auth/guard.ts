@@ -46,7 +46,10 @@ function originOf(value: string | null): string | null {
  * `Sec-Fetch-Site: cross-site`. A request with neither header is not from a
  * browser form or script and carries no ambient credentials to abuse.
  */
-export function assertSameOrigin(request: TGuardRequest, trustedOrigins: readonly string[] = getAuthConfig().trustedOrigins): void {
+export function assertSameOrigin(
+  request: TGuardRequest,
+  trustedOrigins: readonly string[] = getAuthConfig().trustedOrigins,
+): void {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return;
   const refuse = (why: string) => {
     throw new AppError("FORBIDDEN", `This request came from another site and was refused (${why}).`);
@@ -109,7 +112,9 @@ export const getPageUser = cache(async (): Promise<TSessionUser | null> => {
 /** Where sign-in sends the user afterwards: only paths inside the admin area, never another site. */
 export function safeNextPath(next: unknown): string {
   if (typeof next !== "string") return "/admin";
-  return /^\/admin(?:[/?#]|$)/.test(next) && !next.includes("\\") && !next.startsWith("/admin/sign-in") ? next : "/admin";
+  return /^\/admin(?:[/?#]|$)/.test(next) && !next.includes("\\") && !next.startsWith("/admin/sign-in")
+    ? next
+    : "/admin";
 }
 
 /**
@@ -117,7 +122,10 @@ export function safeNextPath(next: unknown): string {
  * expired sessions) to /admin/sign-in?next=`path`, and renders the 403 page
  * (app/admin/(console)/forbidden.tsx) for a lesser role.
  */
-export async function requirePageUser(path: string, options: { role: TRole } = { role: "editor" }): Promise<TSessionUser> {
+export async function requirePageUser(
+  path: string,
+  options: { role: TRole } = { role: "editor" },
+): Promise<TSessionUser> {
   const user = await getPageUser();
   if (!user) redirect(`/admin/sign-in?next=${encodeURIComponent(safeNextPath(path))}`);
   if (!hasRole(user.role, options.role)) forbidden();

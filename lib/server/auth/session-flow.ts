@@ -21,7 +21,17 @@ export type TSignInFailure =
 
 export type TSignInResult = { ok: true; cookies: TCookieToSet[] } | ({ ok: false } & TSignInFailure);
 
-const FORWARDED_HEADERS = ["cookie", "origin", "referer", "user-agent", "x-forwarded-for", "x-forwarded-proto", "sec-fetch-site", "sec-fetch-mode", "sec-fetch-dest"];
+const FORWARDED_HEADERS = [
+  "cookie",
+  "origin",
+  "referer",
+  "user-agent",
+  "x-forwarded-for",
+  "x-forwarded-proto",
+  "sec-fetch-site",
+  "sec-fetch-mode",
+  "sec-fetch-dest",
+];
 
 /** A request to one of Better Auth's endpoints, carrying the browser's own headers. */
 function authRequest(incoming: Headers, path: string, body: unknown): Request {
@@ -33,7 +43,11 @@ function authRequest(incoming: Headers, path: string, body: unknown): Request {
     if (value !== null) headers.set(name, value);
   }
   headers.set("host", host);
-  return new Request(`${proto}://${host}${AUTH_BASE_PATH}${path}`, { method: "POST", headers, body: JSON.stringify(body) });
+  return new Request(`${proto}://${host}${AUTH_BASE_PATH}${path}`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify(body),
+  });
 }
 
 function cookiesOf(response: Response): TCookieToSet[] {
@@ -47,7 +61,10 @@ function cookiesOf(response: Response): TCookieToSet[] {
 }
 
 /** Signs in with email and password; on success returns the session cookies to set. */
-export async function signInWithPassword(incoming: Headers, credentials: { email: string; password: string }): Promise<TSignInResult> {
+export async function signInWithPassword(
+  incoming: Headers,
+  credentials: { email: string; password: string },
+): Promise<TSignInResult> {
   const auth = await getAuth(isSecureRequest({ headers: incoming }));
   const response = await auth.handler(authRequest(incoming, "/sign-in/email", { ...credentials, rememberMe: true }));
   if (response.ok) return { ok: true, cookies: cookiesOf(response) };
@@ -55,7 +72,11 @@ export async function signInWithPassword(incoming: Headers, credentials: { email
     case 401:
       return { ok: false, code: "INVALID_CREDENTIALS" };
     case 429:
-      return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: Number(response.headers.get("x-retry-after")) || 60 };
+      return {
+        ok: false,
+        code: "RATE_LIMITED",
+        retryAfterSeconds: Number(response.headers.get("x-retry-after")) || 60,
+      };
     case 403:
       return { ok: false, code: "FOREIGN_ORIGIN" };
     default:
