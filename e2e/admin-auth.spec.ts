@@ -118,7 +118,7 @@ test.describe("admin sign-in", () => {
     );
     await expect(table).toContainText(email);
 
-    await page.getByLabel(`Role of ${email}`).selectOption("admin");
+    await page.getByLabel(`Role of ${email}`, { exact: true }).selectOption("admin");
     await page.getByRole("button", { name: `Change role of ${email}` }).click();
     await expect(page.getByText("Role set to admin.")).toBeVisible();
     const [row] = await queryDatabase<{ role: string }>(`SELECT role FROM "user" WHERE email = $1`, [email]);
