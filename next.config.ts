@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() renders app/admin/forbidden.tsx with status 403 for a signed-in user without the role a page needs.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

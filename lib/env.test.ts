@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, getDatabaseConfig, readEnv } from "@/lib/env";
+import { EnvError, getAuthConfig, getDatabaseConfig, readEnv } from "@/lib/env";
 
 describe("readEnv", () => {
   it("uses the embedded database in ./.data when DATABASE_URL is unset or empty", () => {
@@ -23,5 +23,30 @@ describe("readEnv", () => {
     expect(() => readEnv({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => readEnv({ PORT: "70000" })).toThrow(/between 1 and 65535/);
     expect(readEnv({ PORT: "3100" }).PORT).toBe(3100);
+  });
+
+  it("takes BETTER_AUTH_SECRET only when it is long enough", () => {
+    expect(getAuthConfig(readEnv({})).secret).toBeUndefined();
+    expect(getAuthConfig(readEnv({ BETTER_AUTH_SECRET: "  " })).secret).toBeUndefined();
+    expect(getAuthConfig(readEnv({ BETTER_AUTH_SECRET: "x".repeat(32) })).secret).toBe("x".repeat(32));
+    expect(() => readEnv({ BETTER_AUTH_SECRET: "short-secret" })).toThrow(/^BETTER_AUTH_SECRET: .*at least 32 characters/);
+  });
+
+  it("reads PUBLIC_URL and TRUSTED_ORIGINS as origins", () => {
+    const config = getAuthConfig(
+      readEnv({ PUBLIC_URL: "https://atlas.example.org/", TRUSTED_ORIGINS: "https://a.example.org, http://b.example.org:8080" }),
+    );
+    expect(config.publicUrl).toBe("https://atlas.example.org");
+    expect(config.trustedOrigins).toEqual(["https://atlas.example.org", "https://a.example.org", "http://b.example.org:8080"]);
+    expect(getAuthConfig(readEnv({})).trustedOrigins).toEqual([]);
+  });
+
+  it.each([
+    ["PUBLIC_URL", "atlas.example.org"],
+    ["PUBLIC_URL", "https://atlas.example.org/atlas"],
+    ["PUBLIC_URL", "ftp://atlas.example.org"],
+    ["TRUSTED_ORIGINS", "https://a.example.org,nonsense"],
+  ])("rejects %s=%s", (name, value) => {
+    expect(() => readEnv({ [name]: value })).toThrow(new RegExp(`^${name}: ${name} must`));
   });
 });

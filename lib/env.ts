@@ -25,6 +25,34 @@ const ZEnv = z.object({
     .min(1, "PORT must be between 1 and 65535")
     .max(65535, "PORT must be between 1 and 65535")
     .default(3000)),
+  BETTER_AUTH_SECRET: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .trim()
+      .min(32, "BETTER_AUTH_SECRET must be at least 32 characters (e.g. the output of `openssl rand -base64 32`), or leave it unset to have one generated and kept in the database")
+      .optional(),
+  ),
+  PUBLIC_URL: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .trim()
+      .refine(isOrigin, { message: "PUBLIC_URL must be the site's origin, like https://atlas.example.org (http or https, no path)" })
+      .transform((value) => new URL(value).origin)
+      .optional(),
+  ),
+  TRUSTED_ORIGINS: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean))
+      .refine((origins) => origins.every(isOrigin), {
+        message: "TRUSTED_ORIGINS must be a comma-separated list of origins like https://atlas.example.org (no paths)",
+      })
+      .transform((origins) => origins.map((origin) => new URL(origin).origin))
+      .default([]),
+  ),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
@@ -37,6 +65,16 @@ function isPostgresUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return (url.protocol === "postgresql:" || url.protocol === "postgres:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+/** True for "http(s)://host[:port]" with nothing after it but an optional "/". */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.pathname === "/" && !url.search && !url.hash && !url.username;
   } catch {
     return false;
   }
@@ -60,4 +98,19 @@ export function readEnv(source: Record<string, string | undefined> = process.env
 export function getDatabaseConfig(env: TEnv = readEnv()): TDatabaseConfig {
   if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
   return { kind: "embedded", dataDir: path.resolve(env.DATA_DIR, "pglite") };
+}
+
+export interface TAuthConfig {
+  /** BETTER_AUTH_SECRET; when unset the server generates one and keeps it in the database. */
+  secret: string | undefined;
+  /** PUBLIC_URL's origin; when unset the origin is taken from each request. */
+  publicUrl: string | undefined;
+  /** Origins besides the app's own that may send writes (PUBLIC_URL and TRUSTED_ORIGINS). */
+  trustedOrigins: string[];
+}
+
+/** How sign-in is configured: the secret, the public origin and the trusted origins. */
+export function getAuthConfig(env: TEnv = readEnv()): TAuthConfig {
+  const trustedOrigins = [...new Set([...(env.PUBLIC_URL ? [env.PUBLIC_URL] : []), ...env.TRUSTED_ORIGINS])];
+  return { secret: env.BETTER_AUTH_SECRET, publicUrl: env.PUBLIC_URL, trustedOrigins };
 }

@@ -4,11 +4,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/lib/server/db";
 import { getHealth } from "@/lib/server/health";
+import { readMigrationFiles } from "@/lib/server/migrate";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { getSeries } from "@/lib/server/queries/get-series";
 import { dropTestDatabase, openTestDatabase } from "./support/test-database";
 
-const LATEST_MIGRATION = "20261129000000_init";
+const MIGRATIONS = (await readMigrationFiles()).map((migration) => migration.name);
+const LATEST_MIGRATION = MIGRATIONS.at(-1);
 
 describe("health on PostgreSQL", () => {
   let db: Database;
@@ -63,7 +65,7 @@ describe("the embedded PGlite database", () => {
     const dataDir = path.join(dir, "nested", "pglite"); // parent folders do not exist yet
     const first = await openDatabase({ kind: "embedded", dataDir });
     const prepared = await prepareDatabase(first);
-    expect(prepared.migrationsApplied).toEqual([LATEST_MIGRATION]);
+    expect(prepared.migrationsApplied).toEqual(MIGRATIONS);
     expect(prepared.seeded?.written.map((e) => e.slug)).toEqual(["public-sources", "synthetic-sample"]);
     await first.close();
 

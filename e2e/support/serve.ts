@@ -1,9 +1,11 @@
 // Starts one e2e server: recreates its database (the e2e PostgreSQL database
-// or PGlite folder only), then runs the app's own start script without building.
-import { spawn } from "node:child_process";
+// or PGlite folder only), creates the test accounts with `admin:create`, then
+// runs the app's own start script without building.
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import pg from "pg";
 import { getDatabaseConfig } from "@/lib/env";
+import { E2E_USERS } from "./users";
 
 async function resetDatabase(): Promise<void> {
   const config = getDatabaseConfig();
@@ -21,7 +23,20 @@ async function resetDatabase(): Promise<void> {
   await client.end();
 }
 
+/** The same path an operator takes: the admin:create script, password from ADMIN_PASSWORD. */
+function createAccounts(): void {
+  for (const user of Object.values(E2E_USERS)) {
+    const result = spawnSync(
+      "npx",
+      ["--no-install", "tsx", "--conditions=react-server", "scripts/admin-create.ts", "--email", user.email, "--role", user.role],
+      { stdio: "inherit", env: { ...process.env, ADMIN_PASSWORD: user.password } },
+    );
+    if (result.status !== 0) throw new Error(`admin:create failed for ${user.email}`);
+  }
+}
+
 await resetDatabase();
+createAccounts();
 const server = spawn("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/start.ts", "--no-build"], {
   stdio: "inherit",
 });

@@ -2,6 +2,8 @@ import "server-only";
 
 export type TErrorCode =
   | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
   | "NOT_FOUND"
   | "CONFLICT"
   | "DATABASE_UNAVAILABLE"
@@ -10,6 +12,8 @@ export type TErrorCode =
 
 const STATUS: Record<TErrorCode, number> = {
   BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   DATABASE_UNAVAILABLE: 503,
