@@ -16,7 +16,6 @@ export default async function AdminHomePage() {
         <p className="text-slate-700">
           Upload a yearbook edition, review its validation report and diff, publish or retire it.
         </p>
-        <p className="rounded border border-dashed border-slate-300 bg-slate-50 p-4 text-slate-600">Uploads: coming.</p>
         <Link href="/admin/editions" className="text-sky-700 underline">
           Go to editions
         </Link>

@@ -1,6 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
+import type { z } from "zod";
+import { AppError } from "@/lib/server/errors";
 
 /** Shared caches may keep a read for a minute and serve it stale while revalidating: data changes only on publish. */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=86400";
@@ -45,4 +47,23 @@ export function cachedBodyResponse(request: Request, body: CachedBody, headers: 
     return new Response(body.gzip() as BodyInit, { headers: { ...varyHeaders, "Content-Encoding": "gzip" } });
   }
   return new Response(body.bytes as BodyInit, { headers: varyHeaders });
+}
+
+/** Query parameters validated by a zod schema; a 400 naming the first bad parameter otherwise. */
+export function parseSearchParams<T extends z.ZodType>(request: Request, schema: T): z.output<T> {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const parameter = issue.path.join(".") || "query";
+    throw new AppError("BAD_REQUEST", `${parameter}: ${issue.message}`, { parameter });
+  }
+  return parsed.data;
+}
+
+/** An edition id from a route segment; 404 for anything but a positive integer. */
+export function parseEditionId(segment: string): number {
+  const id = Number(segment);
+  if (!/^\d{1,9}$/.test(segment) || id < 1) throw new AppError("NOT_FOUND", `No edition with id "${segment}"`);
+  return id;
 }

@@ -13,8 +13,10 @@ export type TAuditAction =
   | "user.created"
   | "user.role_changed"
   | "edition.uploaded"
+  | "edition.upload_rejected"
   | "edition.published"
-  | "edition.retired";
+  | "edition.retired"
+  | "edition.deleted";
 
 export interface TAuditEventInput {
   /** The signed-in user who acted; null when nobody is signed in (a failed sign-in, a CLI run). */

@@ -1,0 +1,77 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/server/audit/record-audit";
+import type { Database } from "@/lib/server/db";
+import { lockEditions } from "@/lib/server/editions/edition-lock";
+import { AppError } from "@/lib/server/errors";
+import { bumpDataVersion } from "@/lib/server/queries/data-version";
+
+// Publishing, retiring and deleting editions. Each is one transaction under
+// the editions lock: the status change, the data version bump (which turns
+// over every cache and ETag) and the audit event commit together or not at all.
+
+type TEditionStatus = "DRAFT" | "PUBLISHED" | "RETIRED";
+
+async function lockedEdition(tx: Prisma.TransactionClient, id: number) {
+  await lockEditions(tx);
+  const edition = await tx.edition.findUnique({
+    where: { id },
+    select: { id: true, slug: true, status: true, isSample: true, _count: { select: { observations: true } } },
+  });
+  if (!edition) throw new AppError("NOT_FOUND", `No edition with id ${id}`);
+  return edition;
+}
+
+function requireStatus(edition: { slug: string; status: TEditionStatus }, expected: TEditionStatus, action: string): void {
+  if (edition.status !== expected) {
+    throw new AppError("CONFLICT", `Edition "${edition.slug}" is ${edition.status.toLowerCase()}: only a ${expected.toLowerCase()} edition can be ${action}.`);
+  }
+}
+
+/** Makes a draft the newest published edition: its figures win wherever it reports them. */
+export async function publishEdition(db: Database, id: number, actorId: string): Promise<void> {
+  await db.prisma.$transaction(async (tx) => {
+    const edition = await lockedEdition(tx, id);
+    requireStatus(edition, "DRAFT", "published");
+    await tx.edition.update({ where: { id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
+    await bumpDataVersion(tx);
+    await recordAudit(tx, {
+      actorId,
+      action: "edition.published",
+      editionId: id,
+      details: { slug: edition.slug, observations: edition._count.observations },
+    });
+  });
+}
+
+/** Rolls back: the edition stops counting, so the figures it replaced come back. */
+export async function retireEdition(db: Database, id: number, actorId: string): Promise<void> {
+  await db.prisma.$transaction(async (tx) => {
+    const edition = await lockedEdition(tx, id);
+    requireStatus(edition, "PUBLISHED", "retired");
+    await tx.edition.update({ where: { id }, data: { status: "RETIRED", retiredAt: new Date() } });
+    await bumpDataVersion(tx);
+    await recordAudit(tx, {
+      actorId,
+      action: "edition.retired",
+      editionId: id,
+      details: { slug: edition.slug, observations: edition._count.observations },
+    });
+  });
+}
+
+/** Deletes a draft and its observations; published and retired editions stay for the record. */
+export async function deleteDraftEdition(db: Database, id: number, actorId: string): Promise<void> {
+  await db.prisma.$transaction(async (tx) => {
+    const edition = await lockedEdition(tx, id);
+    requireStatus(edition, "DRAFT", "deleted");
+    // The event outlives the edition (its edition_id becomes null), so it names the slug.
+    await recordAudit(tx, {
+      actorId,
+      action: "edition.deleted",
+      editionId: null,
+      details: { slug: edition.slug, editionId: id, observations: edition._count.observations },
+    });
+    await tx.edition.delete({ where: { id } });
+  });
+}
