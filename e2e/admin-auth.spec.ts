@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { E2E_SERVERS } from "./support/servers";
@@ -21,6 +22,20 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** Serious or critical axe findings on the page, as short lines (empty when clean). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(" | ")}`,
+    );
+}
+
 async function queryDatabase<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: E2E_SERVERS.postgres.env.DATABASE_URL });
   await client.connect();
@@ -37,6 +52,7 @@ test.describe("admin sign-in", () => {
     await expect(page).toHaveURL(/\/admin\/sign-in\?next=%2Fadmin%2Faudit$/);
     await expect(page.getByRole("heading", { name: "Sign in to Torch Atlas admin" })).toBeVisible();
     await expect(page.getByTestId("admin-user-email")).toHaveCount(0);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.goto("/admin");
     await expect(page).toHaveURL(/\/admin\/sign-in\?next=%2Fadmin$/);
@@ -66,6 +82,7 @@ test.describe("admin sign-in", () => {
     await expect(page.getByTestId("admin-user-email")).toHaveText(email);
     await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
     await expect(page.getByText("Uploads: coming.")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
 
     const events = await queryDatabase<{ action: string; email: string }>(
       `SELECT action, details->>'email' AS email FROM audit_event WHERE action LIKE 'auth.%' AND details->>'email' = $1 ORDER BY id DESC LIMIT 2`,
@@ -101,6 +118,7 @@ test.describe("admin sign-in", () => {
     await expect(page).toHaveURL(/\/admin\/users$/);
     const table = page.getByTestId("users-table");
     await expect(table).toContainText(E2E_USERS.editor.email);
+    expect(await seriousViolations(page)).toEqual([]);
 
     const email = `new-${Date.now()}@example.org`;
     await page.getByLabel("Email").fill(email);
