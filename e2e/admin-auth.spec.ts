@@ -65,6 +65,14 @@ test.describe("admin sign-in", () => {
   test("a wrong password gets a clear error; the right one signs in; Sign out signs out", async ({ page }) => {
     await useOwnAddress(page);
     const { email, password } = E2E_USERS.admin;
+    // A failed sign-in whose "email" is markup: the audit page must show it as text.
+    const markup = `<b>bold-${Date.now()}</b>@example.org`;
+    const attempt = await page.request.post("/api/auth/sign-in/email", {
+      data: { email: markup, password: "whatever it is" },
+      headers: { "x-forwarded-for": "203.0.113.77" },
+    });
+    expect(attempt.status()).toBe(400);
+
     await page.goto("/admin");
     await expect(page).toHaveURL(/\/admin\/sign-in/);
 
@@ -99,6 +107,8 @@ test.describe("admin sign-in", () => {
     const rows = page.getByTestId("audit-table").locator("tbody tr");
     await expect(rows.first()).toContainText("auth.sign_in");
     await expect(rows.first()).toContainText(email);
+    await expect(page.getByTestId("audit-table")).toContainText(`email: ${markup}`);
+    await expect(page.getByTestId("audit-table").locator("b")).toHaveCount(0);
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/admin\/sign-in$/);
