@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { E2E_SERVERS } from "./support/servers";
@@ -21,6 +22,20 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** Serious or critical axe findings on the page, as short lines (empty when clean). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(" | ")}`,
+    );
+}
+
 async function queryDatabase<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: E2E_SERVERS.postgres.env.DATABASE_URL });
   await client.connect();
@@ -37,6 +52,7 @@ test.describe("admin sign-in", () => {
     await expect(page).toHaveURL(/\/admin\/sign-in\?next=%2Fadmin%2Faudit$/);
     await expect(page.getByRole("heading", { name: "Sign in to Torch Atlas admin" })).toBeVisible();
     await expect(page.getByTestId("admin-user-email")).toHaveCount(0);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.goto("/admin");
     await expect(page).toHaveURL(/\/admin\/sign-in\?next=%2Fadmin$/);
@@ -49,6 +65,14 @@ test.describe("admin sign-in", () => {
   test("a wrong password gets a clear error; the right one signs in; Sign out signs out", async ({ page }) => {
     await useOwnAddress(page);
     const { email, password } = E2E_USERS.admin;
+    // A failed sign-in whose "email" is markup: the audit page must show it as text.
+    const markup = `<b>bold-${Date.now()}</b>@example.org`;
+    const attempt = await page.request.post("/api/auth/sign-in/email", {
+      data: { email: markup, password: "whatever it is" },
+      headers: { "x-forwarded-for": "203.0.113.77" },
+    });
+    expect(attempt.status()).toBe(400);
+
     await page.goto("/admin");
     await expect(page).toHaveURL(/\/admin\/sign-in/);
 
@@ -66,6 +90,7 @@ test.describe("admin sign-in", () => {
     await expect(page.getByTestId("admin-user-email")).toHaveText(email);
     await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
     await expect(page.getByText("Uploads: coming.")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
 
     const events = await queryDatabase<{ action: string; email: string }>(
       `SELECT action, details->>'email' AS email FROM audit_event WHERE action LIKE 'auth.%' AND details->>'email' = $1 ORDER BY id DESC LIMIT 2`,
@@ -82,6 +107,8 @@ test.describe("admin sign-in", () => {
     const rows = page.getByTestId("audit-table").locator("tbody tr");
     await expect(rows.first()).toContainText("auth.sign_in");
     await expect(rows.first()).toContainText(email);
+    await expect(page.getByTestId("audit-table")).toContainText(`email: ${markup}`);
+    await expect(page.getByTestId("audit-table").locator("b")).toHaveCount(0);
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/admin\/sign-in$/);
@@ -101,6 +128,7 @@ test.describe("admin sign-in", () => {
     await expect(page).toHaveURL(/\/admin\/users$/);
     const table = page.getByTestId("users-table");
     await expect(table).toContainText(E2E_USERS.editor.email);
+    expect(await seriousViolations(page)).toEqual([]);
 
     const email = `new-${Date.now()}@example.org`;
     await page.getByLabel("Email").fill(email);

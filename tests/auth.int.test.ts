@@ -178,6 +178,7 @@ describe("sign-in through Better Auth's handler", () => {
     const retryAfter = Number(throttled.headers.get("x-retry-after"));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(SIGN_IN_RATE_LIMIT.window);
+    expect(throttled.headers.get("retry-after")).toBe(String(retryAfter));
 
     // Even the right password waits; another address does not.
     expect((await signIn("editor@example.org", PASSWORD, { ip })).status).toBe(429);

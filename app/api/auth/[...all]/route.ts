@@ -7,7 +7,11 @@ export const dynamic = "force-dynamic";
 async function handle(request: Request): Promise<Response> {
   try {
     const auth = await getAuth(isSecureRequest(request));
-    return await auth.handler(request);
+    const response = await auth.handler(request);
+    // Better Auth says how long to wait in X-Retry-After; Retry-After is the standard name.
+    const retryAfter = response.status === 429 ? response.headers.get("x-retry-after") : null;
+    if (retryAfter) response.headers.set("Retry-After", retryAfter);
+    return response;
   } catch (error) {
     return toErrorResponse(error);
   }
