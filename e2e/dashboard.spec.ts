@@ -19,6 +19,13 @@ test.describe("dashboard", () => {
     const table = page.getByTestId("data-table");
     await expect(table).toContainText("China (national)");
     await expect(table).toContainText("156 zones");
+    // Charts too: Recharts draws nothing on the server, so a static SVG of the same data stands in.
+    await page.goto("/?metric=park_count&level=nation&from=1995&to=2017");
+    const chart = page.getByTestId("trend-chart-static");
+    await expect(chart).toBeVisible();
+    await expect(chart).toHaveAttribute("role", "img");
+    await expect(chart.locator("path")).not.toHaveCount(0);
+    await expect(chart).toContainText("China (national)");
     await context.close();
   });
 

@@ -139,7 +139,8 @@ export const TrendChart = memo(function TrendChart({
             isAnimationActive={false}
             wrapperStyle={tooltipWrapperStyle(MARGIN.left + Y_AXIS_WIDTH)}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {/* In series order, as the static chart draws it (Recharts sorts by name by default). */}
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {seriesOrder.map((code, index) => {
             const { color, dash } = seriesStyle(index);
             return (

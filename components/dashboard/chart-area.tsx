@@ -1,6 +1,8 @@
 "use client";
-import { lazy, Suspense, useCallback, useMemo } from "react";
+import { lazy, Suspense, useCallback, useMemo, useSyncExternalStore } from "react";
 import type { ProvinceMapValue } from "@/components/charts/province-map";
+import { StaticCompareChart } from "@/components/charts/static-compare-chart";
+import { StaticTrendChart } from "@/components/charts/static-trend-chart";
 import { formatMeasure, formatTick, unitLabel } from "@/lib/display-unit";
 import type { TDictionary } from "@/lib/i18n";
 import type { ViewData, ViewRow } from "@/lib/view-data";
@@ -9,9 +11,10 @@ import type { Catalogue } from "@/lib/view-data";
 import { DataTable } from "./data-table";
 import { useTopology } from "./queries";
 
-// Each chart loads with its library (Recharts, d3-geo) in a chunk of its own, after
-// the page: the server still renders the first view's chart into the HTML, and
-// the filters work before the chart code arrives.
+// Each interactive chart loads with its library (Recharts, d3-geo) in a chunk of
+// its own, after the page. Until it arrives (and in the server's HTML, since
+// Recharts draws nothing on the server) a static SVG of the same data stands in,
+// and the filters already work.
 const TrendChart = lazy(() => import("@/components/charts/trend-chart").then((m) => ({ default: m.TrendChart })));
 const CompareChart = lazy(() => import("@/components/charts/compare-chart").then((m) => ({ default: m.CompareChart })));
 const ProvinceMap = lazy(() => import("@/components/charts/province-map").then((m) => ({ default: m.ProvinceMap })));
@@ -24,6 +27,13 @@ interface ChartAreaProps {
   t: TDictionary;
 }
 
+const noSubscription = () => () => {};
+
+/** False on the server and while hydrating, true afterwards. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
+}
+
 export function ChartArea(props: ChartAreaProps) {
   return (
     <Suspense fallback={<p role="status" className="flex h-[380px] items-center justify-center text-slate-600">{props.t.updating}</p>}>
@@ -34,6 +44,7 @@ export function ChartArea(props: ChartAreaProps) {
 
 function ChartView({ data, state, catalogue, update, t }: ChartAreaProps) {
   const lang = state.lang;
+  const hydrated = useHydrated();
   const topology = useTopology(state.view === "map");
   // Stable props, so a filter change that only swaps in placeholder data (the
   // previous view's rows) does not redraw the chart: drawing 31 lines is the costly part.
@@ -65,32 +76,54 @@ function ChartView({ data, state, catalogue, update, t }: ChartAreaProps) {
   }
 
   switch (state.view) {
-    case "trend":
-      return (
-        <TrendChart
+    case "trend": {
+      const staticChart = (
+        <StaticTrendChart
           rows={data.rows}
           seriesOrder={seriesOrder}
           nameOf={nameOf}
           years={years}
           scale={state.scale}
-          formatValue={formatValue}
           formatTick={tick}
           unitLabel={unit}
-          labels={labels}
         />
       );
-    case "compare":
+      if (!hydrated) return staticChart;
       return (
-        <CompareChart
-          rows={data.rows}
-          nameOf={nameOf}
-          formatValue={formatValue}
-          formatTick={tick}
-          unitLabel={unit}
-          labels={labels}
-          selected={selectedGeos}
-        />
+        <Suspense fallback={staticChart}>
+          <TrendChart
+            rows={data.rows}
+            seriesOrder={seriesOrder}
+            nameOf={nameOf}
+            years={years}
+            scale={state.scale}
+            formatValue={formatValue}
+            formatTick={tick}
+            unitLabel={unit}
+            labels={labels}
+          />
+        </Suspense>
       );
+    }
+    case "compare": {
+      const staticChart = (
+        <StaticCompareChart rows={data.rows} nameOf={nameOf} formatTick={tick} unitLabel={unit} selected={selectedGeos} />
+      );
+      if (!hydrated) return staticChart;
+      return (
+        <Suspense fallback={staticChart}>
+          <CompareChart
+            rows={data.rows}
+            nameOf={nameOf}
+            formatValue={formatValue}
+            formatTick={tick}
+            unitLabel={unit}
+            labels={labels}
+            selected={selectedGeos}
+          />
+        </Suspense>
+      );
+    }
     case "map": {
       if (!topology.data) {
         return <p role="status" className="p-8 text-center text-slate-600">{topology.isError ? t.loadError : t.updating}</p>;

@@ -1,0 +1,204 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import type { ViewRow } from "@/lib/view-data";
+import { compareChartHeight, sortForCompare } from "./compare-chart";
+import { CATEGORICAL, SAMPLE_COLOR } from "./palette";
+import { sortRowsForCompare } from "./static-chart-parts";
+import {
+  StaticCompareChart,
+  staticCompareHeight,
+  xTickClasses,
+  type StaticCompareChartProps,
+} from "./static-compare-chart";
+
+function row(geoCode: string, value: number, isSample = false): ViewRow {
+  return {
+    geoCode,
+    geoNameEn: geoCode.toUpperCase(),
+    geoNameZh: geoCode,
+    year: 2020,
+    value,
+    editions: ["e1"],
+    isSample,
+    isComputed: false,
+    note: null,
+    source: null,
+    confidence: null,
+  };
+}
+
+const ROWS = [row("a", 10), row("b", 40), row("c", 25), row("d", 5)];
+
+function render(overrides: Partial<StaticCompareChartProps> = {}): string {
+  const props: StaticCompareChartProps = {
+    rows: ROWS,
+    nameOf: (code) => `Name ${code}`,
+    formatTick: (value) => `${value}u`,
+    unitLabel: "yuan",
+    ...overrides,
+  };
+  return renderToStaticMarkup(createElement(StaticCompareChart, props));
+}
+
+interface Bar {
+  geo: string;
+  x: number;
+  width: number;
+  y: number;
+  opacity: number;
+  stroke: string;
+  dash: string | undefined;
+}
+
+function bars(html: string): Bar[] {
+  return [...html.matchAll(/<rect ([^>]*)>/g)].map((m) => {
+    const attr = (name: string) => new RegExp(` ?${name}="([^"]*)"`).exec(m[1]!)?.[1];
+    return {
+      geo: attr("data-geo")!,
+      x: Number.parseFloat(attr("x")!),
+      width: Number.parseFloat(attr("width")!),
+      y: Number(attr("y")),
+      opacity: Number(attr("fill-opacity")),
+      stroke: attr("stroke")!,
+      dash: attr("stroke-dasharray"),
+    };
+  });
+}
+
+function valueLabels(html: string): { x: number; anchor: string; text: string }[] {
+  const values = /<g data-part="values"[^>]*>(.*?)<\/g>/.exec(html)?.[1] ?? "";
+  return [...values.matchAll(/<text x="([^"]*)%"[^>]*text-anchor="([^"]*)">([^<]*)<\/text>/g)].map((m) => ({
+    x: Number(m[1]),
+    anchor: m[2]!,
+    text: m[3]!,
+  }));
+}
+
+const tickLabels = (html: string, axis: "x" | "y") =>
+  [...html.matchAll(new RegExp(`data-tick="${axis}"[^>]*>(.*?)</text>`, "g"))].map((m) =>
+    m[1]!.replace(/<[^>]*>/g, " ").trim(),
+  );
+
+describe("StaticCompareChart", () => {
+  it("sorts bars largest first, with the names in the same order", () => {
+    const html = render();
+    expect(bars(html).map((b) => b.geo)).toEqual(["b", "c", "a", "d"]);
+    expect(tickLabels(html, "y")).toEqual(["Name b", "Name c", "Name a", "Name d"]);
+    // One 28px slot per bar, top to bottom.
+    expect(bars(html).map((b) => b.y)).toEqual([5.6, 33.6, 61.6, 89.6]);
+  });
+
+  it("draws bars from zero with widths proportional to the values", () => {
+    const drawn = bars(render());
+    expect(drawn.every((b) => b.x === 0)).toBe(true);
+    // 40 → 100% of a 0…40 axis, so each width is value × 2.5%.
+    expect(drawn.map((b) => b.width)).toEqual([100, 62.5, 25, 12.5]);
+  });
+
+  it("orders ties like CompareChart's sortForCompare", () => {
+    const rows = [row("x", 5), row("y", 5), row("z", 9), row("w", 5)];
+    const nameOf = (code: string) => ({ x: "Beta", y: "Alpha", z: "Gamma", w: "Alpha" })[code] ?? code;
+    const expected = sortForCompare(rows, nameOf).map((r) => r.geoCode);
+    expect(expected).toEqual(["z", "w", "y", "x"]);
+    expect(sortRowsForCompare(rows, nameOf).map((r) => r.geoCode)).toEqual(expected);
+    expect(bars(render({ rows, nameOf })).map((b) => b.geo)).toEqual(expected);
+  });
+
+  it("has CompareChart's height for any number of bars", () => {
+    for (let n = 0; n <= 40; n++) expect(staticCompareHeight(n)).toBe(compareChartHeight(n));
+    expect(render()).toContain(`height:${compareChartHeight(4)}px`);
+  });
+
+  it("labels bar ends and x ticks with formatTick, and shows the unit", () => {
+    const html = render();
+    expect(valueLabels(html)).toEqual([
+      { x: 100, anchor: "start", text: "40u" },
+      { x: 62.5, anchor: "start", text: "25u" },
+      { x: 25, anchor: "start", text: "10u" },
+      { x: 12.5, anchor: "start", text: "5u" },
+    ]);
+    expect(tickLabels(html, "x")).toEqual(["0u", "10u", "20u", "30u", "40u"]);
+    expect(html).toMatch(/<text x="50%" y="\d+" text-anchor="middle" fill="#808080">yuan<\/text>/);
+  });
+
+  it("emphasises selected geos the way CompareChart does", () => {
+    const drawn = bars(render({ selected: ["c", "zz"] }));
+    expect(drawn.map((b) => [b.geo, b.opacity])).toEqual([
+      ["b", 0.35],
+      ["c", 1],
+      ["a", 0.35],
+      ["d", 0.35],
+    ]);
+    expect(bars(render()).every((b) => b.opacity === 1)).toBe(true);
+    expect(render()).toContain(`fill="${CATEGORICAL[0]}"`);
+  });
+
+  it("marks synthetic samples with a pale, dashed bar and a star on the label", () => {
+    const rows = [row("a", 10, true), row("b", 20)];
+    const html = render({ rows, selected: ["b"] });
+    const [b, a] = bars(html);
+    expect(a).toMatchObject({ geo: "a", opacity: 0.175, stroke: SAMPLE_COLOR, dash: "3 2" });
+    expect(b).toMatchObject({ geo: "b", opacity: 1, stroke: "none", dash: undefined });
+    expect(valueLabels(html).map((l) => l.text)).toEqual(["20u", "10u *"]);
+    expect(bars(render({ rows })).find((bar) => bar.geo === "a")?.opacity).toBe(0.5);
+  });
+
+  it("draws negative values leftwards from zero, labelled at their outer end", () => {
+    const html = render({ rows: [row("a", 40), row("b", -20)] });
+    const [a, b] = bars(html);
+    // Axis -20 … 60 (Recharts' nice ticks), so zero sits at 25%.
+    expect(tickLabels(html, "x")).toEqual(["-20u", "0u", "20u", "40u", "60u"]);
+    expect(a).toMatchObject({ x: 25, width: 50 });
+    expect(b).toMatchObject({ x: 0, width: 25 });
+    expect(valueLabels(html).map((l) => [l.x, l.anchor])).toEqual([
+      [75, "start"],
+      [0, "end"],
+    ]);
+  });
+
+  it("wraps long names over several lines, centred on the bar", () => {
+    const html = render({ rows: [row("a", 1)], nameOf: () => "Xinjiang Production and Construction Corps" });
+    const tspans = [...html.matchAll(/<tspan x="-8" dy="([^"]*)">([^<]*)<\/tspan>/g)];
+    expect(tspans.length).toBeGreaterThan(1);
+    expect(tspans.map((m) => m[2]).join(" ")).toBe("Xinjiang Production and Construction Corps");
+    expect(tspans[0]![1]).toBe(`${-(tspans.length - 1) / 2 + 0.355}em`);
+    expect(tspans.slice(1).every((m) => m[1] === "1em")).toBe(true);
+  });
+
+  it("has role img and an aria-label, which can be overridden", () => {
+    expect(render()).toMatch(
+      /^<div data-testid="compare-chart-static" role="img" aria-label="Bar chart: 4 bars, largest first"/,
+    );
+    expect(render({ ariaLabel: "Bars", testId: "c" })).toMatch(/^<div data-testid="c" role="img" aria-label="Bars"/);
+  });
+
+  it("renders an empty frame without rows", () => {
+    const html = render({ rows: [] });
+    expect(bars(html)).toEqual([]);
+    expect(tickLabels(html, "x")).toEqual([]);
+    expect(html).toContain(`height:${compareChartHeight(0)}px`);
+  });
+
+  it("draws zero-width bars for all-zero values", () => {
+    const drawn = bars(render({ rows: [row("a", 0), row("b", 0)] }));
+    expect(drawn.map((b) => b.width)).toEqual([0, 0]);
+  });
+
+  it("is deterministic", () => {
+    const rows = Array.from({ length: 31 }, (_, i) => row(`p${i}`, (i * 7919) % 101, i % 5 === 0));
+    const props = { rows, selected: ["p3", "p7"] };
+    expect(render(props)).toBe(render(props));
+  });
+});
+
+describe("xTickClasses", () => {
+  it("always shows the last tick and every other one from there, hiding the rest when narrow", () => {
+    const classes = xTickClasses(["0", "25B", "50B", "75B", "100B"]);
+    expect(classes.filter((_, i) => i % 2 === 0)).toEqual(["", "", ""]);
+    expect(new Set(classes.filter((_, i) => i % 2 === 1)).size).toBe(1);
+    expect(classes[1]).toMatch(/^@max-\w+:hidden$/);
+    expect(xTickClasses(["0", "1", "2", "3"])[3]).toBe("");
+    expect(xTickClasses(["0", "1", "2", "3"])[0]).not.toBe("");
+  });
+});

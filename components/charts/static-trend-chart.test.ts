@@ -1,0 +1,354 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import type { ViewRow } from "@/lib/view-data";
+import { CATEGORICAL } from "./palette";
+import { niceTicks, seriesValues } from "./static-chart-parts";
+import { linePath, StaticTrendChart, yearTickClasses, type StaticTrendChartProps } from "./static-trend-chart";
+import { pivotByYear } from "./trend-chart";
+// @ts-expect-error -- Recharts ships no types for its internals; the test checks the copy against the original.
+import { getNiceTickValues as rechartsNiceTicks } from "recharts/lib/util/scale/getNiceTickValues";
+
+const getNiceTickValues = rechartsNiceTicks as (
+  domain: [number, number],
+  tickCount: number,
+  allowDecimals: boolean,
+  mode: string,
+) => number[];
+
+function row(geoCode: string, year: number, value: number): ViewRow {
+  return {
+    geoCode,
+    geoNameEn: geoCode,
+    geoNameZh: geoCode,
+    year,
+    value,
+    editions: ["e1"],
+    isSample: false,
+    isComputed: false,
+    note: null,
+    source: null,
+    confidence: null,
+  };
+}
+
+const NAMES: Record<string, string> = { A: "Beijing", B: "Shanghai", C: "Guangdong" };
+
+function render(overrides: Partial<StaticTrendChartProps> = {}): string {
+  const props: StaticTrendChartProps = {
+    rows: [row("A", 2000, 10), row("A", 2001, 20), row("A", 2002, 30), row("B", 2000, 5), row("B", 2002, 15)],
+    seriesOrder: ["A", "B"],
+    nameOf: (code) => NAMES[code] ?? code,
+    years: { from: 2000, to: 2002 },
+    scale: "linear",
+    formatTick: (value) => `<${value}>`,
+    unitLabel: "yuan",
+    ...overrides,
+  };
+  return renderToStaticMarkup(createElement(StaticTrendChart, props));
+}
+
+/** The d attribute of each series path, by geo code. */
+function paths(html: string): Map<string, string> {
+  return new Map([...html.matchAll(/<path data-series="([^"]*)" d="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+}
+
+function yTicks(html: string): string[] {
+  return [...html.matchAll(/data-tick="y"[^>]*>([^<]*)</g)].map((m) => m[1]!);
+}
+
+function xTicks(html: string): string[] {
+  return [...html.matchAll(/data-tick="x"[^>]*>([^<]*)</g)].map((m) => m[1]!);
+}
+
+/** [x, y] of each point of a path (in its 1000 × 1000 box), split into runs at each "M". */
+function runs(d: string): [number, number][][] {
+  return d
+    .split("M")
+    .filter(Boolean)
+    .map((run) => run.split("L").map((point) => point.split(",").map(Number) as [number, number]));
+}
+
+describe("StaticTrendChart", () => {
+  it("draws one path per series, in the series colours", () => {
+    const html = render({ seriesOrder: ["A", "B", "C"] });
+    const d = paths(html);
+    expect([...d.keys()]).toEqual(["A", "B", "C"]);
+    const strokes = [...html.matchAll(/<path data-series="[^"]*" d="[^"]*" fill="none" stroke="([^"]*)"/g)].map(
+      (m) => m[1],
+    );
+    expect(strokes).toEqual(CATEGORICAL.slice(0, 3));
+    // C has no data: an empty path, not a line at zero.
+    expect(d.get("C")).toBe("");
+  });
+
+  it("breaks the line at a missing year instead of drawing through it or dropping to zero", () => {
+    const d = paths(render()).get("B")!;
+    expect(d.match(/M/g)).toHaveLength(2);
+    expect(d).not.toContain("L");
+    const [first, second] = runs(d);
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(1);
+    // 2000 at the left edge, 2002 at the right edge; nothing at 2001.
+    expect(first![0]![0]).toBe(0);
+    expect(second![0]![0]).toBe(1000);
+  });
+
+  it("makes two segments out of a series with a hole in the middle", () => {
+    const rows = [2000, 2001, 2003, 2004].map((year) => row("A", year, year - 1990));
+    const d = paths(render({ rows, seriesOrder: ["A"], years: { from: 2000, to: 2004 } })).get("A")!;
+    const segments = runs(d);
+    expect(segments.map((s) => s.length)).toEqual([2, 2]);
+    // Nothing is drawn at 2002, which sits at x = 500.
+    expect(segments.flat().map(([x]) => x)).toEqual([0, 250, 750, 1000]);
+  });
+
+  it("places values on Recharts' nice axis (0 … 32 for 5 … 30)", () => {
+    const html = render({ formatTick: String });
+    expect(yTicks(html)).toEqual(["0", "8", "16", "24", "32"]);
+    const [run] = runs(paths(html).get("A")!);
+    // y is measured from the top: 10/32 → 687.5, 20/32 → 375, 30/32 → 62.5.
+    expect(run).toEqual([
+      [0, 687.5],
+      [500, 375],
+      [1000, 62.5],
+    ]);
+  });
+
+  it("formats y ticks with formatTick and escapes them", () => {
+    const html = render({ formatTick: (value) => `<${value}>` });
+    expect(yTicks(html)).toEqual(["&lt;0&gt;", "&lt;8&gt;", "&lt;16&gt;", "&lt;24&gt;", "&lt;32&gt;"]);
+  });
+
+  it("drops values ≤ 0 on a log scale and keeps them on a linear one", () => {
+    const rows = [row("A", 2000, 100), row("A", 2001, 0), row("A", 2002, -5), row("A", 2003, 1000)];
+    const props = { rows, seriesOrder: ["A"], years: { from: 2000, to: 2003 } };
+    const log = render({ ...props, scale: "log" });
+    const logRuns = runs(paths(log).get("A")!);
+    expect(logRuns.map((r) => r.map(([x]) => Math.round(x)))).toEqual([[0], [1000]]);
+    // 100 at the bottom and 1000 at the top of a [100, 1000] log axis.
+    expect(logRuns.map((r) => r[0]![1])).toEqual([1000, 0]);
+    expect((log.match(/<circle /g) ?? []).length).toBe(2);
+
+    const linear = render({ ...props, scale: "linear" });
+    expect(runs(paths(linear).get("A")!).map((r) => r.length)).toEqual([4]);
+    expect((linear.match(/<circle /g) ?? []).length).toBe(4);
+  });
+
+  it("uses log ticks that do not overlap on a log scale", () => {
+    const rows = [row("A", 2000, 3), row("A", 2001, 9000)];
+    const html = render({
+      rows,
+      seriesOrder: ["A"],
+      years: { from: 2000, to: 2001 },
+      scale: "log",
+      formatTick: String,
+    });
+    const ticks = yTicks(html).map(Number);
+    expect(ticks.length).toBeGreaterThanOrEqual(4);
+    expect(ticks.length).toBeLessThanOrEqual(16);
+    expect(ticks).toContain(10);
+    expect(ticks).toContain(1000);
+    expect(ticks.every((t) => t >= 3 && t <= 9000)).toBe(true);
+  });
+
+  it("lists the legend in seriesOrder with each series' colour and name", () => {
+    const html = render({ seriesOrder: ["B", "C", "A"] });
+    const legend = [...html.matchAll(/<li data-series="([^"]*)".*?<span style="color:([^;]*);[^"]*">([^<]*)<\/span>/g)];
+    expect(legend.map((m) => m[1])).toEqual(["B", "C", "A"]);
+    expect(legend.map((m) => m[3])).toEqual(["Shanghai", "Guangdong", "Beijing"]);
+    expect(legend.map((m) => m[2])).toEqual(CATEGORICAL.slice(0, 3));
+  });
+
+  it("dashes series beyond the eighth, in the line and in its legend icon", () => {
+    const codes = Array.from({ length: 9 }, (_, i) => `G${i}`);
+    const rows = codes.map((code, i) => row(code, 2000, i + 1));
+    const html = render({ rows, seriesOrder: codes, years: { from: 2000, to: 2000 } });
+    expect(html.match(/stroke-dasharray="6 3"/g)).toHaveLength(2);
+    expect(paths(html).size).toBe(9);
+  });
+
+  it("has role img and a default aria-label, which can be overridden", () => {
+    const html = render();
+    expect(html).toMatch(
+      /^<div data-testid="trend-chart-static" role="img" aria-label="Line chart: 2 series, 2000–2002"/,
+    );
+    expect(render({ ariaLabel: "Trend", testId: "t" })).toMatch(/^<div data-testid="t" role="img" aria-label="Trend"/);
+  });
+
+  it("keeps TrendChart's height and shows the unit label", () => {
+    expect(render()).toContain("height:380px");
+    expect(render({ height: 300 })).toContain("height:300px");
+    expect(render()).toMatch(/<text transform="rotate\(-90\)"[^>]*>yuan<\/text>/);
+  });
+
+  it("renders an empty frame without rows", () => {
+    const html = render({ rows: [], seriesOrder: [] });
+    expect(html).toContain('role="img"');
+    expect(paths(html).size).toBe(0);
+    expect(yTicks(html)).toEqual([]);
+    expect(xTicks(html)).toEqual(["2000", "2001", "2002"]);
+    expect(html).not.toContain("<ul");
+    expect(() => render({ rows: [], seriesOrder: ["A"], years: { from: 2001, to: 2000 } })).not.toThrow();
+  });
+
+  it("centres a single year and draws its dot", () => {
+    const html = render({ rows: [row("A", 2010, 7)], seriesOrder: ["A"], years: { from: 2010, to: 2010 } });
+    expect(paths(html).get("A")).toBe("M500,500");
+    expect(html).toMatch(/<circle cx="50%" cy="50%" r="2"/);
+    expect(xTicks(html)).toEqual(["2010"]);
+  });
+
+  it("pads the axis around a flat line", () => {
+    const rows = [2000, 2001, 2002].map((year) => row("A", year, 7));
+    const html = render({ rows, seriesOrder: ["A"], formatTick: String });
+    expect(yTicks(html)).toEqual(["5", "6", "7", "8", "9"]);
+    expect(paths(html).get("A")).toBe("M0,500L500,500L1000,500");
+    const log = render({ rows, seriesOrder: ["A"], scale: "log" });
+    expect(paths(log).get("A")).toBe("M0,500L500,500L1000,500");
+  });
+
+  it("is deterministic", () => {
+    const rows = Array.from({ length: 40 }, (_, i) => row(i % 2 ? "A" : "B", 2000 + Math.floor(i / 2), (i * 37) % 11));
+    const props = { rows, seriesOrder: ["A", "B"], years: { from: 2000, to: 2019 } };
+    expect(render(props)).toBe(render(props));
+    expect(render({ ...props, scale: "log" })).toBe(render({ ...props, scale: "log" }));
+  });
+});
+
+/** Tailwind 4's default container sizes, for reading the classes back. */
+const CONTAINER_PX: Record<string, number> = {
+  "3xs": 256,
+  "2xs": 288,
+  xs: 320,
+  sm: 384,
+  md: 448,
+  lg: 512,
+  xl: 576,
+  "2xl": 672,
+  "3xl": 768,
+  "4xl": 896,
+  "5xl": 1024,
+  "6xl": 1152,
+  "7xl": 1280,
+};
+
+/** Indexes of the year labels visible in a chart whose content box is `width` px wide. */
+function visibleYears(count: number, width: number): number[] {
+  return yearTickClasses(count).flatMap((className, index) => {
+    if (className === null) return [];
+    if (className === "") return [index];
+    const size = /^@max-(\w+):hidden$/.exec(className)?.[1];
+    const minWidth = size === undefined ? undefined : CONTAINER_PX[size];
+    if (minWidth === undefined) throw new Error(`unexpected class ${className}`);
+    return width >= minWidth ? [index] : [];
+  });
+}
+
+describe("yearTickClasses", () => {
+  it("shows every year when they fit and thins them when they do not", () => {
+    expect(visibleYears(12, 800)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(visibleYears(19, 900)).toHaveLength(19);
+    expect(visibleYears(19, 700)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
+    // The year before the last goes when it would crowd it.
+    expect(visibleYears(19, 400)).toEqual([0, 4, 8, 12, 18]);
+    expect(visibleYears(30, 900)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 29]);
+    expect(visibleYears(1, 300)).toEqual([0]);
+    expect(visibleYears(0, 300)).toEqual([]);
+  });
+
+  it("always shows the first and last year and never crowds labels, at any width", () => {
+    const plotOffset = 64;
+    const problems: string[] = [];
+    for (let count = 2; count <= 40; count++) {
+      for (let width = 200; width <= 1400; width += 10) {
+        const shown = visibleYears(count, width);
+        if (shown[0] !== 0 || shown.at(-1) !== count - 1) problems.push(`${count}@${width}: ends ${shown}`);
+        // With only the first and last year left there is nothing more to drop.
+        if (shown.length <= 2) continue;
+        const stepPx = (width - plotOffset) / (count - 1);
+        for (let i = 1; i < shown.length; i++) {
+          const gap = (shown[i]! - shown[i - 1]!) * stepPx;
+          // A 12px year label is about 30px wide; Recharts also wants an 8px gap.
+          if (gap < 36) problems.push(`${count}@${width}: ${shown}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("linePath", () => {
+  it("starts a new run after every gap and never draws nulls", () => {
+    const d = linePath(
+      [1, null, 2, 3, null, null, 4],
+      (i) => i / 6,
+      (v) => v / 4,
+    );
+    expect(d.match(/M/g)).toHaveLength(3);
+    expect(d.match(/L/g)).toHaveLength(1);
+  });
+});
+
+describe("seriesValues", () => {
+  it("agrees with trend-chart's pivotByYear", () => {
+    const rows = [
+      row("A", 2000, 1),
+      row("A", 2002, 0),
+      row("B", 2001, -7),
+      row("B", 2003, Number.NaN),
+      row("C", 2000, 3),
+    ];
+    for (const scale of ["linear", "log"] as const) {
+      const pivot = pivotByYear(rows, ["B", "A", "D"], { from: 1999, to: 2003 }, scale);
+      const values = seriesValues(rows, ["B", "A", "D"], { from: 1999, to: 2003 }, scale);
+      expect(values).toEqual(["B", "A", "D"].map((code) => pivot.map((datum) => datum[code])));
+    }
+  });
+});
+
+describe("niceTicks", () => {
+  it("matches Recharts' auto-domain ticks", () => {
+    expect(niceTicks(5, 30)).toEqual([0, 8, 16, 24, 32]);
+    expect(niceTicks(10, 30)).toEqual([10, 15, 20, 25, 30]);
+    expect(niceTicks(0, 97)).toEqual([0, 25, 50, 75, 100]);
+    expect(niceTicks(3, 97)).toEqual([0, 25, 50, 75, 100]);
+    expect(niceTicks(0.1, 0.3)).toEqual([0.1, 0.15, 0.2, 0.25, 0.3]);
+    expect(niceTicks(1200, 1300)).toEqual([1200, 1225, 1250, 1275, 1300]);
+    expect(niceTicks(-5, 5)).toEqual([-6, -3, 0, 3, 6]);
+    expect(niceTicks(0, 0)).toEqual([0, 1, 2, 3, 4]);
+    expect(niceTicks(0.5, 0.5)).toEqual([0.3, 0.4, 0.5, 0.6, 0.7]);
+  });
+
+  it("agrees with Recharts' own getNiceTickValues on many ranges", () => {
+    // A fixed pseudo-random sequence: the same ranges on every run.
+    let seed = 12345;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const cases: [number, number][] = [
+      [0, 1],
+      [0.001, 0.0042],
+      [-3.3, 12.7],
+      [-120, -45],
+      [1e9, 1e9],
+      [42, 42],
+      [-0.25, -0.25],
+    ];
+    for (let i = 0; i < 400; i++) {
+      const magnitude = 10 ** Math.floor(next() * 16 - 4);
+      const a = Number((next() * 10 * magnitude).toPrecision(4));
+      const b = Number((next() * 10 * magnitude).toPrecision(4));
+      const lo = next() < 0.25 ? -a : Math.min(a, b);
+      cases.push([lo, Math.max(a, b)]);
+    }
+    const mismatches = cases.flatMap(([lo, hi]) => {
+      const ours = niceTicks(lo, hi);
+      const theirs = getNiceTickValues([lo, hi], 5, true, "adaptive");
+      return JSON.stringify(ours) === JSON.stringify(theirs) ? [] : [`${lo}..${hi}: ${ours} ≠ ${theirs}`];
+    });
+    expect(cases.length).toBeGreaterThan(400);
+    expect(mismatches).toEqual([]);
+  });
+});
