@@ -89,7 +89,7 @@ test.describe("admin sign-in", () => {
     await expect(page).toHaveURL(/\/admin$/);
     await expect(page.getByTestId("admin-user-email")).toHaveText(email);
     await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
-    await expect(page.getByText("Uploads: coming.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Go to editions" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
 
     const events = await queryDatabase<{ action: string; email: string }>(

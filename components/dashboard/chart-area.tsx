@@ -31,18 +31,14 @@ const noSubscription = () => () => {};
 
 /** False on the server and while hydrating, true afterwards. */
 function useHydrated(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
-}
-
-export function ChartArea(props: ChartAreaProps) {
-  return (
-    <Suspense fallback={<p role="status" className="flex h-[380px] items-center justify-center text-slate-600">{props.t.updating}</p>}>
-      <ChartView {...props} />
-    </Suspense>
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
   );
 }
 
-function ChartView({ data, state, catalogue, update, t }: ChartAreaProps) {
+export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps) {
   const lang = state.lang;
   const hydrated = useHydrated();
   const topology = useTopology(state.view === "map");
@@ -107,7 +103,13 @@ function ChartView({ data, state, catalogue, update, t }: ChartAreaProps) {
     }
     case "compare": {
       const staticChart = (
-        <StaticCompareChart rows={data.rows} nameOf={nameOf} formatTick={tick} unitLabel={unit} selected={selectedGeos} />
+        <StaticCompareChart
+          rows={data.rows}
+          nameOf={nameOf}
+          formatTick={tick}
+          unitLabel={unit}
+          selected={selectedGeos}
+        />
       );
       if (!hydrated) return staticChart;
       return (
@@ -125,30 +127,56 @@ function ChartView({ data, state, catalogue, update, t }: ChartAreaProps) {
       );
     }
     case "map": {
-      if (!topology.data) {
-        return <p role="status" className="p-8 text-center text-slate-600">{topology.isError ? t.loadError : t.updating}</p>;
-      }
+      const loading = (
+        <p role="status" className="p-8 text-center text-slate-600">
+          {topology.isError ? t.loadError : t.updating}
+        </p>
+      );
+      if (!topology.data) return loading;
       const values = new Map<string, ProvinceMapValue>(
-        data.rows.map((row) => [row.geoCode, { value: row.value, isSample: row.isSample, isComputed: row.isComputed, editions: row.editions, source: row.source }]),
+        data.rows.map((row) => [
+          row.geoCode,
+          {
+            value: row.value,
+            isSample: row.isSample,
+            isComputed: row.isComputed,
+            editions: row.editions,
+            source: row.source,
+          },
+        ]),
       );
       const regionOf = Object.fromEntries(catalogue.provinces.map((p) => [p.code, p.regionCode]));
       const provinceName = new Map(catalogue.provinces.map((p) => [p.code, lang === "zh" ? p.nameZhShort : p.nameEn]));
       const selected = state.level === "province" ? state.geos : [];
       return (
-        <ProvinceMap
-          topology={topology.data}
-          values={values}
-          selected={selected}
-          onToggle={(code) =>
-            update({ level: "province", geos: selected.includes(code) ? selected.filter((c) => c !== code) : [...selected, code] })
-          }
-          regionOf={regionOf}
-          nameOf={(code) => provinceName.get(code) ?? code}
-          formatValue={formatValue}
-          formatTick={tick}
-          legendTitle={`${metricName} (${unit}), ${state.year}`}
-          labels={{ noData: t.noData, sample: t.sampleMark, computed: t.computedMark, edition: t.edition_, source: t.source, selected: t.selected, mapNote: t.mapNote, clickHint: t.clickHint }}
-        />
+        <Suspense fallback={loading}>
+          <ProvinceMap
+            topology={topology.data}
+            values={values}
+            selected={selected}
+            onToggle={(code) =>
+              update({
+                level: "province",
+                geos: selected.includes(code) ? selected.filter((c) => c !== code) : [...selected, code],
+              })
+            }
+            regionOf={regionOf}
+            nameOf={(code) => provinceName.get(code) ?? code}
+            formatValue={formatValue}
+            formatTick={tick}
+            legendTitle={`${metricName} (${unit}), ${state.year}`}
+            labels={{
+              noData: t.noData,
+              sample: t.sampleMark,
+              computed: t.computedMark,
+              edition: t.edition_,
+              source: t.source,
+              selected: t.selected,
+              mapNote: t.mapNote,
+              clickHint: t.clickHint,
+            }}
+          />
+        </Suspense>
       );
     }
     case "table":
