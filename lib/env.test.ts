@@ -25,6 +25,13 @@ describe("readEnv", () => {
     expect(readEnv({ PORT: "3100" }).PORT).toBe(3100);
   });
 
+  it("trusts forwarding headers only when TRUST_PROXY says so", () => {
+    expect(readEnv({}).TRUST_PROXY).toBe(false);
+    expect(readEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(true);
+    expect(readEnv({ TRUST_PROXY: "0" }).TRUST_PROXY).toBe(false);
+    expect(() => readEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY must be 1 or 0/);
+  });
+
   it("takes BETTER_AUTH_SECRET only when it is long enough", () => {
     expect(getAuthConfig(readEnv({})).secret).toBeUndefined();
     expect(getAuthConfig(readEnv({ BETTER_AUTH_SECRET: "  " })).secret).toBeUndefined();

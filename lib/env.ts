@@ -42,6 +42,11 @@ const ZEnv = z.object({
       .transform((value) => new URL(value).origin)
       .optional(),
   ),
+  /** Behind a reverse proxy that sets X-Forwarded-For (and -Proto): trust those headers. */
+  TRUST_PROXY: z.preprocess(
+    emptyAsUnset,
+    z.enum(["0", "1", "false", "true"], { message: "TRUST_PROXY must be 1 or 0" }).default("0").transform((v) => v === "1" || v === "true"),
+  ),
   TRUSTED_ORIGINS: z.preprocess(
     emptyAsUnset,
     z

@@ -60,7 +60,7 @@ runCli(async () => {
     buildIfStale();
   }
 
-  const server = await startAppServer(env.PORT);
+  const server = await startAppServer(env.PORT, { trustProxy: env.TRUST_PROXY });
   console.log(`✔ Torch Atlas is ready on http://localhost:${env.PORT}`);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     for (const name of ["SIGINT", "SIGTERM"] as const) process.once(name, () => resolve(name));

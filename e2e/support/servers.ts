@@ -12,13 +12,14 @@ export const E2E_SERVERS = {
     url: "http://127.0.0.1:3101",
     readyPath: "/api/health",
     command: serve,
-    env: { PORT: "3101", DATABASE_URL: e2eUrl.toString(), E2E_ADMIN_DATABASE_URL: base },
+    // TRUST_PROXY: each test sends its own X-Forwarded-For, so one test's sign-in attempts never throttle another's.
+    env: { PORT: "3101", DATABASE_URL: e2eUrl.toString(), E2E_ADMIN_DATABASE_URL: base, TRUST_PROXY: "1" },
   },
   embedded: {
     url: "http://127.0.0.1:3102",
     readyPath: "/api/health",
     command: serve,
-    env: { PORT: "3102", DATABASE_URL: "", DATA_DIR: ".data/e2e" },
+    env: { PORT: "3102", DATABASE_URL: "", DATA_DIR: ".data/e2e", TRUST_PROXY: "1" },
   },
   down: {
     url: "http://127.0.0.1:3103",

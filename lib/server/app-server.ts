@@ -47,12 +47,24 @@ function internalError(res: http.ServerResponse): void {
   res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong on the server." } }));
 }
 
+/**
+ * The client's address is the connection's unless a trusted proxy in front
+ * says otherwise: a client talking to the app directly cannot pick its own
+ * X-Forwarded-For (the sign-in rate limit counts per address).
+ */
+function pinClientAddress(req: http.IncomingMessage): void {
+  req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+  delete req.headers["x-forwarded-proto"];
+  delete req.headers["x-forwarded-host"];
+}
+
 /** Starts Next.js in this process and listens on the port; resolves once it is listening. */
-export async function startAppServer(port: number): Promise<http.Server> {
+export async function startAppServer(port: number, options: { trustProxy: boolean }): Promise<http.Server> {
   const app = next({ dev: false, port });
   await app.prepare();
   const handleWithNext = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    if (!options.trustProxy) pinClientAddress(req);
     const readRoute = readRouteFor(req);
     const handling = readRoute ? serveWithFetchHandler(readRoute, req, res) : handleWithNext(req, res);
     handling.catch((error: unknown) => {
