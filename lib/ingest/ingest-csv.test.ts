@@ -344,6 +344,15 @@ describe("long CSV", () => {
     expect(empty.problems.map((p) => [p.severity, p.code])).toEqual([["error", "no_table"]]);
   });
 
+  it("reports a table without a single figure", async () => {
+    const result = await ingestCsv(
+      `${HEADER}\n2019,province,北京,revenue,—,亿元,,\n2019,province,上海,revenue,/,亿元,,`,
+    );
+    expect(result.observations).toEqual([]);
+    expect(result.skippedCells).toBe(2);
+    expect(errors(result).map((p) => p.code)).toEqual(["no_figures"]);
+  });
+
   it("reports a quote that is never closed", async () => {
     const result = await ingestCsv(`${HEADER}\n2019,province,北京,revenue,1,亿元,"never closed,\n`);
     expect(result.problems[0]).toMatchObject({ code: "unreadable_file" });

@@ -106,6 +106,12 @@ export async function ingestUpload(input: {
       else if (error instanceof ZipReadError) fileProblem("unreadable_file", error.message);
       else throw error;
     }
+    if (layouts.length > 0 && context.builder.observations.length === 0 && log.errorCount === 0) {
+      fileProblem(
+        "no_figures",
+        "The file has a table but no figures in it: every value is empty or marked as not available.",
+      );
+    }
     if (layouts.length === 0 && log.errorCount === 0) {
       fileProblem(
         "no_table",

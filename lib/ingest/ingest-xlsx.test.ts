@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { ingestUpload, IngestLimitError } from "@/lib/ingest";
 import { seedIngestReference } from "@/lib/ingest/test-reference";
+import { buildZip, unzipEntries } from "@/lib/ingest/test-zip";
 import type { IngestLimits, IngestResult } from "@/lib/ingest/types";
 
 const reference = seedIngestReference();
@@ -262,6 +263,8 @@ describe("wide XLSX", () => {
     expect(errors(none).map((p) => [p.code, p.sheet])).toEqual([["no_year", "Sheet1"]]);
     const fromFileName = await ingest(yearless, "torch-zones-2016.xlsx");
     expect(fromFileName.observations.map((o) => o.year)).toEqual([2016]);
+    expect(warnings(fromFileName).map((p) => [p.code, p.sheet])).toEqual([["year_from_file_name", "Sheet1"]]);
+    expect(warnings(fromFileName)[0]!.reason).toMatch(/not of the yearbook edition/);
   });
 
   it("reads a wide CSV, taking the year from the file name", async () => {
@@ -273,6 +276,29 @@ describe("wide XLSX", () => {
       "revenue 2016 PROVINCE:310000 200000000",
       "exports 2016 PROVINCE:310000 5000",
     ]);
+  });
+
+  it("reads a workbook stored in Excel's order: sheets before the workbook and shared strings", async () => {
+    const written = await workbook((wb) => {
+      yearbookSheet(wb, "2019年");
+      yearbookSheet(wb, "2020年");
+    });
+    const entries = unzipEntries(written);
+    const rank = (name: string) =>
+      /^xl\/worksheets\/sheet\d+\.xml$/.test(name) ? 0 : name === "xl/sharedStrings.xml" ? 2 : 1;
+    const excelOrder = [...entries].sort((a, b) => rank(a.name) - rank(b.name));
+    expect(excelOrder[0]!.name).toMatch(/^xl\/worksheets\/sheet\d\.xml$/);
+    expect(excelOrder.at(-1)!.name).toBe("xl/sharedStrings.xml");
+    const result = await ingest(buildZip(excelOrder));
+    expect(result.errorCount).toBe(0);
+    expect(result.observations).toHaveLength(34);
+    expect(new Set(result.observations.map((o) => `${o.sheet} ${o.year}`))).toEqual(
+      new Set(["2019年 2019", "2020年 2020"]),
+    );
+    expect(result.observations.find((o) => o.geoCode === "150000" && o.year === 2020)).toMatchObject({
+      indicatorCode: "revenue",
+      value: 10_050_000_000,
+    });
   });
 
   it("reads a long-layout sheet in a workbook", async () => {

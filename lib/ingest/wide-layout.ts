@@ -233,6 +233,14 @@ export class WideLayoutReader implements LayoutReader {
         { sheet, row: scannedRows[0]?.number ?? null, column: null },
         `The sheet is named for ${fromSheet} but its title says ${header.titleYear}; ${fromSheet} is used.`,
       );
+    } else if (fromSheet === null && header.titleYear === null) {
+      // A yearbook's file is named for its edition, which reports the year before: 2020年鉴 holds 2019 data.
+      builder.problem(
+        "warning",
+        "year_from_file_name",
+        sheetAt,
+        `The year ${this.year} comes from the file name. Check it is the year of the data, not of the yearbook edition (the 2020 yearbook reports 2019); to be sure, name the sheet after the year.`,
+      );
     }
     this.isYearUsable = this.year !== null && builder.checkYear(this.year, { sheet, row: headerRow, column: null });
 
