@@ -1,4 +1,4 @@
-import { nameKey, stripOfWhich } from "@/lib/ingest/text";
+import { nameKey, stripOfWhich, textParts } from "@/lib/ingest/text";
 import type { IngestReference } from "@/lib/ingest/types";
 
 // Indicator aliases: the names the yearbook has printed an indicator under
@@ -185,7 +185,14 @@ export function createIndicatorResolver(reference: Pick<IngestReference, "indica
 
   return {
     resolve(text) {
-      return byKey.get(indicatorKey(text)) ?? null;
+      const match = byKey.get(indicatorKey(text));
+      if (match) return match;
+      // A bilingual header ("营业收入 Operating revenue") is known by either of its parts.
+      for (const part of textParts(text)) {
+        const byPart = byKey.get(indicatorKey(part));
+        if (byPart) return byPart;
+      }
+      return null;
     },
   };
 }

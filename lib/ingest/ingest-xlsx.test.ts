@@ -108,6 +108,43 @@ describe("wide XLSX", () => {
     ]);
   });
 
+  it("reads the yearbook's bilingual headers and place names, with the English header row under the Chinese", async () => {
+    const data = await workbook((wb) => {
+      const ws = wb.addWorksheet("表2-1");
+      ws.addRow(["2-1 2019年国家高新区主要经济指标（按地区分）"]);
+      ws.addRow(["Main Indicators of National High-tech Zones by Region (2019)"]);
+      ws.addRow([
+        "地 区\nRegion",
+        "营业收入\nOperating Revenue\n(千元)",
+        "出口总额 Export (千美元)",
+        "年末从业人员（人） Employees (person)",
+        "备注 Notes",
+      ]);
+      ws.addRow(["Region", "Operating Revenue", "Export", "Employees", null]);
+      ws.addRow(["全 国 National Total", 1000, 50, 300]);
+      ws.addRow(["北 京 Beijing", 600, 30, 100, "含中关村"]);
+      ws.addRow(["内蒙古 Inner Mongolia", 400, 20, 200]);
+    });
+    const result = await ingest(data);
+    expect(result.problems).toEqual([]);
+    expect(summary(result)).toEqual([
+      "revenue 2019 NATION:CN 1000000",
+      "exports 2019 NATION:CN 50000",
+      "employees 2019 NATION:CN 300",
+      "revenue 2019 PROVINCE:110000 600000",
+      "exports 2019 PROVINCE:110000 30000",
+      "employees 2019 PROVINCE:110000 100",
+      "revenue 2019 PROVINCE:150000 400000",
+      "exports 2019 PROVINCE:150000 20000",
+      "employees 2019 PROVINCE:150000 200",
+    ]);
+    expect(result.observations.filter((o) => o.note === "含中关村").map((o) => o.geoCode)).toEqual([
+      "110000",
+      "110000",
+      "110000",
+    ]);
+  });
+
   it("uses a unit the title declares for the whole table", async () => {
     const data = await workbook((wb) => {
       const ws = wb.addWorksheet("2017");
