@@ -253,18 +253,20 @@ describe("wide XLSX", () => {
     ]);
   });
 
-  it("reports unknown places, and a wrong currency per cell", async () => {
+  it("reports unknown places per row, and a wrong currency once for its column", async () => {
     const data = await workbook((wb) => {
       const ws = wb.addWorksheet("2019");
       ws.addRow(["地区", "营业收入（亿美元）"]);
       ws.addRow(["北京", 1]);
+      ws.addRow(["上海", 2]);
       ws.addRow(["Atlantis", 1]);
     });
     const result = await ingest(data);
     expect(errors(result).map((p) => [p.code, p.row, p.column, p.value])).toEqual([
-      ["unit_not_convertible", 2, "营业收入（亿美元）", "亿美元"],
-      ["unknown_geo", 3, "地区", "Atlantis"],
+      ["unit_not_convertible", 1, "营业收入（亿美元）", "亿美元"],
+      ["unknown_geo", 4, "地区", "Atlantis"],
     ]);
+    expect(errors(result)[0]!.reason).toMatch(/measured in yuan; “亿美元” cannot be converted/);
   });
 
   it("reads exports printed in yuan as the yuan export series", async () => {

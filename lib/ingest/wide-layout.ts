@@ -280,14 +280,31 @@ export class WideLayoutReader implements LayoutReader {
         header.headers[index],
       );
     }
+    // Units are checked once per column here, not on every row.
     this.usableColumns = header.indicatorColumns.filter((column) => {
-      if (column.unit || column.unitText) return true;
-      builder.error(
-        "missing_unit",
-        { sheet, row: headerRow, column: column.header },
-        `Column “${column.header}” has no unit: write it in the header, e.g. “${column.header}（千元）”, or in a row under the header.`,
-      );
-      return false;
+      const at = { sheet, row: headerRow, column: column.header };
+      if (!column.unit) {
+        builder.error(
+          "missing_unit",
+          at,
+          column.unitText
+            ? `Column “${column.header}”: “${column.unitText}” is not a unit this app knows (e.g. 千元, 万元, 亿元, 千美元, 人, 个, %).`
+            : `Column “${column.header}” has no unit: write it in the header, e.g. “${column.header}（千元）”, or in a row under the header.`,
+          column.unitText ?? undefined,
+        );
+        return false;
+      }
+      const mismatch = builder.unitMismatch(column.indicator, column.unit, column.unitText);
+      if (mismatch) {
+        builder.error(
+          "unit_not_convertible",
+          at,
+          `Column “${column.header}”: ${mismatch}`,
+          column.unitText ?? column.unit,
+        );
+        return false;
+      }
+      return true;
     });
   }
 
