@@ -49,6 +49,9 @@ function detectFormat(fileName: string, head: Buffer): Format {
         "The file is UTF-16 text (Excel's “Unicode Text”). Save it as “CSV UTF-8 (Comma delimited)” and upload that.",
     };
   }
+  if (head.includes(0)) {
+    return { format: "csv", unsupported: "The file is not text: upload a CSV (UTF-8) or an .xlsx workbook." };
+  }
   return { format: "csv" };
 }
 
@@ -68,7 +71,7 @@ export async function ingestUpload(input: {
   const log = new ProblemLog();
   const context = createIngestContext(input.reference, input.fileName, log);
   const limiter = new RowLimiter(limits);
-  const { head, chunks } = await peekChunks(readChunks(input.data, limits.maxBytes), 8);
+  const { head, chunks } = await peekChunks(readChunks(input.data, limits.maxBytes), 512);
   const detected = detectFormat(input.fileName, head);
   const layouts: ("long" | "wide")[] = [];
 

@@ -340,6 +340,31 @@ describe("wide XLSX", () => {
     });
   });
 
+  it("keeps Chinese text whole where the unpacked XML is cut into chunks", async () => {
+    // ~500 kB of shared strings, mostly 3-byte characters: several 64 kB chunk boundaries fall inside one.
+    const note = (i: number) => `第${i}条：中关村科技园区国家自主创新示范区统计口径说明，含区外高新技术企业。`;
+    const data = await workbook((wb) => {
+      const ws = wb.addWorksheet("data");
+      ws.addRow(["year", "level", "geo", "indicator", "value", "unit", "note"]);
+      for (let i = 0; i < 3000; i++) {
+        const indicator = ["revenue", "tax_revenue", "net_profit"][Math.floor(i / 1178)];
+        ws.addRow([
+          1988 + (Math.floor(i / 31) % 38),
+          "province",
+          reference.provinces[i % 31]!.adcode,
+          indicator,
+          i,
+          "元",
+          note(i),
+        ]);
+      }
+    });
+    const result = await ingest(data);
+    expect(result.errorCount).toBe(0);
+    expect(result.observations).toHaveLength(3000);
+    expect(result.observations.filter((o, i) => o.note !== note(i))).toEqual([]);
+  });
+
   it("reads a long-layout sheet in a workbook", async () => {
     const data = await workbook((wb) => {
       const ws = wb.addWorksheet("data");
