@@ -183,16 +183,25 @@ export function createIndicatorResolver(reference: Pick<IngestReference, "indica
     }
   }
 
+  const lookUp = (text: string): IndicatorMatch | null => {
+    const match = byKey.get(indicatorKey(text));
+    if (match) return match;
+    // A bilingual header ("营业收入 Operating revenue") is known by either of its parts.
+    for (const part of textParts(text)) {
+      const byPart = byKey.get(indicatorKey(part));
+      if (byPart) return byPart;
+    }
+    return null;
+  };
+  // A long upload repeats a few indicator names on every row: remember them.
+  const cache = new Map<string, IndicatorMatch | null>();
   return {
     resolve(text) {
-      const match = byKey.get(indicatorKey(text));
-      if (match) return match;
-      // A bilingual header ("营业收入 Operating revenue") is known by either of its parts.
-      for (const part of textParts(text)) {
-        const byPart = byKey.get(indicatorKey(part));
-        if (byPart) return byPart;
-      }
-      return null;
+      const cached = cache.get(text);
+      if (cached !== undefined) return cached;
+      const match = lookUp(text);
+      if (cache.size < 10_000) cache.set(text, match);
+      return match;
     },
   };
 }
