@@ -54,6 +54,11 @@ describe("geography aliases", () => {
     ["Shanxi", "PROVINCE:140000"],
     ["Shaanxi", "PROVINCE:610000"],
     ["陕西", "PROVINCE:610000"],
+    // bilingual labels, as the yearbook prints them
+    ["北 京 Beijing", "PROVINCE:110000"],
+    ["内蒙古 Inner Mongolia", "PROVINCE:150000"],
+    ["全 国 National Total", "NATION:CN"],
+    ["东 部\nEastern", "REGION:eastern"],
     // "of which" marks
     ["#北京", "PROVINCE:110000"],
     ["其中：东部", "REGION:eastern"],

@@ -1,4 +1,4 @@
-import { nameKey, stripOfWhich } from "@/lib/ingest/text";
+import { nameKey, stripOfWhich, textParts } from "@/lib/ingest/text";
 import type { GeoLevel, IngestReference } from "@/lib/ingest/types";
 
 // Geography aliases: every way a yearbook or an admin writes a place — adcode,
@@ -223,36 +223,45 @@ export function createGeoResolver(reference: Pick<IngestReference, "regions" | "
   };
 
   const cache = new Map<string, GeoResolution>();
-  return {
-    resolve(rawText, options = {}) {
-      const level = options.level ?? null;
-      const order = options.order ?? DEFAULT_GEO_ORDER;
-      const cacheKey = `${level ?? order.join(",")}|${rawText}`;
-      const cached = cache.get(cacheKey);
-      if (cached) return cached;
+  const resolve: GeoResolver["resolve"] = (rawText, options = {}) => {
+    const level = options.level ?? null;
+    const order = options.order ?? DEFAULT_GEO_ORDER;
+    const cacheKey = `${level ?? order.join(",")}|${rawText}`;
+    const cached = cache.get(cacheKey);
+    if (cached) return cached;
 
-      const text = stripOfWhich(rawText);
-      let resolution: GeoResolution = { kind: "unknown" };
-      if (level) {
-        const atLevel = lookupAtLevel(text, level);
-        if (atLevel) resolution = atLevel;
-        else {
-          const elsewhere = DEFAULT_GEO_ORDER.filter((l) => l !== level)
-            .map((l) => lookupAtLevel(text, l))
-            .find((r) => r?.kind === "found");
-          if (elsewhere?.kind === "found") resolution = { kind: "wrong_level", match: elsewhere.match };
-        }
-      } else {
-        for (const l of order) {
-          const atLevel = lookupAtLevel(text, l);
-          if (atLevel) {
-            resolution = atLevel;
-            break;
-          }
+    const text = stripOfWhich(rawText);
+    let resolution: GeoResolution = { kind: "unknown" };
+    if (level) {
+      const atLevel = lookupAtLevel(text, level);
+      if (atLevel) resolution = atLevel;
+      else {
+        const elsewhere = DEFAULT_GEO_ORDER.filter((l) => l !== level)
+          .map((l) => lookupAtLevel(text, l))
+          .find((r) => r?.kind === "found");
+        if (elsewhere?.kind === "found") resolution = { kind: "wrong_level", match: elsewhere.match };
+      }
+    } else {
+      for (const l of order) {
+        const atLevel = lookupAtLevel(text, l);
+        if (atLevel) {
+          resolution = atLevel;
+          break;
         }
       }
-      if (cache.size < 50_000) cache.set(cacheKey, resolution);
-      return resolution;
-    },
+    }
+    // A bilingual label ("北 京 Beijing") is known by either of its parts.
+    if (resolution.kind === "unknown") {
+      for (const part of textParts(text)) {
+        const byPart = resolve(part, options);
+        if (byPart.kind !== "unknown") {
+          resolution = byPart;
+          break;
+        }
+      }
+    }
+    if (cache.size < 50_000) cache.set(cacheKey, resolution);
+    return resolution;
   };
+  return { resolve };
 }

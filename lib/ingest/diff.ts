@@ -16,12 +16,6 @@ function scopeKey(o: IngestObservation): string {
   return `${o.indicatorCode}|${o.year}|${o.geoLevel}`;
 }
 
-function byKey(a: IngestObservation, b: IngestObservation): number {
-  const ka = observationKey(a);
-  const kb = observationKey(b);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-}
-
 /** Sort order of changes: biggest relative change first (from zero counts as biggest), then biggest absolute change, then key. */
 function byMagnitude(a: ObservationChange, b: ObservationChange): number {
   const pa = a.pctChange === null ? Infinity : Math.abs(a.pctChange);
@@ -45,7 +39,7 @@ export function diffObservations(
   const publishedByKey = new Map<string, IngestObservation>();
   for (const o of published) publishedByKey.set(observationKey(o), o);
 
-  const added: IngestObservation[] = [];
+  const added: { key: string; o: IngestObservation }[] = [];
   const changed: ObservationChange[] = [];
   const draftKeys = new Set<string>();
   const draftScopes = new Set<string>();
@@ -57,7 +51,7 @@ export function diffObservations(
     draftScopes.add(scopeKey(o));
     const before = publishedByKey.get(key);
     if (!before) {
-      added.push(o);
+      added.push({ key, o });
       continue;
     }
     const absChange = o.value - before.value;
@@ -81,17 +75,18 @@ export function diffObservations(
     });
   }
 
-  const removed =
-    removedScope === "none"
-      ? []
-      : [...publishedByKey.entries()]
-          .filter(([key, o]) => !draftKeys.has(key) && (removedScope === "all" || draftScopes.has(scopeKey(o))))
-          .map(([, o]) => o);
+  const removed: { key: string; o: IngestObservation }[] = [];
+  if (removedScope !== "none") {
+    for (const [key, o] of publishedByKey) {
+      if (!draftKeys.has(key) && (removedScope === "all" || draftScopes.has(scopeKey(o)))) removed.push({ key, o });
+    }
+  }
 
+  const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   return {
-    added: added.sort(byKey),
+    added: added.sort(byKey).map(({ o }) => o),
     changed: changed.sort(byMagnitude),
-    removed: removed.sort(byKey),
+    removed: removed.sort(byKey).map(({ o }) => o),
     unchangedCount,
   };
 }

@@ -27,6 +27,9 @@ describe("indicator aliases", () => {
     ["#高新技术企业数", "high_tech_enterprises", ""],
     ["  TAX_REVENUE ", "tax_revenue", ""],
     ["High-tech enterprises", "high_tech_enterprises", ""],
+    // bilingual headers
+    ["营业收入 Operating revenue", "revenue", ""],
+    ["上缴税费\nTaxes paid", "tax_revenue", ""],
     // names that carry a breakdown
     ["高技术产业营业收入", "revenue", "high_tech_industries"],
     ["生产总值(前三季度)", "zone_gdp", "q1_q3"],

@@ -1,4 +1,4 @@
-import { nameKey, stripOfWhich } from "@/lib/ingest/text";
+import { nameKey, stripOfWhich, textParts } from "@/lib/ingest/text";
 import type { IngestReference } from "@/lib/ingest/types";
 
 // Indicator aliases: the names the yearbook has printed an indicator under
@@ -183,9 +183,25 @@ export function createIndicatorResolver(reference: Pick<IngestReference, "indica
     }
   }
 
+  const lookUp = (text: string): IndicatorMatch | null => {
+    const match = byKey.get(indicatorKey(text));
+    if (match) return match;
+    // A bilingual header ("营业收入 Operating revenue") is known by either of its parts.
+    for (const part of textParts(text)) {
+      const byPart = byKey.get(indicatorKey(part));
+      if (byPart) return byPart;
+    }
+    return null;
+  };
+  // A long upload repeats a few indicator names on every row: remember them.
+  const cache = new Map<string, IndicatorMatch | null>();
   return {
     resolve(text) {
-      return byKey.get(indicatorKey(text)) ?? null;
+      const cached = cache.get(text);
+      if (cached !== undefined) return cached;
+      const match = lookUp(text);
+      if (cache.size < 10_000) cache.set(text, match);
+      return match;
     },
   };
 }

@@ -140,6 +140,13 @@ describe("long CSV", () => {
     expect(result.problems[0]!.reason).toMatch(/UTF-16/);
   });
 
+  it("refuses a binary file", async () => {
+    const result = await ingestCsv(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00]));
+    expect(result.problems.map((p) => [p.code, p.reason])).toEqual([
+      ["unreadable_file", "The file is not text: upload a CSV (UTF-8) or an .xlsx workbook."],
+    ]);
+  });
+
   it("decodes multi-byte characters split across stream chunks", async () => {
     const bytes = Buffer.from(`${HEADER}\n2019,省份,内蒙古自治区,营业收入,1,亿元,说明：①,年鉴\n`, "utf8");
     const chunks = Array.from({ length: Math.ceil(bytes.length / 5) }, (_, i) => bytes.subarray(i * 5, i * 5 + 5));
@@ -342,6 +349,15 @@ describe("long CSV", () => {
     expect(noTable.errorCount).toBe(1);
     const empty = await ingestCsv("");
     expect(empty.problems.map((p) => [p.severity, p.code])).toEqual([["error", "no_table"]]);
+  });
+
+  it("reports a table without a single figure", async () => {
+    const result = await ingestCsv(
+      `${HEADER}\n2019,province,北京,revenue,—,亿元,,\n2019,province,上海,revenue,/,亿元,,`,
+    );
+    expect(result.observations).toEqual([]);
+    expect(result.skippedCells).toBe(2);
+    expect(errors(result).map((p) => p.code)).toEqual(["no_figures"]);
   });
 
   it("reports a quote that is never closed", async () => {

@@ -49,6 +49,9 @@ function detectFormat(fileName: string, head: Buffer): Format {
         "The file is UTF-16 text (Excel's “Unicode Text”). Save it as “CSV UTF-8 (Comma delimited)” and upload that.",
     };
   }
+  if (head.includes(0)) {
+    return { format: "csv", unsupported: "The file is not text: upload a CSV (UTF-8) or an .xlsx workbook." };
+  }
   return { format: "csv" };
 }
 
@@ -68,7 +71,7 @@ export async function ingestUpload(input: {
   const log = new ProblemLog();
   const context = createIngestContext(input.reference, input.fileName, log);
   const limiter = new RowLimiter(limits);
-  const { head, chunks } = await peekChunks(readChunks(input.data, limits.maxBytes), 8);
+  const { head, chunks } = await peekChunks(readChunks(input.data, limits.maxBytes), 512);
   const detected = detectFormat(input.fileName, head);
   const layouts: ("long" | "wide")[] = [];
 
@@ -105,6 +108,12 @@ export async function ingestUpload(input: {
       if (error instanceof CsvReadError) fileProblem(error.code, error.message);
       else if (error instanceof ZipReadError) fileProblem("unreadable_file", error.message);
       else throw error;
+    }
+    if (layouts.length > 0 && context.builder.observations.length === 0 && log.errorCount === 0) {
+      fileProblem(
+        "no_figures",
+        "The file has a table but no figures in it: every value is empty or marked as not available.",
+      );
     }
     if (layouts.length === 0 && log.errorCount === 0) {
       fileProblem(

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { ingestUpload, IngestLimitError } from "@/lib/ingest";
 import { seedIngestReference } from "@/lib/ingest/test-reference";
+import { buildZip, unzipEntries } from "@/lib/ingest/test-zip";
 import type { IngestLimits, IngestResult } from "@/lib/ingest/types";
 
 const reference = seedIngestReference();
@@ -104,6 +105,43 @@ describe("wide XLSX", () => {
       "revenue 2018 PROVINCE:150000 200000000",
       "exports 2018 PROVINCE:150000 30000",
       "employees 2018 PROVINCE:150000 5000",
+    ]);
+  });
+
+  it("reads the yearbook's bilingual headers and place names, with the English header row under the Chinese", async () => {
+    const data = await workbook((wb) => {
+      const ws = wb.addWorksheet("表2-1");
+      ws.addRow(["2-1 2019年国家高新区主要经济指标（按地区分）"]);
+      ws.addRow(["Main Indicators of National High-tech Zones by Region (2019)"]);
+      ws.addRow([
+        "地 区\nRegion",
+        "营业收入\nOperating Revenue\n(千元)",
+        "出口总额 Export (千美元)",
+        "年末从业人员（人） Employees (person)",
+        "备注 Notes",
+      ]);
+      ws.addRow(["Region", "Operating Revenue", "Export", "Employees", null]);
+      ws.addRow(["全 国 National Total", 1000, 50, 300]);
+      ws.addRow(["北 京 Beijing", 600, 30, 100, "含中关村"]);
+      ws.addRow(["内蒙古 Inner Mongolia", 400, 20, 200]);
+    });
+    const result = await ingest(data);
+    expect(result.problems).toEqual([]);
+    expect(summary(result)).toEqual([
+      "revenue 2019 NATION:CN 1000000",
+      "exports 2019 NATION:CN 50000",
+      "employees 2019 NATION:CN 300",
+      "revenue 2019 PROVINCE:110000 600000",
+      "exports 2019 PROVINCE:110000 30000",
+      "employees 2019 PROVINCE:110000 100",
+      "revenue 2019 PROVINCE:150000 400000",
+      "exports 2019 PROVINCE:150000 20000",
+      "employees 2019 PROVINCE:150000 200",
+    ]);
+    expect(result.observations.filter((o) => o.note === "含中关村").map((o) => o.geoCode)).toEqual([
+      "110000",
+      "110000",
+      "110000",
     ]);
   });
 
@@ -215,18 +253,20 @@ describe("wide XLSX", () => {
     ]);
   });
 
-  it("reports unknown places, and a wrong currency per cell", async () => {
+  it("reports unknown places per row, and a wrong currency once for its column", async () => {
     const data = await workbook((wb) => {
       const ws = wb.addWorksheet("2019");
       ws.addRow(["地区", "营业收入（亿美元）"]);
       ws.addRow(["北京", 1]);
+      ws.addRow(["上海", 2]);
       ws.addRow(["Atlantis", 1]);
     });
     const result = await ingest(data);
     expect(errors(result).map((p) => [p.code, p.row, p.column, p.value])).toEqual([
-      ["unit_not_convertible", 2, "营业收入（亿美元）", "亿美元"],
-      ["unknown_geo", 3, "地区", "Atlantis"],
+      ["unit_not_convertible", 1, "营业收入（亿美元）", "亿美元"],
+      ["unknown_geo", 4, "地区", "Atlantis"],
     ]);
+    expect(errors(result)[0]!.reason).toMatch(/measured in yuan; “亿美元” cannot be converted/);
   });
 
   it("reads exports printed in yuan as the yuan export series", async () => {
@@ -262,6 +302,8 @@ describe("wide XLSX", () => {
     expect(errors(none).map((p) => [p.code, p.sheet])).toEqual([["no_year", "Sheet1"]]);
     const fromFileName = await ingest(yearless, "torch-zones-2016.xlsx");
     expect(fromFileName.observations.map((o) => o.year)).toEqual([2016]);
+    expect(warnings(fromFileName).map((p) => [p.code, p.sheet])).toEqual([["year_from_file_name", "Sheet1"]]);
+    expect(warnings(fromFileName)[0]!.reason).toMatch(/not of the yearbook edition/);
   });
 
   it("reads a wide CSV, taking the year from the file name", async () => {
@@ -273,6 +315,54 @@ describe("wide XLSX", () => {
       "revenue 2016 PROVINCE:310000 200000000",
       "exports 2016 PROVINCE:310000 5000",
     ]);
+  });
+
+  it("reads a workbook stored in Excel's order: sheets before the workbook and shared strings", async () => {
+    const written = await workbook((wb) => {
+      yearbookSheet(wb, "2019年");
+      yearbookSheet(wb, "2020年");
+    });
+    const entries = unzipEntries(written);
+    const rank = (name: string) =>
+      /^xl\/worksheets\/sheet\d+\.xml$/.test(name) ? 0 : name === "xl/sharedStrings.xml" ? 2 : 1;
+    const excelOrder = [...entries].sort((a, b) => rank(a.name) - rank(b.name));
+    expect(excelOrder[0]!.name).toMatch(/^xl\/worksheets\/sheet\d\.xml$/);
+    expect(excelOrder.at(-1)!.name).toBe("xl/sharedStrings.xml");
+    const result = await ingest(buildZip(excelOrder));
+    expect(result.errorCount).toBe(0);
+    expect(result.observations).toHaveLength(34);
+    expect(new Set(result.observations.map((o) => `${o.sheet} ${o.year}`))).toEqual(
+      new Set(["2019年 2019", "2020年 2020"]),
+    );
+    expect(result.observations.find((o) => o.geoCode === "150000" && o.year === 2020)).toMatchObject({
+      indicatorCode: "revenue",
+      value: 10_050_000_000,
+    });
+  });
+
+  it("keeps Chinese text whole where the unpacked XML is cut into chunks", async () => {
+    // ~500 kB of shared strings, mostly 3-byte characters: several 64 kB chunk boundaries fall inside one.
+    const note = (i: number) => `第${i}条：中关村科技园区国家自主创新示范区统计口径说明，含区外高新技术企业。`;
+    const data = await workbook((wb) => {
+      const ws = wb.addWorksheet("data");
+      ws.addRow(["year", "level", "geo", "indicator", "value", "unit", "note"]);
+      for (let i = 0; i < 3000; i++) {
+        const indicator = ["revenue", "tax_revenue", "net_profit"][Math.floor(i / 1178)];
+        ws.addRow([
+          1988 + (Math.floor(i / 31) % 38),
+          "province",
+          reference.provinces[i % 31]!.adcode,
+          indicator,
+          i,
+          "元",
+          note(i),
+        ]);
+      }
+    });
+    const result = await ingest(data);
+    expect(result.errorCount).toBe(0);
+    expect(result.observations).toHaveLength(3000);
+    expect(result.observations.filter((o, i) => o.note !== note(i))).toEqual([]);
   });
 
   it("reads a long-layout sheet in a workbook", async () => {

@@ -8,6 +8,7 @@ const problem = (severity: IngestProblem["severity"], row: number): IngestProble
   row,
   column: null,
   reason: `problem ${row}`,
+  code: "unknown_geo",
 });
 
 describe("ProblemLog", () => {

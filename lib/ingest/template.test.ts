@@ -49,7 +49,26 @@ describe("buildTemplate", () => {
     );
   });
 
-  it("refuses a layout and format it does not make", async () => {
-    await expect(buildTemplate("wide", "csv", reference)).rejects.toThrow(/long CSV or a wide XLSX/);
+  it("writes a long XLSX and a wide CSV that read back without problems too", async () => {
+    const longXlsx = await ingestUpload({
+      fileName: "template.xlsx",
+      data: await buildTemplate("long", "xlsx", reference),
+      reference,
+    });
+    expect(longXlsx).toMatchObject({ layout: "long", format: "xlsx", problems: [] });
+    expect(longXlsx.observations.map((o) => o.indicatorCode)).toEqual([
+      "revenue",
+      "exports",
+      "employees",
+      "employees",
+      "high_tech_enterprises",
+    ]);
+
+    const wideCsv = await buildTemplate("wide", "csv", reference);
+    expect(wideCsv.toString("utf8").split("\r\n")[0]).toBe("\uFEFF2024年国家高新区主要经济指标（示例）");
+    const wide = await ingestUpload({ fileName: "template.csv", data: wideCsv, reference });
+    expect(wide).toMatchObject({ layout: "wide", format: "csv", problems: [] });
+    expect(wide.observations).toHaveLength(36 * reference.indicators.length);
+    expect(new Set(wide.observations.map((o) => o.year))).toEqual(new Set([2024]));
   });
 });

@@ -3,10 +3,11 @@ import { NATION_CODE } from "@/lib/ingest/aliases";
 import type { IngestReference, IngestReferenceIndicator } from "@/lib/ingest/types";
 import { CANONICAL_UNITS, type TCanonicalUnit } from "@/lib/units";
 
-// Upload templates an admin downloads and fills in: a long CSV (header and a
-// few example rows with real indicator codes and Chinese names) or a wide XLSX
-// shaped like the yearbook's tables (one sheet per year, provinces down, indicators
-// across with the unit in the header). Both read back without errors.
+// Upload templates an admin downloads and fills in: the long layout (header
+// and a few example rows with real indicator codes and Chinese names) or the
+// wide layout shaped like the yearbook's tables (provinces down, indicators
+// across with the unit in the header), as CSV or XLSX. All read back without
+// errors.
 
 /** The unit each canonical unit is written in on templates: the yearbook's own. */
 const TEMPLATE_UNIT: Record<TCanonicalUnit, string> = {
@@ -53,13 +54,16 @@ function exampleYears(reference: IngestReference): [number, number] {
   return [Math.max(reference.yearRange.min, last - 1), last];
 }
 
-function buildLongCsv(reference: IngestReference): Buffer {
+type Cell = string | number | null;
+
+/** The long template's rows, header first. */
+function longRows(reference: IngestReference): Cell[][] {
   const [, year] = exampleYears(reference);
   const revenue = pickIndicator(reference, "revenue", "CNY");
   const exports = pickIndicator(reference, "exports", "USD");
   const employees = pickIndicator(reference, "employees", "persons");
   const hte = pickIndicator(reference, "high_tech_enterprises", "firms");
-  const rows: (string | number)[][] = [
+  const rows: Cell[][] = [
     [
       year,
       "national",
@@ -104,9 +108,7 @@ function buildLongCsv(reference: IngestReference): Buffer {
   }
   const park = reference.parks[0];
   if (park) rows.push([year, "zone", park.slug, park.nameZh, hte.code, hte.nameZh, "", 1234, "家", EXAMPLE_NOTE, ""]);
-  const lines = [LONG_HEADER, ...rows].map((row) => row.map(csvField).join(","));
-  // The BOM makes Excel open the file as UTF-8 (Chinese names intact).
-  return Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
+  return [LONG_HEADER, ...rows];
 }
 
 /** A made-up but plausible figure for one province and indicator: deterministic, so totals add up exactly. */
@@ -124,43 +126,74 @@ function exampleValue(indicator: IngestReferenceIndicator, adcode: number, year:
   }
 }
 
-async function buildWideXlsx(reference: IngestReference): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const indicators = reference.indicators;
-  for (const year of exampleYears(reference)) {
-    const sheet = workbook.addWorksheet(`${year}年`);
-    sheet.addRow([`${year}年国家高新区主要经济指标（示例）`]);
-    sheet.addRow(["地区", ...indicators.map((i) => `${i.nameZh}（${TEMPLATE_UNIT[i.unit]}）`)]);
+interface Table {
+  name: string;
+  rows: Cell[][];
+}
 
+/** The wide template's tables, one per example year: title, header, nation, regions, provinces, a note. */
+function wideTables(reference: IngestReference): Table[] {
+  const indicators = reference.indicators;
+  return exampleYears(reference).map((year) => {
     const provinceValues = reference.provinces.map((p) =>
       indicators.map((indicator, c) => exampleValue(indicator, p.adcode, year, c)),
     );
-    const sumOf = (rows: number[][], c: number, indicator: IngestReferenceIndicator) =>
-      indicator.unit === "percent"
-        ? Math.round((rows.reduce((s, r) => s + r[c]!, 0) / Math.max(rows.length, 1)) * 10) / 10
-        : rows.reduce((s, r) => s + r[c]!, 0);
+    // Totals are the sums of their provinces (shares: their mean), so the template passes the totals check.
+    const totalOf = (rows: number[][]) =>
+      indicators.map((indicator, c) => {
+        const sum = rows.reduce((s, r) => s + r[c]!, 0);
+        return indicator.unit === "percent" ? Math.round((sum / Math.max(rows.length, 1)) * 10) / 10 : sum;
+      });
+    return {
+      name: `${year}年`,
+      rows: [
+        [`${year}年国家高新区主要经济指标（示例）`],
+        ["地区", ...indicators.map((i) => `${i.nameZh}（${TEMPLATE_UNIT[i.unit]}）`)],
+        ["全国", ...totalOf(provinceValues)],
+        ...reference.regions.map((region) => [
+          region.nameZh,
+          ...totalOf(provinceValues.filter((_, i) => reference.provinces[i]!.regionCode === region.code)),
+        ]),
+        ...reference.provinces.map((province, i) => [province.nameZh, ...provinceValues[i]!]),
+        [],
+        ["注：示例数据，仅说明格式；上传前请替换为年鉴数据。"],
+      ],
+    };
+  });
+}
 
-    sheet.addRow(["全国", ...indicators.map((indicator, c) => sumOf(provinceValues, c, indicator))]);
-    for (const region of reference.regions) {
-      const rows = provinceValues.filter((_, i) => reference.provinces[i]!.regionCode === region.code);
-      sheet.addRow([region.nameZh, ...indicators.map((indicator, c) => sumOf(rows, c, indicator))]);
-    }
-    reference.provinces.forEach((province, i) => sheet.addRow([province.nameZh, ...provinceValues[i]!]));
-    sheet.addRow([]);
-    sheet.addRow(["注：示例数据，仅说明格式；上传前请替换为年鉴数据。"]);
-    sheet.getRow(2).font = { bold: true };
+function toCsv(rows: Cell[][]): Buffer {
+  const lines = rows.map((row) => row.map((cell) => csvField(cell ?? "")).join(","));
+  // The BOM makes Excel open the file as UTF-8 (Chinese names intact).
+  return Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
+}
+
+async function toXlsx(tables: Table[], headerRow: number): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  for (const table of tables) {
+    const sheet = workbook.addWorksheet(table.name);
+    for (const row of table.rows) sheet.addRow(row);
+    sheet.getRow(headerRow).font = { bold: true };
     sheet.getColumn(1).width = 18;
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** An upload template: a long-layout CSV or a wide-layout XLSX; both read back through ingestUpload without errors. */
+/**
+ * An upload template an admin fills in; every one reads back through ingestUpload without errors.
+ * long: a header and example rows with real indicator codes and Chinese names (CSV, or one XLSX sheet).
+ * wide: the yearbook's table shape, provinces down and indicators across with units in the header
+ * (XLSX: a sheet per example year; CSV: the latest example year, which its title row names).
+ */
 export async function buildTemplate(
   layout: "long" | "wide",
   format: "csv" | "xlsx",
   reference: IngestReference,
 ): Promise<Buffer> {
-  if (layout === "long" && format === "csv") return buildLongCsv(reference);
-  if (layout === "wide" && format === "xlsx") return buildWideXlsx(reference);
-  throw new Error(`There is no ${layout} ${format.toUpperCase()} template: use a long CSV or a wide XLSX.`);
+  if (layout === "long") {
+    const rows = longRows(reference);
+    return format === "csv" ? toCsv(rows) : toXlsx([{ name: "data", rows }], 1);
+  }
+  const tables = wideTables(reference);
+  return format === "csv" ? toCsv(tables.at(-1)!.rows) : toXlsx(tables, 2);
 }

@@ -29,3 +29,25 @@ export function cleanText(text: string): string {
 export function stripOfWhich(text: string): string {
   return text.replace(/^\s*(?:[#＃]+|其中\s*[:：]?)\s*/, "");
 }
+
+/**
+ * The parts of a bilingual or multi-line cell, as the yearbook prints them:
+ * "北 京 Beijing" → ["北 京", "Beijing"]; "营业收入\nOperating Revenue\n(千元)" → its
+ * lines. Empty when the text is one part only.
+ */
+export function textParts(text: string): string[] {
+  const parts = new Set<string>();
+  for (const line of text.split(/[\r\n]+/)) {
+    const trimmed = line.trim();
+    if (!trimmed) continue;
+    parts.add(trimmed);
+    // Chinese first, then English: split where the Latin letters start.
+    const mixed = /^([^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*?)\s*([A-Za-z].*)$/.exec(trimmed);
+    if (mixed) {
+      parts.add(mixed[1]!.trim());
+      parts.add(mixed[2]!.trim());
+    }
+  }
+  parts.delete(text.trim());
+  return [...parts];
+}

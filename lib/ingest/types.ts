@@ -60,6 +60,8 @@ export type IngestProblemCode =
   | "sum_mismatch"
   | "skipped_symbols"
   | "year_conflict"
+  | "year_from_file_name"
+  | "no_figures"
   | "problems_truncated";
 
 export interface IngestProblem {
@@ -72,7 +74,8 @@ export interface IngestProblem {
   column: string | null;
   reason: string;
   value?: string;
-  code?: IngestProblemCode;
+  /** What kind of problem, for grouping and filtering; `reason` says it in words. */
+  code: IngestProblemCode;
 }
 
 export interface IngestObservation {

@@ -55,7 +55,7 @@ function parseEnglishUnit(lower: string): string | null {
     const factor = multiplierOf(before || after);
     return factor === undefined ? null : (MONEY_KEYS[currency][factor] ?? null);
   }
-  const people = /^(.*?)\s*(persons?|people|employees|staff)$/.exec(lower);
+  const people = /^(.*?)\s*(persons?|people)$/.exec(lower);
   if (people) {
     const factor = multiplierOf(people[1]!);
     return factor === undefined ? null : (PEOPLE_KEYS[factor] ?? null);

@@ -128,6 +128,28 @@ export class ObservationBuilder {
     return indicator ? CANONICAL_UNITS[indicator.unit].en : "";
   }
 
+  /** The reference indicator a match stands for in this unit: "出口总额" printed in yuan is the yuan export series. */
+  indicatorFor(match: IndicatorMatch, unit: string | null): IngestReferenceIndicator | undefined {
+    const isYuan = unit !== null && sourceUnitDimension(unit) === "cny";
+    if (match.code === "exports" && match.byName && isYuan && this.indicators.has("exports_cny")) {
+      return this.indicators.get("exports_cny");
+    }
+    return this.indicators.get(match.code);
+  }
+
+  /** Why figures of this indicator cannot be written in this unit, or null when they can. */
+  unitMismatch(match: IndicatorMatch, unit: string, unitText: string | null): string | null {
+    const indicator = this.indicatorFor(match, unit);
+    if (!indicator) return null;
+    try {
+      toCanonical(1, unit, indicator.unit);
+      return null;
+    } catch (error) {
+      if (!(error instanceof UnitError)) throw error;
+      return `${indicator.nameEn} (${indicator.code}) is measured in ${CANONICAL_UNITS[indicator.unit].en}; “${unitText ?? unit}” cannot be converted to it.`;
+    }
+  }
+
   /** Reports a year outside the reference's span; true when the year may be used. */
   checkYear(year: number, at: CellLocation): boolean {
     const { min, max } = this.reference.yearRange;
@@ -147,18 +169,9 @@ export class ObservationBuilder {
     const parsed = this.parseValue(candidate.valueCell, at);
     if (!parsed) return;
 
-    let indicator = this.indicators.get(candidate.indicator.code);
+    const indicator = this.indicatorFor(candidate.indicator, candidate.unit);
     if (!indicator) return; // the resolver only returns reference indicators
     const unitDimension = candidate.unit ? sourceUnitDimension(candidate.unit) : undefined;
-    // "出口总额" printed in yuan is the yuan export series, not a mistake in the unit.
-    if (
-      indicator.code === "exports" &&
-      candidate.indicator.byName &&
-      unitDimension === "cny" &&
-      this.indicators.has("exports_cny")
-    ) {
-      indicator = this.indicators.get("exports_cny")!;
-    }
     const unitAt: CellLocation = { ...at, column: candidate.unitColumn ?? at.column };
 
     if (!candidate.unit) {
@@ -193,12 +206,8 @@ export class ObservationBuilder {
       value = toCanonical(parsed.value, candidate.unit, indicator.unit);
     } catch (error) {
       if (!(error instanceof UnitError)) throw error;
-      this.error(
-        "unit_not_convertible",
-        unitAt,
-        `${indicator.nameEn} (${indicator.code}) is measured in ${CANONICAL_UNITS[indicator.unit].en}; “${candidate.unitText ?? candidate.unit}” cannot be converted to it.`,
-        candidate.unitText ?? candidate.unit,
-      );
+      const reason = this.unitMismatch(candidate.indicator, candidate.unit, candidate.unitText) ?? error.message;
+      this.error("unit_not_convertible", unitAt, reason, candidate.unitText ?? candidate.unit);
       return;
     }
 

@@ -2,7 +2,7 @@ import { DEFAULT_GEO_ORDER } from "@/lib/ingest/aliases";
 import type { IndicatorMatch } from "@/lib/ingest/indicator-aliases";
 import { columnLetter, reportGeo, type IngestContext, type LayoutReader } from "@/lib/ingest/ingest-context";
 import { parseYearbookNumber } from "@/lib/ingest/symbols";
-import { nameKey } from "@/lib/ingest/text";
+import { nameKey, textParts } from "@/lib/ingest/text";
 import { cellText, isBlankRow, type SheetRow } from "@/lib/ingest/table-source";
 import { findUnitDeclaration, resolveSourceUnit, splitHeaderUnit } from "@/lib/ingest/units-from-header";
 import type { CellLocation } from "@/lib/ingest/validate";
@@ -71,6 +71,38 @@ const NOTE_KEYS = keySet(NOTE_HEADERS);
 const SOURCE_KEYS = keySet(SOURCE_HEADERS);
 const IGNORED_KEYS = keySet(IGNORED_HEADERS);
 
+/** A header is one of these names, or one of its parts is ("地区\nRegion", "地区 Region"). */
+function isHeaderIn(text: string, keys: ReadonlySet<string>): boolean {
+  return [text, ...textParts(text)].some((part) => keys.has(nameKey(part)));
+}
+
+/**
+ * An indicator column's header: "营业收入（千元）", "Revenue (CNY thousand)", or
+ * bilingual over lines or parts — "营业收入\nOperating Revenue\n(千元)",
+ * "营业收入（千元） Operating revenue (1000 yuan)". null when no part names an indicator.
+ */
+export function parseIndicatorHeader(
+  header: string,
+  context: Pick<IngestContext, "indicators">,
+): { indicator: IndicatorMatch; unit: string | null; unitText: string | null } | null {
+  const candidates = [header, ...textParts(header)];
+  for (const candidate of candidates) {
+    const parts = splitHeaderUnit(candidate);
+    const indicator = context.indicators.resolve(parts.label);
+    if (!indicator) continue;
+    if (parts.unit) return { indicator, unit: parts.unit, unitText: parts.unitText };
+    // The unit on a line or part of its own: "(千元)", "单位：千元", "(1000 yuan)".
+    for (const other of candidates) {
+      if (other === candidate || other === parts.label) continue;
+      const inner = /^[(（[【]\s*(.*?)\s*[)）\]】]$/.exec(other)?.[1] ?? other;
+      const unit = resolveSourceUnit(inner) ?? splitHeaderUnit(other).unit;
+      if (unit) return { indicator, unit, unitText: inner };
+    }
+    return { indicator, unit: null, unitText: null };
+  }
+  return null;
+}
+
 /** "2019", "2019年", "Table 2019", "表1-3 2019年" → 2019: a year in a sheet name, title or file name, if exactly one. */
 export function findYear(text: string): number | null {
   const years = new Set(
@@ -98,8 +130,8 @@ export interface WideHeader {
   sourceIndex: number | null;
   /** Columns with a header that is no indicator (reported as unknown indicators). */
   unknownColumns: number[];
-  /** A unit row under the header (its 0-based index among the scanned rows), if any. */
-  unitRowIndex: number | null;
+  /** The last row of the header block among the scanned rows: the header, or a unit row or English header row under it. */
+  lastHeaderIndex: number;
   tableUnit: string | null;
   titleYear: number | null;
 }
@@ -111,8 +143,8 @@ export interface WideHeader {
 export function detectWideHeader(rows: SheetRow[], context: IngestContext): WideHeader | null {
   for (let h = 0; h < rows.length; h++) {
     const headers = rows[h]!.cells.map((cell) => cellText(cell));
-    const parkIndex = headers.findIndex((text) => PARK_KEYS.has(nameKey(text)));
-    const geoHeaderIndex = parkIndex >= 0 ? parkIndex : headers.findIndex((text) => GEO_KEYS.has(nameKey(text)));
+    const parkIndex = headers.findIndex((text) => isHeaderIn(text, PARK_KEYS));
+    const geoHeaderIndex = parkIndex >= 0 ? parkIndex : headers.findIndex((text) => isHeaderIn(text, GEO_KEYS));
     const geoIndex = geoHeaderIndex >= 0 ? geoHeaderIndex : 0;
 
     const indicatorColumns: IndicatorColumn[] = [];
@@ -122,21 +154,12 @@ export function detectWideHeader(rows: SheetRow[], context: IngestContext): Wide
     headers.forEach((header, index) => {
       if (index === geoIndex || !header) return;
       const key = nameKey(header);
-      if (NOTE_KEYS.has(key)) noteIndex ??= index;
-      else if (SOURCE_KEYS.has(key)) sourceIndex ??= index;
+      if (isHeaderIn(header, NOTE_KEYS)) noteIndex ??= index;
+      else if (isHeaderIn(header, SOURCE_KEYS)) sourceIndex ??= index;
       else if (IGNORED_KEYS.has(key)) return;
       else {
-        const parts = splitHeaderUnit(header);
-        const indicator = context.indicators.resolve(parts.label);
-        if (indicator)
-          indicatorColumns.push({
-            index,
-            header,
-            indicator,
-            unit: parts.unit,
-            unitText: parts.unitText,
-            unitColumn: null,
-          });
+        const parsed = parseIndicatorHeader(header, context);
+        if (parsed) indicatorColumns.push({ index, header, ...parsed, unitColumn: null });
         else unknownColumns.push(index);
       }
     });
@@ -148,25 +171,30 @@ export function detectWideHeader(rows: SheetRow[], context: IngestContext): Wide
     const tableUnit = titles.map(findUnitDeclaration).find((unit) => unit !== null) ?? null;
     const titleYear = titles.map(findYear).find((year) => year !== null) ?? null;
 
-    // A unit row: right under the header, every filled indicator cell a unit.
-    let unitRowIndex: number | null = null;
-    const next = rows[h + 1];
-    if (next) {
-      const geoCell = cellText(next.cells[geoIndex]);
-      const unitCells = indicatorColumns.map((c) => cellText(next.cells[c.index])).filter(Boolean);
+    // Rows under the header that are not data yet: a unit row ("千元", "CNY 100 million") or the
+    // header again in English. Stop at the first row with a place or a figure in it.
+    let lastHeaderIndex = h;
+    for (let k = h + 1; k <= h + 3 && k < rows.length; k++) {
+      const row = rows[k]!;
+      const geoCell = cellText(row.cells[geoIndex]);
       if (
-        (!geoCell || /^(单位|计量单位|units?)\b/i.test(geoCell)) &&
-        unitCells.length > 0 &&
-        unitCells.every((u) => resolveSourceUnit(u))
-      ) {
-        unitRowIndex = h + 1;
-        for (const column of indicatorColumns) {
-          const text = cellText(next.cells[column.index]);
-          if (!column.unit && text) {
-            column.unit = resolveSourceUnit(text);
-            column.unitText = text;
-            column.unitColumn = `${column.header} (unit row ${next.number})`;
-          }
+        geoCell &&
+        !/^(单位|计量单位|units?)\b/i.test(geoCell) &&
+        !isHeaderIn(geoCell, GEO_KEYS) &&
+        !isHeaderIn(geoCell, PARK_KEYS)
+      )
+        break;
+      const cells = indicatorColumns.map((c) => cellText(row.cells[c.index]));
+      if (cells.every((text) => !text) || cells.some((text) => text && parseYearbookNumber(text).kind !== "invalid"))
+        break;
+      lastHeaderIndex = k;
+      for (const [c, column] of indicatorColumns.entries()) {
+        const text = cells[c]!;
+        const unit = text ? (resolveSourceUnit(text) ?? splitHeaderUnit(text).unit) : null;
+        if (!column.unit && unit) {
+          column.unit = unit;
+          column.unitText = text;
+          column.unitColumn = `${column.header} (row ${row.number})`;
         }
       }
     }
@@ -187,7 +215,7 @@ export function detectWideHeader(rows: SheetRow[], context: IngestContext): Wide
       noteIndex,
       sourceIndex,
       unknownColumns,
-      unitRowIndex,
+      lastHeaderIndex,
       tableUnit,
       titleYear,
     };
@@ -212,7 +240,7 @@ export class WideLayoutReader implements LayoutReader {
   ) {
     const { builder } = context;
     const headerRow = scannedRows[header.headerIndex]!.number;
-    this.lastHeaderRow = scannedRows[header.unitRowIndex ?? header.headerIndex]!.number;
+    this.lastHeaderRow = scannedRows[header.lastHeaderIndex]!.number;
     this.headerKeys = new Set(header.headers.filter(Boolean).map((h) => nameKey(h)));
 
     // The year: the sheet's name, else a title row, else the file name.
@@ -233,6 +261,14 @@ export class WideLayoutReader implements LayoutReader {
         { sheet, row: scannedRows[0]?.number ?? null, column: null },
         `The sheet is named for ${fromSheet} but its title says ${header.titleYear}; ${fromSheet} is used.`,
       );
+    } else if (fromSheet === null && header.titleYear === null) {
+      // A yearbook's file is named for its edition, which reports the year before: 2020年鉴 holds 2019 data.
+      builder.problem(
+        "warning",
+        "year_from_file_name",
+        sheetAt,
+        `The year ${this.year} comes from the file name. Check it is the year of the data, not of the yearbook edition (the 2020 yearbook reports 2019); to be sure, name the sheet after the year.`,
+      );
     }
     this.isYearUsable = this.year !== null && builder.checkYear(this.year, { sheet, row: headerRow, column: null });
 
@@ -244,14 +280,31 @@ export class WideLayoutReader implements LayoutReader {
         header.headers[index],
       );
     }
+    // Units are checked once per column here, not on every row.
     this.usableColumns = header.indicatorColumns.filter((column) => {
-      if (column.unit || column.unitText) return true;
-      builder.error(
-        "missing_unit",
-        { sheet, row: headerRow, column: column.header },
-        `Column “${column.header}” has no unit: write it in the header, e.g. “${column.header}（千元）”, or in a row under the header.`,
-      );
-      return false;
+      const at = { sheet, row: headerRow, column: column.header };
+      if (!column.unit) {
+        builder.error(
+          "missing_unit",
+          at,
+          column.unitText
+            ? `Column “${column.header}”: “${column.unitText}” is not a unit this app knows (e.g. 千元, 万元, 亿元, 千美元, 人, 个, %).`
+            : `Column “${column.header}” has no unit: write it in the header, e.g. “${column.header}（千元）”, or in a row under the header.`,
+          column.unitText ?? undefined,
+        );
+        return false;
+      }
+      const mismatch = builder.unitMismatch(column.indicator, column.unit, column.unitText);
+      if (mismatch) {
+        builder.error(
+          "unit_not_convertible",
+          at,
+          `Column “${column.header}”: ${mismatch}`,
+          column.unitText ?? column.unit,
+        );
+        return false;
+      }
+      return true;
     });
   }
 
