@@ -11,7 +11,8 @@ import { chromium } from "playwright-core";
 const PORT = 3150;
 const BASE = `http://127.0.0.1:${PORT}`;
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const BUDGETS = { firstLoadKb: 200, filterChangeMs: 200, seriesP95Ms: 20 };
+const BUDGETS = { firstLoadKb: 200, filterChangeMs: 200, seriesP95Ms: 20, ingestCheckMs: 5000, ingestPublishMs: 3000, ingestRssMb: 400 };
+const INGEST_ROWS = 100_000;
 
 interface Row {
   measure: string;
@@ -101,23 +102,25 @@ async function measureFilterChange(): Promise<number> {
   return times[Math.floor(times.length / 2)]!;
 }
 
-/** p50/p95/p99 and req/s of /api/v1/series at 32 connections, for a realistic mix of queries. */
-async function measureSeries(): Promise<{ p50: number; p95: number; p99: number; rps: number; errors: number }> {
-  const queries = [
-    "",
-    "metric=registered_firms&level=province",
-    "metric=tax_revenue&level=province&geo=110000,310000,440000&from=2000&to=2020",
-    "metric=exports&view=compare&level=province&year=2017",
-    "metric=high_tech_enterprises&mode=density&level=region",
-    "metric=revenue&mode=share&level=province&view=map&year=2015",
-    "metric=park_count&level=nation&from=1995&to=2017",
-    "metric=employees&mode=per-park&level=region",
-  ];
+interface LoadResult {
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  errors: number;
+}
+
+/**
+ * p50/p97.5/p99 latency and req/s at 32 connections for a list of paths. Requests
+ * accept gzip, as browsers, curl --compressed, Python's requests and R's httr do.
+ */
+async function measureLoad(paths: string[], seconds: number): Promise<LoadResult> {
   const result = await autocannon({
     url: BASE,
     connections: 32,
-    duration: 15,
-    requests: queries.map((query) => ({ method: "GET", path: `/api/v1/series${query ? `?${query}` : ""}` })),
+    duration: seconds,
+    headers: { "accept-encoding": "gzip" },
+    requests: paths.map((path) => ({ method: "GET", path })),
   });
   const latency = result.latency as unknown as Record<string, number>;
   return {
@@ -129,12 +132,44 @@ async function measureSeries(): Promise<{ p50: number; p95: number; p99: number;
   };
 }
 
+/** A realistic mix of dashboard views, as the page and API clients ask for them. */
+const SERIES_QUERIES = [
+  "",
+  "metric=registered_firms&level=province",
+  "metric=tax_revenue&level=province&geo=110000,310000,440000&from=2000&to=2020",
+  "metric=exports&view=compare&level=province&year=2017",
+  "metric=high_tech_enterprises&mode=density&level=region",
+  "metric=revenue&mode=share&level=province&view=map&year=2015",
+  "metric=park_count&level=nation&from=1995&to=2017",
+  "metric=employees&mode=per-park&level=region",
+];
+
+interface IngestResult {
+  rows: number;
+  uploadMs: number;
+  diffMs: number;
+  publishMs: number;
+  peakRssMb: number;
+}
+
+/** Runs scripts/bench-ingest.ts in its own process, so its peak RSS is the ingest's alone. */
+function measureIngest(databaseUrl: string, rows: number): IngestResult {
+  const run = spawnSync("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/bench-ingest.ts", String(rows)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+  });
+  const line = run.stdout.trim().split("\n").pop() ?? "";
+  if (run.status !== 0 || !line.startsWith("{")) throw new Error(`The ingest benchmark failed: ${run.stderr.trim().split("\n").pop()}`);
+  return JSON.parse(line) as IngestResult;
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(".next/BUILD_ID")) {
     const build = spawnSync("npx", ["--no-install", "next", "build"], { stdio: "inherit" });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  const server = await startServer(await createBenchDatabase());
+  const databaseUrl = await createBenchDatabase();
+  const server = await startServer(databaseUrl);
   try {
     const firstLoad = await measureFirstLoadJs();
     // A failed measurement is reported in the table (as NaN, over budget) rather than hiding the others.
@@ -142,7 +177,11 @@ async function main(): Promise<void> {
       console.error(`filter-change measurement failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
       return Number.NaN;
     });
-    const series = await measureSeries();
+    const series = await measureLoad(SERIES_QUERIES.map((query) => `/api/v1/series${query ? `?${query}` : ""}`), 15);
+    const health = await measureLoad(["/api/health"], 10);
+    // Last: it publishes an edition, which changes the data the other measures read.
+    const ingest = measureIngest(databaseUrl, INGEST_ROWS);
+    const checkMs = ingest.uploadMs + ingest.diffMs;
     const rows: Row[] = [
       { measure: "Dashboard first-load JS (gzipped)", value: firstLoad, unit: "KB", budget: `≤ ${BUDGETS.firstLoadKb}`, ok: firstLoad <= BUDGETS.firstLoadKb },
       { measure: "Filter change → updated chart (median of 7)", value: filterChange, unit: "ms", budget: `≤ ${BUDGETS.filterChangeMs}`, ok: filterChange <= BUDGETS.filterChangeMs },
@@ -151,6 +190,12 @@ async function main(): Promise<void> {
       { measure: "/api/v1/series p99 @32 conns", value: series.p99, unit: "ms", budget: "", ok: null },
       { measure: "/api/v1/series throughput", value: series.rps, unit: "req/s", budget: "", ok: null },
       { measure: "/api/v1/series errors and non-2xx", value: series.errors, unit: "", budget: "0", ok: series.errors === 0 },
+      { measure: "/api/health p97.5 @32 conns (the floor: one database round trip)", value: health.p95, unit: "ms", budget: "", ok: null },
+      { measure: "/api/health throughput", value: health.rps, unit: "req/s", budget: "", ok: null },
+      { measure: `Ingest ${ingest.rows.toLocaleString("en")} rows: validate + save draft + diff`, value: checkMs, unit: "ms", budget: `≤ ${BUDGETS.ingestCheckMs}`, ok: checkMs <= BUDGETS.ingestCheckMs },
+      { measure: "Ingest: rows per second (validate + save draft + diff)", value: ingest.rows / (checkMs / 1000), unit: "rows/s", budget: "", ok: null },
+      { measure: "Ingest: publish", value: ingest.publishMs, unit: "ms", budget: `≤ ${BUDGETS.ingestPublishMs}`, ok: ingest.publishMs <= BUDGETS.ingestPublishMs },
+      { measure: "Ingest: peak RSS", value: ingest.peakRssMb, unit: "MB", budget: `≤ ${BUDGETS.ingestRssMb}`, ok: ingest.peakRssMb <= BUDGETS.ingestRssMb },
     ];
     console.log("\n| measure | value | budget | |\n| --- | ---: | --- | --- |");
     for (const row of rows) {

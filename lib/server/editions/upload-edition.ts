@@ -14,9 +14,16 @@ export interface UploadMeta {
   fileName: string;
 }
 
+/** The validation report: everything the ingest found except the observations themselves. */
+export type UploadReport = Omit<IngestResult, "observations"> & { observationCount: number };
+
 export type UploadOutcome =
-  | { status: "draft"; edition: { id: number; slug: string }; result: IngestResult }
-  | { status: "invalid"; result: IngestResult };
+  | { status: "draft"; edition: { id: number; slug: string }; report: UploadReport }
+  | { status: "invalid"; report: UploadReport };
+
+function reportOf({ observations, ...report }: IngestResult): UploadReport {
+  return { ...report, observationCount: observations.length };
+}
 
 /** Keeps letters (any script), digits, dot, dash and underscore; never a path. */
 export function sanitiseFileName(name: string): string {
@@ -63,8 +70,9 @@ export async function uploadEdition(
       action: "edition.upload_rejected",
       details: { fileName, errors: result.errorCount, warnings: result.warningCount, rowsRead: result.rowsRead },
     });
-    return { status: "invalid", result };
+    return { status: "invalid", report: reportOf(result) };
   }
   const edition = await createDraftEdition(db, { ...meta, fileName, fileSha256: hash.digest("hex"), result, actorId });
-  return { status: "draft", edition, result };
+  // The observations are in the database now; the caller gets the report only, so they can be collected.
+  return { status: "draft", edition, report: reportOf(result) };
 }

@@ -30,14 +30,14 @@ export async function POST(request: Request): Promise<Response> {
     if (!request.body) throw new AppError("BAD_REQUEST", "The request has no file: send the file as the request body.");
     const body = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
     const outcome = await uploadEdition(await getDatabase(), meta, body, user.id);
-    const { observations, ...report } = outcome.result;
+    const { report } = outcome;
     if (outcome.status === "invalid") {
       return Response.json(
         { error: { code: "INVALID_UPLOAD", message: `The file has ${report.errorCount} errors; nothing was saved.` }, report },
         { status: 422 },
       );
     }
-    return Response.json({ edition: outcome.edition, observations: observations.length, report }, { status: 201 });
+    return Response.json({ edition: outcome.edition, observations: report.observationCount, report }, { status: 201 });
   } catch (error) {
     return toErrorResponse(error);
   }
