@@ -1,4 +1,5 @@
-import { z } from "zod";
+// zod/mini: this module ships to the browser, and the full zod would add ~20 KB to the page.
+import * as z from "zod/mini";
 import { findDerivedMetric, findIndicator } from "@/lib/metrics";
 
 // The URL ⇄ view state contract, shared by the page, the client and the API.
@@ -93,7 +94,7 @@ export function isKnownMetric(code: string): boolean {
   return !!findIndicator(code) || !!findDerivedMetric(code);
 }
 
-const ZYear = z.coerce.number().int();
+const ZYear = z.pipe(z.coerce.number(), z.int());
 
 /** A raw query string value as Next.js and URLSearchParams give it. */
 type TRawValue = string | string[] | undefined | null;
