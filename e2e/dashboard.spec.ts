@@ -136,6 +136,24 @@ test.describe("dashboard", () => {
     expect(lines.slice(1).every((line) => line.includes(",tax_revenue,") && line.includes(",yuan,"))).toBe(true);
   });
 
+  test("the chart downloads as SVG and PNG, with unit, edition and source in the caption", async ({ page }) => {
+    await page.goto("/?metric=park_count&level=nation&from=1995&to=2017");
+    await expect(page.locator('[data-testid="trend-chart"] svg.recharts-surface')).toBeVisible();
+    const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download SVG" }).click()]);
+    expect(svgDownload.suggestedFilename()).toBe("torch-atlas-park_count-trend.svg");
+    const svg = Buffer.concat(await (await svgDownload.createReadStream()).toArray()).toString("utf8");
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain("recharts-line");
+    expect(svg).toContain("National high-tech zones (zones), 1995–2017");
+    expect(svg).toMatch(/Source: /);
+
+    const [pngDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download PNG" }).click()]);
+    expect(pngDownload.suggestedFilename()).toBe("torch-atlas-park_count-trend.png");
+    const png = Buffer.concat(await (await pngDownload.createReadStream()).toArray());
+    expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+    expect(png.readUInt32BE(16)).toBeGreaterThan(300); // IHDR width
+  });
+
   for (const lang of ["en", "zh"] as const) {
     for (const view of ["trend", "compare", "map", "table"] as const) {
       test(`no serious accessibility violations: ${view}, ${lang}`, async ({ page }) => {
