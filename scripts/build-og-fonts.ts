@@ -12,6 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import subsetFont from "subset-font";
+import { fontCoverage } from "@/lib/og/font-coverage";
 import { ogCharacters } from "@/lib/server/og/og-charset";
 
 const PACKAGE = "@expo-google-fonts/noto-sans-sc@0.4.3";
@@ -52,12 +53,18 @@ async function main(): Promise<void> {
 async function writeSubsets(source: string): Promise<void> {
   const text = ogCharacters();
   fs.mkdirSync(OUT_DIR, { recursive: true });
+  const absent = new Set<string>();
   for (const weight of WEIGHTS) {
     const full = fs.readFileSync(path.join(source, weight.file));
     const subset = await subsetFont(full, text, { targetFormat: "truetype" });
     fs.writeFileSync(path.join(OUT_DIR, weight.out), subset);
-    console.log(`${weight.out}: ${[...text].length} characters, ${(subset.length / 1024).toFixed(0)} KB`);
+    const covered = fontCoverage(subset);
+    for (const char of text) if (char !== " " && !covered.has(char.codePointAt(0)!)) absent.add(char);
+    console.log(`${weight.out}: ${covered.size} characters, ${(subset.length / 1024).toFixed(0)} KB`);
   }
+  // Characters the app uses that Noto Sans SC itself lacks: the renderer draws a mark instead.
+  fs.writeFileSync(path.join(OUT_DIR, "not-in-font.txt"), `${[...absent].join("")}\n`);
+  console.log(`not in the font: ${[...absent].join("") || "none"}`);
   fs.copyFileSync(path.join(source, "LICENSE_FONT"), path.join(OUT_DIR, "OFL.txt"));
 }
 

@@ -20,6 +20,7 @@ const TEXT = {
     none: "no data for this view",
     titleJoin: (metric: string, place: string, years: string) => `${metric} — ${place}, ${years}`,
     sentenceEnd: ".",
+    sentenceGap: " ",
     colon: ": ",
     sourceSeparator: "; ",
   },
@@ -36,6 +37,7 @@ const TEXT = {
     none: "此视图无数据",
     titleJoin: (metric: string, place: string, years: string) => `${metric} — ${place}，${years}`,
     sentenceEnd: "。",
+    sentenceGap: "",
     colon: "：",
     sourceSeparator: "；",
   },
@@ -137,8 +139,8 @@ export function describeView(data: ViewData, catalogue: Catalogue): ViewDescript
   const sampleLabel = data.hasSample ? text.sample : null;
 
   // The sample label goes first so no preview can cut it off; the source, last, gives way.
-  const lead = [sampleLabel, text.unit(unit), editionsLine].filter(Boolean).map((part) => `${part}${text.sentenceEnd}`).join(" ");
-  const description = sourceLine ? clip(`${lead} ${sourceLine}${text.sentenceEnd}`, Math.max(MAX_DESCRIPTION, lead.length)) : lead;
+  const lead = [sampleLabel, text.unit(unit), editionsLine].filter(Boolean).map((part) => `${part}${text.sentenceEnd}`).join(text.sentenceGap);
+  const description = sourceLine ? clip(`${lead}${text.sentenceGap}${sourceLine}${text.sentenceEnd}`, Math.max(MAX_DESCRIPTION, lead.length)) : lead;
 
   return {
     lang,
