@@ -5,7 +5,7 @@ import { EditionChanges } from "@/components/editions/edition-changes";
 import { SampleBadge } from "@/components/overview/sample-badge";
 import { getDatabase } from "@/lib/server/db";
 import { findReaderEdition, getEditionChanges, parseChangeFilter } from "@/lib/server/editions/reader-editions";
-import { AppError } from "@/lib/server/errors";
+import { AppError, isDatabaseUnavailable } from "@/lib/server/errors";
 import { toQueryString } from "@/lib/server/og/view-metadata";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 
@@ -35,16 +35,26 @@ const date = (value: Date | null) => (value ? `${value.toISOString().slice(0, 16
 /** One edition for readers: what it is, and what it added, revised and dropped (filterable, downloadable). */
 export default async function EditionPage({ params, searchParams }: { params: TParams; searchParams: TSearchParams }) {
   const { slug } = await params;
-  const db = await getDatabase();
-  const catalogue = await getCatalogue(db);
-  const { filter, problems } = parseChangeFilter(new URLSearchParams(toQueryString(await searchParams)), catalogue);
-  let result;
+  const query = new URLSearchParams(toQueryString(await searchParams));
+  let loaded;
   try {
-    result = await getEditionChanges(db, slug, filter);
+    const db = await getDatabase();
+    const { filter, problems } = parseChangeFilter(query, await getCatalogue(db));
+    loaded = { filter, problems, result: await getEditionChanges(db, slug, filter) };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    if (error instanceof AppError || isDatabaseUnavailable(error)) {
+      return (
+        <main className="mx-auto max-w-3xl px-4 py-12">
+          <p role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-red-900">
+            The database is unavailable right now. Try again in a minute; if it persists, check /api/health.
+          </p>
+        </main>
+      );
+    }
     throw error;
   }
+  const { filter, problems, result } = loaded;
   const { edition, comparedWith } = result;
   return (
     <main className="mx-auto max-w-6xl space-y-8 px-4 py-8">
