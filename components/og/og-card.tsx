@@ -47,6 +47,7 @@ function LineChart({ chart }: { chart: Extract<OgChart, { kind: "lines" }> }) {
         </svg>
         <div style={{ display: "flex", justifyContent: "space-between", fontSize: 18, color: MUTED, marginTop: 4 }}>
           <span>{chart.xStart}</span>
+          {chart.scaleNote && <span style={{ color: FAINT }}>{chart.scaleNote}</span>}
           <span>{chart.xEnd}</span>
         </div>
       </div>

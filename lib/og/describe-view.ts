@@ -139,8 +139,9 @@ export function describeView(data: ViewData, catalogue: Catalogue): ViewDescript
   const sampleLabel = data.hasSample ? text.sample : null;
 
   // The sample label goes first so no preview can cut it off; the source, last, gives way.
-  const lead = [sampleLabel, text.unit(unit), editionsLine].filter(Boolean).map((part) => `${part}${text.sentenceEnd}`).join(text.sentenceGap);
-  const description = sourceLine ? clip(`${lead}${text.sentenceGap}${sourceLine}${text.sentenceEnd}`, Math.max(MAX_DESCRIPTION, lead.length)) : lead;
+  const sentence = (part: string) => `${part.replace(/[.。]+$/, "")}${text.sentenceEnd}`;
+  const lead = [sampleLabel, text.unit(unit), editionsLine].filter((part): part is string => Boolean(part)).map(sentence).join(text.sentenceGap);
+  const description = sourceLine ? clip(`${lead}${text.sentenceGap}${sentence(sourceLine)}`, Math.max(MAX_DESCRIPTION, lead.length)) : lead;
 
   return {
     lang,

@@ -70,7 +70,7 @@ function view(state: Partial<ViewState>, rows: ViewRow[], hasSample = false): Vi
     rows,
     extra: [],
     editions: [
-      { slug: "public-sources", title: "Public sources", source: "MacroPolo (2019)", isSample: false, publishedAt: null },
+      { slug: "public-sources", title: "Public sources", source: "MacroPolo (2019).", isSample: false, publishedAt: null },
       ...(hasSample ? [{ slug: "synthetic-sample", title: "Synthetic sample", source: "Invented", isSample: true, publishedAt: null }] : []),
     ],
     hasSample,

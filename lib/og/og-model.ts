@@ -48,6 +48,8 @@ export type OgChart =
       yBottom: string;
       xStart: string;
       xEnd: string;
+      /** "log scale" when the Y axis is logarithmic, else "". */
+      scaleNote: string;
       /** Series in the view but not drawn. */
       hidden: number;
       hiddenLabel: string;
@@ -73,6 +75,7 @@ const MORE = {
   zh: (n: number) => (n > 0 ? `此视图另有 ${n} 项未显示` : ""),
 } as const;
 const EMPTY = { en: "No data for this selection.", zh: "所选范围没有数据。" } as const;
+const LOG_SCALE = { en: "log scale", zh: "对数刻度" } as const;
 
 function fmt(value: number): string {
   return String(Math.round(value * 10) / 10);
@@ -183,6 +186,7 @@ export function buildOgCardModel(data: ViewData, catalogue: Catalogue, covers: T
       yBottom: tick(domain[0]),
       xStart: String(data.state.from),
       xEnd: String(data.state.to),
+      scaleNote: data.state.scale === "log" ? LOG_SCALE[lang] : "",
       hidden,
       hiddenLabel: MORE[lang](hidden, "lines"),
     };
