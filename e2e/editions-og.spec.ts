@@ -71,8 +71,10 @@ test.describe("editions for readers", () => {
     await expect(page).toHaveURL(/\/editions\/public-sources$/);
     await expect(page.getByTestId("change-totals")).toContainText("added");
     await page.getByLabel("Indicator").selectOption("park_count");
+    await page.getByLabel("Geography").selectOption("CN");
     await page.getByRole("button", { name: "Filter" }).click();
-    await expect(page).toHaveURL(/\/editions\/public-sources\?indicator=park_count&geo=$/);
+    await expect(page).toHaveURL(/\/editions\/public-sources\?indicator=park_count&geo=CN$/);
+    await expect(page.getByText(/Added \(\d+ matching the filter\)/)).toBeVisible();
     const added = page.getByTestId("changes-added");
     await expect(added).toContainText("National high-tech zones");
     await expect(added).toContainText("zones");
@@ -82,7 +84,7 @@ test.describe("editions for readers", () => {
     const lines = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8").trim().split("\r\n");
     expect(lines[0]).toBe("change,indicator,year,level,geo_code,geo_name,old,new,unit,pct_change");
     expect(lines).toHaveLength(rows + 1);
-    expect(lines.slice(1).every((line) => line.startsWith("added,park_count,") && line.includes(",zones,"))).toBe(true);
+    expect(lines.slice(1).every((line) => line.startsWith("added,park_count,") && line.includes(",nation,CN,China (national),,") && line.includes(",zones,"))).toBe(true);
   });
 
   test("an unknown edition is a friendly 404", async ({ page }) => {
