@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fontCoverage } from "@/lib/og/font-coverage";
-import { ogCharacters } from "@/lib/server/og/og-charset";
+import { ogCharacters, ogRequiredCharacters } from "@/lib/server/og/og-charset";
 import { getOgFonts, OG_FONT_DIR } from "@/lib/server/og/og-fonts";
 
 const FONT_FILES = ["NotoSansSC-Regular.subset.ttf", "NotoSansSC-Bold.subset.ttf"];
@@ -16,15 +16,23 @@ describe("link-preview fonts", () => {
     expect(total).toBeLessThan(MAX_TOTAL_BYTES);
   });
 
-  it("cover every character of the app's text (else run `npm run og:fonts`)", () => {
+  it("cover everything a preview prints: metric, unit and place names, its own strings (else run `npm run og:fonts`)", () => {
     // Characters Noto Sans SC itself lacks (the build lists them): drawn as a mark instead.
     const absent = new Set(fs.readFileSync(path.join(OG_FONT_DIR, "not-in-font.txt"), "utf8").trim());
-    const wanted = [...ogCharacters()].filter((char) => !absent.has(char));
+    const wanted = [...ogRequiredCharacters()].filter((char) => !absent.has(char));
+    expect(wanted.length).toBeGreaterThan(300);
     for (const file of FONT_FILES) {
       const covered = fontCoverage(fs.readFileSync(path.join(OG_FONT_DIR, file)));
       const missing = wanted.filter((char) => char !== " " && !covered.has(char.codePointAt(0)!));
       expect(missing.join(""), `${file} lacks these characters: run npm run og:fonts`).toBe("");
     }
+  });
+
+  it("are cut down to the app's own text: required characters, then the rest of the source", () => {
+    const required = new Set(ogRequiredCharacters());
+    const all = new Set(ogCharacters());
+    expect([...required].every((char) => all.has(char))).toBe(true);
+    expect(all.size).toBeGreaterThan(required.size);
   });
 
   it("cover province names and digits but not every Chinese character, so the renderer must check", () => {
