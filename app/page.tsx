@@ -4,6 +4,7 @@ import { Dashboard } from "@/components/dashboard/dashboard";
 import { Providers } from "@/components/dashboard/providers";
 import { getDatabase } from "@/lib/server/db";
 import { AppError, isDatabaseUnavailable } from "@/lib/server/errors";
+import { toQueryString, viewMetadata } from "@/lib/server/og/view-metadata";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 import { getViewData } from "@/lib/server/queries/get-view-data";
 
@@ -11,9 +12,10 @@ export const dynamic = "force-dynamic";
 
 type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export const metadata: Metadata = {
-  title: "Torch Atlas — China's national high-tech zones dashboard",
-};
+/** Title, description and link-preview tags (image: /og for this exact view). */
+export async function generateMetadata({ searchParams }: { searchParams: TSearchParams }): Promise<Metadata> {
+  return viewMetadata(toQueryString(await searchParams));
+}
 
 async function load(searchParams: Record<string, string | string[] | undefined>) {
   try {

@@ -7,11 +7,12 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
 import { chromium } from "playwright-core";
+import { measureOgRender } from "./bench-og";
 
 const PORT = 3150;
 const BASE = `http://127.0.0.1:${PORT}`;
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const BUDGETS = { firstLoadKb: 200, filterChangeMs: 200, seriesP95Ms: 20, ingestCheckMs: 5000, ingestPublishMs: 3000, ingestRssMb: 400 };
+const BUDGETS = { firstLoadKb: 200, filterChangeMs: 200, seriesP95Ms: 20, ingestCheckMs: 5000, ingestPublishMs: 3000, ingestRssMb: 400, ogRenderMs: 500 };
 const INGEST_ROWS = 100_000;
 
 interface Row {
@@ -179,6 +180,7 @@ async function main(): Promise<void> {
     });
     const series = await measureLoad(SERIES_QUERIES.map((query) => `/api/v1/series${query ? `?${query}` : ""}`), 15);
     const health = await measureLoad(["/api/health"], 10);
+    const og = await measureOgRender(BASE);
     // Last: it publishes an edition, which changes the data the other measures read.
     const ingest = measureIngest(databaseUrl, INGEST_ROWS);
     const checkMs = ingest.uploadMs + ingest.diffMs;
@@ -192,6 +194,8 @@ async function main(): Promise<void> {
       { measure: "/api/v1/series errors and non-2xx", value: series.errors, unit: "", budget: "0", ok: series.errors === 0 },
       { measure: "/api/health p97.5 @32 conns (the floor: one database round trip)", value: health.p95, unit: "ms", budget: "", ok: null },
       { measure: "/api/health throughput", value: health.rps, unit: "req/s", budget: "", ok: null },
+      { measure: `Link-preview image /og, warm server, new view (median of ${og.runs})`, value: og.renderMs, unit: "ms", budget: `≤ ${BUDGETS.ogRenderMs}`, ok: og.renderMs <= BUDGETS.ogRenderMs },
+      { measure: "Link-preview image /og, cached view (median)", value: og.cachedMs, unit: "ms", budget: "", ok: null },
       { measure: `Ingest ${ingest.rows.toLocaleString("en")} rows: validate + save draft + diff`, value: checkMs, unit: "ms", budget: `≤ ${BUDGETS.ingestCheckMs}`, ok: checkMs <= BUDGETS.ingestCheckMs },
       { measure: "Ingest: rows per second (validate + save draft + diff)", value: ingest.rows / (checkMs / 1000), unit: "rows/s", budget: "", ok: null },
       { measure: "Ingest: publish", value: ingest.publishMs, unit: "ms", budget: `≤ ${BUDGETS.ingestPublishMs}`, ok: ingest.publishMs <= BUDGETS.ingestPublishMs },

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { EditionList } from "@/components/overview/edition-list";
 import { HeadlineFigures } from "@/components/overview/headline-figures";
 import { ParkCountTable } from "@/components/overview/park-count-table";
@@ -64,6 +65,11 @@ export default async function HomePage() {
               Editions loaded
             </h2>
             <EditionList editions={result.overview.editions} />
+            <p className="text-sm">
+              <Link href="/editions" className="text-sky-800 underline">All editions, retired ones included, and what each changed</Link>
+              {" · "}
+              <a href="/api/docs" className="text-sky-800 underline">API documentation</a>
+            </p>
           </section>
 
           <footer className="border-t border-slate-200 pt-4 text-xs text-slate-500">

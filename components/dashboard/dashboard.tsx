@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useCallback, useEffect, useRef } from "react";
 import { unitLabel } from "@/lib/display-unit";
 import { dictionary } from "@/lib/i18n";
@@ -49,7 +50,8 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
         </div>
         <nav className="flex items-center gap-4 text-sm" aria-label={t.language}>
           <a href="/overview" className="text-blue-800 underline">{t.overviewLink}</a>
-          <a href="/api/v1/meta" className="text-blue-800 underline">{t.apiLink}</a>
+          <Link href="/editions" className="text-blue-800 underline">{t.editionsLink}</Link>
+          <a href="/api/docs" className="text-blue-800 underline">{t.apiLink}</a>
           <button
             type="button"
             className="rounded border border-slate-300 px-2 py-1"

@@ -1,13 +1,18 @@
 import "server-only";
 import { getDatabase } from "@/lib/server/db";
-import { toErrorResponse } from "@/lib/server/errors";
+import { AppError, toErrorResponse } from "@/lib/server/errors";
 import { etagFor, notModified, PUBLIC_CACHE_CONTROL } from "@/lib/server/http";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 
 // GET /api/v1/meta — metrics with units and descriptions, regions, provinces, zones, editions and the year span.
+// It takes no parameters: one given is a mistake (meta?lang=zh does not translate), so it answers 400 like series.
 
 export async function handleMetaRequest(request: Request): Promise<Response> {
   try {
+    const [unknown] = new URL(request.url).searchParams.keys();
+    if (unknown !== undefined) {
+      throw new AppError("BAD_REQUEST", `/api/v1/meta takes no parameters, not "${unknown}"`, { parameter: unknown, allowed: [] });
+    }
     const catalogue = await getCatalogue(await getDatabase());
     const etag = etagFor(catalogue.dataVersion, "meta");
     const cached = notModified(request, etag);

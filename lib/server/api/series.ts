@@ -1,4 +1,5 @@
 import "server-only";
+import { API_FORMATS } from "@/lib/api/openapi";
 import { toCsv } from "@/lib/csv-export";
 import { getDatabase } from "@/lib/server/db";
 import { AppError, toErrorResponse } from "@/lib/server/errors";
@@ -11,6 +12,7 @@ import { parseViewState, serializeViewState, URL_KEYS } from "@/lib/view-state";
 // GET /api/v1/series — the data behind a dashboard view: same parameters as the page; JSON, or CSV with format=csv.
 
 const ALLOWED_KEYS = new Set<string>([...URL_KEYS, "format"]);
+const FORMATS: readonly string[] = API_FORMATS;
 /** Response bodies by ETag: the ETag names the data version and the exact view. */
 const bodies = new LruCache<CachedBody>(300);
 
@@ -22,8 +24,8 @@ export async function handleSeriesRequest(request: Request): Promise<Response> {
       throw new AppError("BAD_REQUEST", `Unknown parameter "${unknown}"`, { parameter: unknown, allowed: [...ALLOWED_KEYS] });
     }
     const format = params.get("format") ?? "json";
-    if (format !== "json" && format !== "csv") {
-      throw new AppError("BAD_REQUEST", `format must be json or csv, not "${format}"`, { parameter: "format", allowed: ["json", "csv"] });
+    if (!FORMATS.includes(format)) {
+      throw new AppError("BAD_REQUEST", `format must be ${API_FORMATS.join(" or ")}, not "${format}"`, { parameter: "format", allowed: API_FORMATS });
     }
 
     const db = await getDatabase();

@@ -1,0 +1,124 @@
+import type { ReactElement } from "react";
+import { LINE_PLOT, OG_HEIGHT, OG_WIDTH, type OgBar, type OgCardModel, type OgChart } from "@/lib/og/og-model";
+import { SAMPLE_COLOR, seriesStyle } from "@/components/charts/palette";
+
+// The link-preview card (1200 × 630), drawn by Satori (next/og): flexbox only, every
+// element with more than one child says display: flex, text in the shipped Noto Sans SC
+// subset, charts as inline SVG without text (SVG text would need fonts Satori does not pass on).
+
+export const OG_FONT_FAMILY = "Noto Sans SC";
+
+const INK = "#0f172a";
+const MUTED = "#475569";
+const FAINT = "#94a3b8";
+const RULE = "#e2e8f0";
+const GRID = "#e5e7eb";
+const BAR_TRACK = 620;
+/** One line, cut with an ellipsis should the estimate in og-model.ts be short. */
+const ONE_LINE = { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" } as const;
+
+function LineChart({ chart }: { chart: Extract<OgChart, { kind: "lines" }> }) {
+  return (
+    <div style={{ display: "flex", width: "100%" }}>
+      <div style={{ display: "flex", flexDirection: "column", justifyContent: "space-between", alignItems: "flex-end", width: 86, height: chart.height, paddingRight: 10, fontSize: 18, color: MUTED }}>
+        <span>{chart.yTop}</span>
+        <span>{chart.yBottom}</span>
+      </div>
+      <div style={{ display: "flex", flexDirection: "column", width: LINE_PLOT.width }}>
+        <svg width={chart.width} height={chart.height} viewBox={`0 0 ${chart.width} ${chart.height}`}>
+          <line x1="0" y1="0.5" x2={chart.width} y2="0.5" stroke={GRID} strokeWidth="1" />
+          <line x1="0" y1={chart.height / 2} x2={chart.width} y2={chart.height / 2} stroke={GRID} strokeWidth="1" />
+          <line x1="0" y1={chart.height - 1} x2={chart.width} y2={chart.height - 1} stroke={FAINT} strokeWidth="2" />
+          {chart.lines.map((line, index) => {
+            const { color, dash } = seriesStyle(index);
+            return (
+              <path
+                key={line.code}
+                d={line.d}
+                fill="none"
+                stroke={color}
+                strokeWidth="4"
+                strokeLinejoin="round"
+                strokeLinecap="round"
+                strokeDasharray={dash}
+              />
+            );
+          })}
+        </svg>
+        <div style={{ display: "flex", justifyContent: "space-between", fontSize: 18, color: MUTED, marginTop: 4 }}>
+          <span>{chart.xStart}</span>
+          {chart.scaleNote && <span style={{ color: FAINT }}>{chart.scaleNote}</span>}
+          <span>{chart.xEnd}</span>
+        </div>
+      </div>
+      <div style={{ display: "flex", flexDirection: "column", marginLeft: 22, width: 290, fontSize: 19 }}>
+        {chart.lines.map((line, index) => (
+          <div key={line.code} style={{ display: "flex", alignItems: "center", marginBottom: 3 }}>
+            <div style={{ display: "flex", width: 18, height: 18, borderRadius: 9, background: seriesStyle(index).color, marginRight: 8 }} />
+            <span style={{ ...ONE_LINE, color: INK, width: 190 }}>{line.name}</span>
+            <span style={{ color: MUTED }}>{line.lastLabel}</span>
+          </div>
+        ))}
+        {chart.hidden > 0 && <span style={{ color: MUTED, fontSize: 16, marginTop: 4 }}>{chart.hiddenLabel}</span>}
+      </div>
+    </div>
+  );
+}
+
+function Bar({ bar, showRank }: { bar: OgBar; showRank: boolean }) {
+  const color = bar.isNegative ? SAMPLE_COLOR : seriesStyle(0).color;
+  return (
+    <div style={{ display: "flex", alignItems: "center", height: 30, fontSize: 20 }}>
+      {showRank && <span style={{ width: 40, color: MUTED }}>{`${bar.rank}.`}</span>}
+      <span style={{ ...ONE_LINE, width: 220, color: INK }}>{bar.name}</span>
+      <div style={{ display: "flex", width: BAR_TRACK, height: 22, background: "#f1f5f9" }}>
+        <div style={{ display: "flex", width: Math.max(2, Math.round(bar.fraction * BAR_TRACK)), height: 22, background: color, opacity: bar.isSample ? 0.6 : 1 }} />
+      </div>
+      <span style={{ marginLeft: 12, color: MUTED }}>{bar.valueLabel}</span>
+    </div>
+  );
+}
+
+function Chart({ chart }: { chart: OgChart }) {
+  if (chart.kind === "empty") {
+    return <div style={{ display: "flex", alignItems: "center", justifyContent: "center", width: "100%", fontSize: 30, color: MUTED }}>{chart.message}</div>;
+  }
+  if (chart.kind === "lines") return <LineChart chart={chart} />;
+  return (
+    <div style={{ display: "flex", flexDirection: "column", width: "100%" }}>
+      {chart.bars.map((bar) => (
+        <Bar key={bar.code} bar={bar} showRank={chart.kind === "ranking"} />
+      ))}
+      {chart.hidden > 0 && <span style={{ color: MUTED, fontSize: 16, marginTop: 2 }}>{chart.hiddenLabel}</span>}
+    </div>
+  );
+}
+
+/** The whole card, for ImageResponse. */
+export function OgCard({ model }: { model: OgCardModel }): ReactElement {
+  return (
+    <div style={{ display: "flex", flexDirection: "column", width: OG_WIDTH, height: OG_HEIGHT, background: "#ffffff", color: INK, fontFamily: OG_FONT_FAMILY }}>
+      {model.sampleLabel && (
+        <div style={{ display: "flex", alignItems: "center", justifyContent: "center", height: 56, background: SAMPLE_COLOR, color: "#ffffff", fontSize: 30, fontWeight: 700, letterSpacing: 1 }}>
+          {model.sampleLabel}
+        </div>
+      )}
+      <div style={{ display: "flex", flexDirection: "column", flexGrow: 1, padding: "28px 48px 22px 48px" }}>
+        <div style={{ display: "flex", justifyContent: "space-between", fontSize: 22, color: MUTED }}>
+          <span style={{ fontWeight: 700, color: "#0072B2" }}>{model.appName}</span>
+          <span>{model.unit}</span>
+        </div>
+        <div style={{ ...ONE_LINE, display: "flex", fontSize: 50, fontWeight: 700, lineHeight: 1.2, marginTop: 4 }}>{model.headline}</div>
+        <div style={{ ...ONE_LINE, display: "flex", fontSize: 28, color: "#334155", marginTop: 2 }}>{model.subtitle}</div>
+        <div style={{ display: "flex", flexGrow: 1, alignItems: "center", marginTop: 14, marginBottom: 10 }}>
+          <Chart chart={model.chart} />
+        </div>
+        <div style={{ display: "flex", flexDirection: "column", borderTop: `2px solid ${RULE}`, paddingTop: 8, fontSize: 19, color: MUTED }}>
+          <span style={ONE_LINE}>{model.editionsLine}</span>
+          {model.sourceLine && <span style={ONE_LINE}>{model.sourceLine}</span>}
+        </div>
+      </div>
+      <div style={{ display: "flex", height: 10, background: model.sampleLabel ? SAMPLE_COLOR : "#0072B2" }} />
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { apiExamples } from "@/lib/api/api-examples";
+import { API_FORMATS, buildOpenApiDocument, exampleView, staticCatalogue, type OpenApiParameter } from "@/lib/api/openapi";
+import { DERIVED_METRICS, INDICATORS } from "@/lib/metrics";
+import { LANGUAGES, LEVELS, MAX_ALSO, MODES, parseViewState, SCALES, URL_KEYS, VIEWS, type ViewCatalogue } from "@/lib/view-state";
+
+const catalogue: ViewCatalogue = {
+  metrics: ["park_count", "registered_firms", "high_tech_enterprises", "tax_revenue", "hte_density"],
+  geos: {
+    nation: ["CN"],
+    region: ["eastern", "central", "western", "northeastern"],
+    province: ["110000", "310000", "440000"],
+    park: ["zone-1"],
+  },
+  editions: ["public-sources", "synthetic-sample"],
+  years: { min: 1988, max: 2025 },
+};
+
+const document = buildOpenApiDocument(catalogue, "http://127.0.0.1:3000");
+const seriesParameters = document.paths["/api/v1/series"]!.get.parameters;
+const ogParameters = document.paths["/og"]!.get.parameters;
+const query = (parameters: OpenApiParameter[]) => new Map(parameters.filter((p) => p.in === "query").map((p) => [p.name, p]));
+
+describe("the OpenAPI document", () => {
+  it("is OpenAPI 3.1 and describes series, meta, health, og, the edition CSV and itself", () => {
+    expect(document.openapi).toBe("3.1.0");
+    expect(Object.keys(document.paths).sort()).toEqual(
+      ["/api/health", "/api/v1/meta", "/api/v1/openapi.json", "/api/v1/series", "/editions/{slug}/diff.csv", "/og"].sort(),
+    );
+    expect(document.servers[0]!.url).toBe("http://127.0.0.1:3000");
+  });
+
+  it("lists every URL key as a series and og parameter, and nothing the endpoints would refuse", () => {
+    expect([...query(seriesParameters).keys()]).toEqual([...URL_KEYS, "format"]);
+    expect([...query(ogParameters).keys()]).toEqual([...URL_KEYS, "v"]);
+  });
+
+  it("takes its enums from lib/view-state and the live catalogue", () => {
+    const series = query(seriesParameters);
+    const enumOf = (name: string) => series.get(name)!.schema.enum;
+    expect(enumOf("view")).toEqual(VIEWS);
+    expect(enumOf("level")).toEqual(LEVELS);
+    expect(enumOf("mode")).toEqual(MODES);
+    expect(enumOf("lang")).toEqual(LANGUAGES);
+    expect(enumOf("scale")).toEqual(SCALES);
+    expect(enumOf("format")).toEqual(API_FORMATS);
+    expect(enumOf("metric")).toEqual(catalogue.metrics);
+    expect(enumOf("edition")).toEqual(["latest", ...catalogue.editions]);
+    expect(series.get("also")!.schema).toMatchObject({ type: "array", items: { enum: catalogue.metrics }, maxItems: MAX_ALSO });
+    expect(series.get("geo")!.schema.items!.enum).toEqual(Object.values(catalogue.geos).flat());
+    expect(series.get("geo")!.schema["x-allowed-by-level"]).toEqual(catalogue.geos);
+    for (const name of ["from", "to", "year"]) expect(series.get(name)!.schema).toMatchObject({ type: "integer", minimum: 1988, maximum: 2025 });
+  });
+
+  it("gives the defaults the parser uses", () => {
+    const { state } = parseViewState(new URLSearchParams(), catalogue);
+    const series = query(seriesParameters);
+    for (const key of ["metric", "view", "level", "from", "to", "mode", "edition", "lang", "scale"] as const) {
+      expect(series.get(key)!.schema.default, key).toEqual(state[key]);
+    }
+  });
+
+  it("states the 400 error shape with parameter and allowed values", () => {
+    const error = document.components.schemas.Error!;
+    expect(error.required).toEqual(["error"]);
+    expect(Object.keys(error.properties!.error!.properties!)).toEqual(["code", "message", "parameter", "allowed"]);
+    for (const path of ["/api/v1/series", "/api/v1/meta", "/og", "/editions/{slug}/diff.csv"]) {
+      expect(document.paths[path]!.get.responses["400"], path).toBeDefined();
+      expect(document.paths[path]!.get.responses["304"], path).toBeDefined();
+    }
+  });
+
+  it("falls back to every metric the code knows when the database cannot be asked", () => {
+    const offline = buildOpenApiDocument(staticCatalogue(), "http://localhost:3000");
+    const metric = query(offline.paths["/api/v1/series"]!.get.parameters).get("metric")!;
+    expect(metric.schema.enum).toEqual([...INDICATORS.map((i) => i.code), ...DERIVED_METRICS.map((d) => d.code)]);
+  });
+
+  it("is plain JSON (no undefined, functions or cycles)", () => {
+    expect(JSON.parse(JSON.stringify(document))).toEqual(JSON.parse(JSON.stringify(document)));
+    expect(JSON.stringify(document)).not.toContain("undefined");
+  });
+});
+
+describe("the API examples", () => {
+  it("use values the catalogue accepts, so they answer 200", () => {
+    const params = exampleView(catalogue);
+    expect(params).toEqual({ metric: "tax_revenue", level: "province", geo: "110000,440000", from: "2010", to: "2020" });
+    expect(parseViewState(new URLSearchParams(params), catalogue).notes).toEqual([]);
+  });
+
+  it("fetch that view from the server they are shown on, in curl, Python and R", () => {
+    const examples = apiExamples("http://127.0.0.1:3101", exampleView(catalogue));
+    expect(examples.url).toBe("http://127.0.0.1:3101/api/v1/series?metric=tax_revenue&level=province&geo=110000,440000&from=2010&to=2020");
+    expect(examples.curl).toBe(`curl '${examples.url}'`);
+    expect(examples.curlCsv).toContain("&format=csv'");
+    expect(examples.python).toContain('params={"metric": "tax_revenue", "level": "province", "geo": "110000,440000", "from": 2010, "to": 2020}');
+    expect(examples.r).toContain("req_url_query(`metric` = \"tax_revenue\"");
+    expect(examples.rCsv).toContain('read_csv("http://127.0.0.1:3101/api/v1/series?');
+  });
+});

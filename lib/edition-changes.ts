@@ -1,0 +1,72 @@
+import { neutraliseCell } from "@/lib/csv-export";
+import { CANONICAL_UNITS, type TCanonicalUnit } from "@/lib/units";
+import type { TLevel } from "@/lib/view-state";
+
+// What a published edition changed for readers: each figure it added, revised or
+// dropped against what was published before it, with names and units. Isomorphic:
+// the /editions/<slug> page shows these and diff.csv downloads them.
+
+export const CHANGE_KINDS = ["added", "revised", "dropped"] as const;
+export type TChangeKind = (typeof CHANGE_KINDS)[number];
+
+export interface EditionChange {
+  kind: TChangeKind;
+  indicatorCode: string;
+  indicatorNameEn: string;
+  /** "" for the whole; a category such as "state_owned" for indicators reported by category. */
+  breakdown: string;
+  breakdownNameEn: string | null;
+  year: number;
+  level: TLevel;
+  geoCode: string;
+  geoNameEn: string;
+  geoNameZh: string;
+  /** What readers saw before (null when added). */
+  old: number | null;
+  /** What the edition says (null when dropped). */
+  new: number | null;
+  /** The indicator's canonical unit; old and new are in it. */
+  unit: TCanonicalUnit;
+  /** (new − old) ÷ |old| × 100 for revisions; null otherwise and when old is 0. */
+  pctChange: number | null;
+}
+
+export const DIFF_CSV_HEADER = ["change", "indicator", "year", "level", "geo_code", "geo_name", "old", "new", "unit", "pct_change"] as const;
+
+/** Percent changes in the CSV: four decimals, enough for any yearbook revision and free of float noise. */
+export function roundPct(pct: number): number {
+  return Number(pct.toFixed(4));
+}
+
+function cell(value: string | number | null): string {
+  if (value === null) return "";
+  if (typeof value === "number") return String(value);
+  const safe = neutraliseCell(value);
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * One line per change: indicator code (with ":category" for indicators reported by
+ * category), year, level, geography code and English name, old and new values in the
+ * canonical unit, that unit, and the percent change for revisions. Text a spreadsheet
+ * would run as a formula is neutralised like the dashboard's CSV.
+ */
+export function editionChangesToCsv(changes: readonly EditionChange[]): string {
+  const lines = changes.map((c) =>
+    [
+      c.kind,
+      c.breakdown ? `${c.indicatorCode}:${c.breakdown}` : c.indicatorCode,
+      c.year,
+      c.level,
+      c.geoCode,
+      c.geoNameEn,
+      c.old,
+      c.new,
+      CANONICAL_UNITS[c.unit].en,
+      c.pctChange === null ? null : roundPct(c.pctChange),
+    ]
+      .map(cell)
+      .join(","),
+  );
+  return `${[DIFF_CSV_HEADER.join(","), ...lines].join("\r\n")}\r\n`;
+}

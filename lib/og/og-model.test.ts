@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import { describeView } from "@/lib/og/describe-view";
+import { buildBars, buildLines, buildOgCardModel, coverStrings, MAX_BARS, MAX_LINES } from "@/lib/og/og-model";
+import { coverText, fitText, isCovered, MISSING_MARK, pickCovered, textWidthEm } from "@/lib/og/og-text";
+import type { Catalogue, ViewData, ViewRow } from "@/lib/view-data";
+import type { ViewState } from "@/lib/view-state";
+
+const catalogue = {
+  regions: [{ code: "eastern", nameEn: "Eastern", nameZh: "东部" }],
+  provinces: [
+    { code: "110000", nameEn: "Beijing", nameZh: "北京市", nameZhShort: "北京", regionCode: "eastern" },
+    { code: "440000", nameEn: "Guangdong", nameZh: "广东省", nameZhShort: "广东", regionCode: "eastern" },
+    { code: "310000", nameEn: "Shanghai", nameZh: "上海市", nameZhShort: "上海", regionCode: "eastern" },
+    { code: "320000", nameEn: "Jiangsu", nameZh: "江苏省", nameZhShort: "江苏", regionCode: "eastern" },
+  ],
+  parks: [],
+} as unknown as Catalogue;
+
+function row(geoCode: string, year: number, value: number, isSample = false): ViewRow {
+  const province = catalogue.provinces.find((p) => p.code === geoCode);
+  return {
+    geoCode,
+    geoNameEn: province?.nameEn ?? geoCode,
+    geoNameZh: province?.nameZhShort ?? geoCode,
+    year,
+    value,
+    editions: [isSample ? "synthetic-sample" : "public-sources"],
+    isSample,
+    isComputed: false,
+    note: null,
+    source: null,
+    confidence: null,
+  };
+}
+
+const STATE: ViewState = {
+  metric: "tax_revenue",
+  also: [],
+  view: "trend",
+  level: "province",
+  geos: [],
+  from: 2010,
+  to: 2012,
+  year: 2012,
+  mode: "absolute",
+  edition: "latest",
+  lang: "en",
+  scale: "linear",
+};
+
+function view(state: Partial<ViewState>, rows: ViewRow[], hasSample = false): ViewData {
+  return {
+    state: { ...STATE, ...state },
+    query: "",
+    notes: [],
+    metric: {
+      code: "tax_revenue",
+      nameEn: "Taxes paid",
+      nameZh: "上缴税费",
+      descriptionEn: "",
+      descriptionZh: "",
+      formulaEn: null,
+      formulaZh: null,
+      unit: { unit: "CNY" },
+      isDerived: false,
+      isAdditive: true,
+    },
+    unit: { unit: "CNY" },
+    level: state.view === "map" ? "province" : (state.level ?? "province"),
+    rows,
+    extra: [],
+    editions: [
+      { slug: "public-sources", title: "Public sources", source: "MacroPolo (2019).", isSample: false, publishedAt: null },
+      ...(hasSample ? [{ slug: "synthetic-sample", title: "Synthetic sample", source: "Invented", isSample: true, publishedAt: null }] : []),
+    ],
+    hasSample,
+    dataVersion: 3,
+  };
+}
+
+const everything = () => true;
+
+describe("describeView", () => {
+  it("titles a view by metric, places and years, and describes unit, editions and source", () => {
+    const described = describeView(view({ geos: ["110000", "440000"] }, [row("110000", 2010, 1e9)]), catalogue);
+    expect(described.pageTitle).toBe("Taxes paid — Beijing, Guangdong, 2010–2012 | Torch Atlas");
+    expect(described.description).toBe("Unit: yuan. Edition: Public sources. Source: MacroPolo (2019).");
+    expect(described.sampleLabel).toBeNull();
+    expect(described.chartKind).toBe("lines");
+  });
+
+  it("puts the synthetic-data label first, in the view's language", () => {
+    const en = describeView(view({ view: "compare", year: 2011 }, [row("110000", 2011, 5, true)], true), catalogue);
+    expect(en.description.startsWith("SYNTHETIC SAMPLE — not official statistics. Unit: yuan. Editions: Public sources; Synthetic sample.")).toBe(true);
+    expect(en.headline).toBe("Taxes paid — All provinces, 2011");
+    expect(en.chartKind).toBe("bars");
+    const zh = describeView(view({ lang: "zh", view: "map", mode: "share" }, [row("110000", 2012, 5, true)], true), catalogue);
+    expect(zh.headline).toBe("上缴税费（占全国比重） — 各省份，2012年");
+    expect(zh.description.startsWith("合成示例数据——非官方统计。单位：元。")).toBe(true);
+    expect(zh.chartKind).toBe("ranking");
+  });
+
+  it("names at most three places and counts the rest; says when an edition is pinned", () => {
+    const described = describeView(view({ geos: ["110000", "310000", "320000", "440000"], edition: "public-sources" }, []), catalogue);
+    expect(described.placeLabel).toBe("Beijing, Shanghai, Jiangsu +1 more");
+    expect(described.editionsLine).toBe("Edition: Public sources (as published up to public-sources)");
+    expect(described.chartKind).toBe("empty");
+  });
+});
+
+describe("og-text", () => {
+  const latinOnly = (code: number) => code < 0x80 || code === MISSING_MARK.codePointAt(0);
+  it("replaces characters outside the fonts with a visible mark", () => {
+    expect(coverText("北京 Beijing", latinOnly)).toBe("□□ Beijing");
+    expect(isCovered("Beijing", latinOnly)).toBe(true);
+    expect(coverText("a\n\tb", latinOnly)).toBe("a b");
+    expect(coverText("北", () => false)).toBe("?");
+  });
+  it("prefers the Chinese name only when the fonts can draw all of it", () => {
+    expect(pickCovered("北京", "Beijing", latinOnly)).toBe("Beijing");
+    expect(pickCovered("北京", "Beijing", everything)).toBe("北京");
+  });
+  it("cuts text to a width in ems with an ellipsis", () => {
+    expect(textWidthEm("北京")).toBe(2);
+    expect(fitText("short", 10)).toBe("short");
+    const cut = fitText("A rather long edition title that will not fit", 10);
+    expect(cut.endsWith("…")).toBe(true);
+    expect(textWidthEm(cut)).toBeLessThanOrEqual(10);
+  });
+  it("covers every string of a model, however deep", () => {
+    expect(coverStrings({ a: ["北", { b: "x" }], n: 1 }, latinOnly)).toEqual({ a: ["□", { b: "x" }], n: 1 });
+  });
+});
+
+describe("chart layout", () => {
+  it("scales lines from zero to a nice maximum and keeps gaps as gaps", () => {
+    const rows = [row("110000", 2010, 10), row("110000", 2012, 40), row("440000", 2010, 20), row("440000", 2011, 30), row("440000", 2012, 35)];
+    const { lines, domain, hidden } = buildLines(rows, { from: 2010, to: 2012 }, "linear", { width: 100, height: 50 });
+    expect(domain).toEqual([0, 40]);
+    expect(hidden).toBe(0);
+    // Largest last value first: Beijing (40) before Guangdong (35). 2011 is missing for Beijing: a new "M".
+    expect(lines.map((l) => l.code)).toEqual(["110000", "440000"]);
+    expect(lines[0]!.d).toBe("M0,37.5M100,0");
+    expect(lines[1]!.d).toBe("M0,25L50,12.5L100,6.3");
+  });
+
+  it("on a log scale drops values that cannot be drawn", () => {
+    const rows = [row("110000", 2010, 0), row("110000", 2011, 10), row("110000", 2012, 1000)];
+    const { lines, domain } = buildLines(rows, { from: 2010, to: 2012 }, "log", { width: 100, height: 50 });
+    expect(domain).toEqual([10, 1000]);
+    expect(lines[0]!.d).toBe("M50,50L100,0");
+  });
+
+  it("draws at most MAX_LINES lines and MAX_BARS bars, counting the rest", () => {
+    const many = Array.from({ length: 12 }, (_, i) => row(`g${i}`, 2012, i + 1));
+    expect(buildLines(many, { from: 2012, to: 2012 }, "linear", { width: 10, height: 10 }).hidden).toBe(12 - MAX_LINES);
+    const { bars, hidden } = buildBars(many);
+    expect(bars).toHaveLength(MAX_BARS);
+    expect(hidden).toBe(12 - MAX_BARS);
+    expect(bars[0]).toMatchObject({ rank: 1, fraction: 1 });
+    expect(bars[1]!.fraction).toBeCloseTo(11 / 12);
+  });
+
+  it("builds the card: bars with the sample mark, names in the view's language, everything covered", () => {
+    const data = view({ view: "compare", lang: "zh" }, [row("110000", 2012, 2e8, true), row("440000", 2012, 5e8, true)], true);
+    const model = buildOgCardModel(data, catalogue, everything);
+    expect(model.sampleLabel).toBe("合成示例数据——非官方统计");
+    expect(model.chart.kind).toBe("bars");
+    if (model.chart.kind !== "bars") return;
+    expect(model.chart.bars.map((b) => [b.name, b.valueLabel])).toEqual([
+      ["广东", "5亿 *"],
+      ["北京", "2亿 *"],
+    ]);
+    const noChinese = buildOgCardModel(data, catalogue, (code) => code < 0x3000 || code === 0x25a1);
+    if (noChinese.chart.kind !== "bars") return;
+    // A Chinese name the fonts lack falls back to the English one.
+    expect(noChinese.chart.bars[0]!.name).toBe("Guangdong");
+  });
+});

@@ -1,0 +1,238 @@
+import { scaleLinear, scaleLog } from "d3-scale";
+import { formatTick } from "@/lib/display-unit";
+import { describeView, type TChartKind } from "@/lib/og/describe-view";
+import { coverText, fitText, pickCovered, type TCovers } from "@/lib/og/og-text";
+import type { Catalogue, ViewData, ViewRow } from "@/lib/view-data";
+import type { TLang } from "@/lib/view-state";
+
+// What the link-preview card draws, worked out in advance: every string already in
+// the fonts and cut to its space, every line a ready SVG path. The card itself
+// (components/og/og-card.tsx) only places these. Pure and isomorphic.
+
+export const OG_WIDTH = 1200;
+export const OG_HEIGHT = 630;
+/** Lines and bars beyond these are counted ("+ 23 more"), not drawn: a preview is small. */
+export const MAX_LINES = 8;
+export const MAX_BARS = 8;
+/** The plot of a line chart, in px; the legend sits to its right. */
+export const LINE_PLOT = { width: 700, height: 250 } as const;
+const LINE_PLOT_SHORT = 206;
+
+export interface OgLine {
+  code: string;
+  name: string;
+  /** SVG path in the plot's pixel box (0,0 top left). */
+  d: string;
+  /** The last value, short: "1.2T", "350亿". */
+  lastLabel: string;
+}
+
+export interface OgBar {
+  code: string;
+  rank: number;
+  name: string;
+  /** |value| ÷ the largest |value| shown, 0–1. */
+  fraction: number;
+  isNegative: boolean;
+  valueLabel: string;
+  isSample: boolean;
+}
+
+export type OgChart =
+  | {
+      kind: "lines";
+      width: number;
+      height: number;
+      lines: OgLine[];
+      yTop: string;
+      yBottom: string;
+      xStart: string;
+      xEnd: string;
+      /** "log scale" when the Y axis is logarithmic, else "". */
+      scaleNote: string;
+      /** Series in the view but not drawn. */
+      hidden: number;
+      hiddenLabel: string;
+    }
+  | { kind: "bars" | "ranking"; bars: OgBar[]; hidden: number; hiddenLabel: string }
+  | { kind: "empty"; message: string };
+
+export interface OgCardModel {
+  lang: TLang;
+  appName: string;
+  headline: string;
+  subtitle: string;
+  unit: string;
+  sampleLabel: string | null;
+  editionsLine: string;
+  sourceLine: string;
+  chart: OgChart;
+}
+
+const MORE = {
+  en: (n: number, kind: TChartKind) =>
+    n > 0 ? `+ ${n} more ${kind === "lines" ? "series" : "places"} in this view` : "",
+  zh: (n: number) => (n > 0 ? `此视图另有 ${n} 项未显示` : ""),
+} as const;
+const EMPTY = { en: "No data for this selection.", zh: "所选范围没有数据。" } as const;
+const LOG_SCALE = { en: "log scale", zh: "对数刻度" } as const;
+
+function fmt(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+/** The latest value of each series, for ordering and labels. */
+function lastPoints(rows: readonly ViewRow[]): Map<string, ViewRow> {
+  const last = new Map<string, ViewRow>();
+  for (const row of rows) {
+    const seen = last.get(row.geoCode);
+    if (!seen || row.year > seen.year) last.set(row.geoCode, row);
+  }
+  return last;
+}
+
+/**
+ * Lines for the biggest series (by latest value), scaled into the plot: linear
+ * from zero (or the lowest negative), or log over the positive values.
+ */
+export function buildLines(
+  rows: readonly ViewRow[],
+  years: { from: number; to: number },
+  scale: "linear" | "log",
+  plot: { width: number; height: number },
+): { lines: { code: string; d: string; last: ViewRow }[]; domain: [number, number]; hidden: number } {
+  const usable = rows.filter((row) => Number.isFinite(row.value) && (scale === "linear" || row.value > 0));
+  const last = lastPoints(usable);
+  const order = [...last.values()]
+    .sort((a, b) => b.value - a.value || a.geoCode.localeCompare(b.geoCode))
+    .map((row) => row.geoCode);
+  const shown = order.slice(0, MAX_LINES);
+  const values = usable.filter((row) => shown.includes(row.geoCode)).map((row) => row.value);
+  if (values.length === 0) return { lines: [], domain: [0, 1], hidden: 0 };
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  let y: (value: number) => number;
+  if (scale === "log") {
+    if (lo === hi) [lo, hi] = [lo / 10, hi * 10];
+    const log = scaleLog().domain([lo, hi]).range([plot.height, 0]);
+    y = log;
+  } else {
+    lo = Math.min(0, lo);
+    if (lo === hi) hi = lo + 1;
+    const linear = scaleLinear().domain([lo, hi]).nice(4).range([plot.height, 0]);
+    [lo, hi] = linear.domain() as [number, number];
+    y = linear;
+  }
+  const span = years.to - years.from;
+  const x = (year: number) => (span === 0 ? plot.width / 2 : ((year - years.from) / span) * plot.width);
+  const lines = shown.map((code) => {
+    const points = usable.filter((row) => row.geoCode === code).sort((a, b) => a.year - b.year);
+    let d = "";
+    let previous: number | null = null;
+    for (const point of points) {
+      // A missing year lifts the pen: gaps stay gaps.
+      const command = previous !== null && point.year === previous + 1 ? "L" : "M";
+      d += `${command}${fmt(x(point.year))},${fmt(y(point.value))}`;
+      previous = point.year;
+    }
+    // A lone point still shows: a short stub.
+    if (points.length === 1) d += `h0.1`;
+    return { code, d, last: last.get(code)! };
+  });
+  return { lines, domain: [lo, hi], hidden: order.length - shown.length };
+}
+
+/** The biggest values first, as bars sized against the largest magnitude shown. */
+export function buildBars(rows: readonly ViewRow[]): {
+  bars: { row: ViewRow; rank: number; fraction: number }[];
+  hidden: number;
+} {
+  const sorted = rows
+    .filter((row) => Number.isFinite(row.value))
+    .sort((a, b) => b.value - a.value || a.geoCode.localeCompare(b.geoCode));
+  const shown = sorted.slice(0, MAX_BARS);
+  const max = Math.max(0, ...shown.map((row) => Math.abs(row.value)));
+  return {
+    bars: shown.map((row, index) => ({ row, rank: index + 1, fraction: max === 0 ? 0 : Math.abs(row.value) / max })),
+    hidden: sorted.length - shown.length,
+  };
+}
+
+/** The card's content for one view. `covers` says which characters the preview fonts can draw. */
+export function buildOgCardModel(data: ViewData, catalogue: Catalogue, covers: TCovers): OgCardModel {
+  const described = describeView(data, catalogue);
+  const { lang } = described;
+  const cover = (text: string) => coverText(text, covers);
+  const nameOf = (row: ViewRow) =>
+    lang === "zh" ? pickCovered(row.geoNameZh, row.geoNameEn, covers) : cover(row.geoNameEn);
+  const tick = (value: number) => formatTick(value, data.unit, lang);
+
+  let chart: OgChart;
+  if (described.chartKind === "empty") {
+    chart = { kind: "empty", message: EMPTY[lang] };
+  } else if (described.chartKind === "lines") {
+    const plot = { width: LINE_PLOT.width, height: described.sampleLabel ? LINE_PLOT_SHORT : LINE_PLOT.height };
+    const { lines, domain, hidden } = buildLines(data.rows, data.state, data.state.scale, plot);
+    chart = {
+      kind: "lines",
+      ...plot,
+      lines: lines.map((line) => ({
+        code: line.code,
+        name: fitText(nameOf(line.last), 9.5),
+        d: line.d,
+        lastLabel: tick(line.last.value),
+      })),
+      yTop: tick(domain[1]),
+      yBottom: tick(domain[0]),
+      xStart: String(data.state.from),
+      xEnd: String(data.state.to),
+      scaleNote: data.state.scale === "log" ? LOG_SCALE[lang] : "",
+      hidden,
+      hiddenLabel: MORE[lang](hidden, "lines"),
+    };
+  } else {
+    const { bars, hidden } = buildBars(data.rows);
+    chart = {
+      kind: described.chartKind,
+      bars: bars.map(({ row, rank, fraction }) => ({
+        code: row.geoCode,
+        rank,
+        name: fitText(nameOf(row), 11),
+        fraction,
+        isNegative: row.value < 0,
+        valueLabel: `${tick(row.value)}${row.isSample ? " *" : ""}`,
+        isSample: row.isSample,
+      })),
+      hidden,
+      hiddenLabel: MORE[lang](hidden, described.chartKind),
+    };
+  }
+
+  return coverStrings(
+    {
+      lang,
+      appName: described.appName,
+      headline: fitText(cover(described.metricTitle), 21),
+      subtitle: fitText(cover(`${described.placeLabel} · ${described.yearsLabel} · ${described.unit}`), 37),
+      unit: cover(described.unit),
+      sampleLabel: described.sampleLabel,
+      editionsLine: fitText(cover(described.editionsLine), 55),
+      sourceLine: fitText(cover(described.sourceLine), 55),
+      chart,
+    },
+    covers,
+  );
+}
+
+/**
+ * Every string in the model passed through coverText: the guarantee that the renderer
+ * meets no character outside the fonts (it would try to download a font for it).
+ */
+export function coverStrings<T>(value: T, covers: TCovers): T {
+  if (typeof value === "string") return coverText(value, covers) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => coverStrings(item, covers)) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, coverStrings(item, covers)])) as T;
+  }
+  return value;
+}

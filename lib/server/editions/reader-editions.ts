@@ -1,0 +1,183 @@
+import "server-only";
+import type { EditionChange, TChangeKind } from "@/lib/edition-changes";
+import type { IngestObservation } from "@/lib/ingest";
+import { findIndicator, INDICATORS } from "@/lib/metrics";
+import { geoNameOf } from "@/lib/og/describe-view";
+import type { Database } from "@/lib/server/db";
+import { getEditionDiff } from "@/lib/server/editions/edition-diff";
+import { AppError } from "@/lib/server/errors";
+import { getCatalogue } from "@/lib/server/queries/get-catalogue";
+import type { Catalogue } from "@/lib/view-data";
+import type { TLevel } from "@/lib/view-state";
+
+// Editions as readers see them on /editions: every published edition and every retired
+// one (drafts never), and what each changed against what was published before it.
+
+export interface ReaderEdition {
+  id: number;
+  slug: string;
+  title: string;
+  source: string;
+  status: "PUBLISHED" | "RETIRED";
+  isSample: boolean;
+  yearbookYear: number | null;
+  publishedAt: Date | null;
+  retiredAt: Date | null;
+  /** Figures (observations) the edition reports. */
+  figures: number;
+  indicators: number;
+  years: { min: number; max: number } | null;
+}
+
+interface EditionCounts {
+  editionId: number;
+  figures: number;
+  indicators: number;
+  minYear: number | null;
+  maxYear: number | null;
+}
+
+async function readEditions(db: Database, where: { slug?: string }): Promise<ReaderEdition[]> {
+  const editions = await db.prisma.edition.findMany({
+    where: { status: { in: ["PUBLISHED", "RETIRED"] }, ...where },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    select: { id: true, slug: true, title: true, source: true, status: true, isSample: true, yearbookYear: true, publishedAt: true, retiredAt: true },
+  });
+  if (editions.length === 0) return [];
+  const counts = await db.query<EditionCounts>(
+    `SELECT edition_id AS "editionId", count(*)::int AS figures, count(DISTINCT indicator_code)::int AS indicators,
+            min(year) AS "minYear", max(year) AS "maxYear"
+     FROM observation WHERE edition_id = ANY($1::int[]) GROUP BY edition_id`,
+    [editions.map((e) => e.id)],
+  );
+  const byEdition = new Map(counts.map((c) => [c.editionId, c]));
+  return editions.map((edition) => {
+    const count = byEdition.get(edition.id);
+    return {
+      ...edition,
+      status: edition.status as ReaderEdition["status"],
+      figures: count?.figures ?? 0,
+      indicators: count?.indicators ?? 0,
+      years: count?.minYear != null && count.maxYear != null ? { min: count.minYear, max: count.maxYear } : null,
+    };
+  });
+}
+
+/** Published editions (newest first) and, apart, retired ones. */
+export async function listReaderEditions(db: Database): Promise<{ published: ReaderEdition[]; retired: ReaderEdition[] }> {
+  const editions = await readEditions(db, {});
+  return { published: editions.filter((e) => e.status === "PUBLISHED"), retired: editions.filter((e) => e.status === "RETIRED") };
+}
+
+/** A published or retired edition by slug; null for drafts and unknown slugs. */
+export async function findReaderEdition(db: Database, slug: string): Promise<ReaderEdition | null> {
+  if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(slug)) return null;
+  const [edition] = await readEditions(db, { slug });
+  return edition ?? null;
+}
+
+export interface ChangeFilter {
+  indicator?: string;
+  geo?: string;
+}
+
+/** A filter parameter that names no indicator or geography, and what it may be. */
+export interface FilterProblem {
+  parameter: "indicator" | "geo";
+  message: string;
+  allowed: string[];
+}
+
+/** Reads ?indicator=&geo= (blank = all); unknown codes are reported, not applied. */
+export function parseChangeFilter(
+  params: URLSearchParams,
+  catalogue: Pick<Catalogue, "geos">,
+): { filter: ChangeFilter; problems: FilterProblem[] } {
+  const filter: ChangeFilter = {};
+  const problems: FilterProblem[] = [];
+  const indicator = params.get("indicator")?.trim();
+  if (indicator) {
+    const codes: string[] = INDICATORS.map((i) => i.code);
+    if (codes.includes(indicator)) filter.indicator = indicator;
+    else problems.push({ parameter: "indicator", message: `Unknown indicator "${indicator.slice(0, 60)}"`, allowed: codes });
+  }
+  const geo = params.get("geo")?.trim();
+  if (geo) {
+    const codes = Object.values(catalogue.geos).flat();
+    if (codes.includes(geo)) filter.geo = geo;
+    else problems.push({ parameter: "geo", message: `Unknown geography "${geo.slice(0, 60)}": use CN, a region code, a province adcode or a zone slug`, allowed: codes });
+  }
+  return { filter, problems };
+}
+
+export interface EditionChanges {
+  edition: ReaderEdition;
+  /** The published editions whose figures this one was compared with (published before it). */
+  comparedWith: { slug: string; title: string }[];
+  /** The changes matching the filter: added, then revised (biggest relative change first), then dropped. */
+  changes: EditionChange[];
+  /** Counts over the whole edition, unfiltered. */
+  totals: Record<TChangeKind, number> & { unchanged: number };
+  /** Indicators and geographies that appear in the changes, for the filter form. */
+  indicators: { code: string; nameEn: string }[];
+  geos: { code: string; level: TLevel; nameEn: string; nameZh: string }[];
+}
+
+const LEVEL_ORDER: TLevel[] = ["nation", "region", "province", "park"];
+
+function toChange(
+  kind: TChangeKind,
+  o: IngestObservation,
+  values: { old: number | null; new: number | null; pctChange: number | null },
+  catalogue: Catalogue,
+): EditionChange {
+  const indicator = findIndicator(o.indicatorCode);
+  return {
+    kind,
+    indicatorCode: o.indicatorCode,
+    indicatorNameEn: indicator?.nameEn ?? o.indicatorCode,
+    breakdown: o.breakdown,
+    breakdownNameEn: o.breakdown ? (indicator?.breakdowns?.[o.breakdown]?.en ?? o.breakdown) : null,
+    year: o.year,
+    level: o.geoLevel.toLowerCase() as TLevel,
+    geoCode: o.geoCode,
+    geoNameEn: geoNameOf(catalogue, o.geoCode, "en"),
+    geoNameZh: geoNameOf(catalogue, o.geoCode, "zh"),
+    ...values,
+    unit: indicator?.unit ?? "percent",
+  };
+}
+
+/**
+ * What a published or retired edition changed for readers, against the figures
+ * published before it (for each figure, the newest earlier edition's value, as the
+ * dashboard showed it). Throws NOT_FOUND for drafts and unknown slugs.
+ */
+export async function getEditionChanges(db: Database, slug: string, filter: ChangeFilter = {}): Promise<EditionChanges> {
+  const edition = await findReaderEdition(db, slug);
+  if (!edition) throw new AppError("NOT_FOUND", `No published edition "${slug.slice(0, 100)}"`);
+  const [fullDiff, catalogue, earlier] = await Promise.all([
+    getEditionDiff(db, edition.id),
+    getCatalogue(db),
+    db.prisma.edition.findMany({
+      where: { status: "PUBLISHED", id: { not: edition.id }, ...(edition.publishedAt ? { publishedAt: { lt: edition.publishedAt } } : {}) },
+      orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
+      select: { slug: true, title: true },
+    }),
+  ]);
+  const all: EditionChange[] = [
+    ...fullDiff.added.map((o) => toChange("added", o, { old: null, new: o.value, pctChange: null }, catalogue)),
+    ...fullDiff.changed.map((c) => toChange("revised", c.draft, { old: c.old, new: c.new, pctChange: c.pctChange }, catalogue)),
+    ...fullDiff.removed.map((o) => toChange("dropped", o, { old: o.value, new: null, pctChange: null }, catalogue)),
+  ];
+  const indicatorCodes = new Set(all.map((c) => c.indicatorCode));
+  const geos = new Map(all.map((c) => [c.geoCode, { code: c.geoCode, level: c.level, nameEn: c.geoNameEn, nameZh: c.geoNameZh }]));
+  return {
+    edition,
+    comparedWith: earlier,
+    changes: all.filter((c) => (!filter.indicator || c.indicatorCode === filter.indicator) && (!filter.geo || c.geoCode === filter.geo)),
+    totals: { added: fullDiff.added.length, revised: fullDiff.changed.length, dropped: fullDiff.removed.length, unchanged: fullDiff.unchangedCount },
+    indicators: INDICATORS.filter((i) => indicatorCodes.has(i.code)).map((i) => ({ code: i.code, nameEn: i.nameEn })),
+    geos: [...geos.values()].sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.nameEn.localeCompare(b.nameEn)),
+  };
+}
