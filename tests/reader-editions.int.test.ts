@@ -28,7 +28,7 @@ async function upload(title: string, rows: string[], publish = true): Promise<st
 }
 
 beforeAll(async () => {
-  ({ db, url } = await openTestDatabase("editions"));
+  ({ db, url } = await openTestDatabase("reader_editions"));
   await prepareDatabase(db);
   process.env.DATABASE_URL = url;
   editorId = (await createUser(db, { email: "editions-test@example.org", role: "editor", password: "a long enough test password" }, null)).id;
