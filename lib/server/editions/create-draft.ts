@@ -46,6 +46,14 @@ async function uniqueSlug(db: Database, base: string): Promise<string> {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
+/** How often an upload tries the next free slug when a concurrent upload of the same title took its pick. */
+const SLUG_ATTEMPTS = 5;
+
+function isSlugTaken(error: unknown): boolean {
+  const { code, meta } = (error ?? {}) as { code?: unknown; meta?: { modelName?: unknown } };
+  return code === "P2002" && meta?.modelName === "Edition";
+}
+
 /**
  * Saves a valid upload as a DRAFT edition with its observations, in one
  * transaction with its audit event. Drafts are never read by the dashboard or
@@ -68,7 +76,25 @@ export async function createDraftEdition(db: Database, input: DraftEditionInput)
     warningCount: result.warningCount,
     warnings: result.problems.filter((p) => p.severity === "warning"),
   };
-  const slug = await uniqueSlug(db, slugFromTitle(input.title));
+  // Two uploads with the same title at once pick the same free slug; the one
+  // that loses the unique index tries the next one.
+  for (let attempt = 1; ; attempt++) {
+    const slug = await uniqueSlug(db, slugFromTitle(input.title));
+    try {
+      return await insertDraft(db, input, report, slug);
+    } catch (error) {
+      if (attempt >= SLUG_ATTEMPTS || !isSlugTaken(error)) throw error;
+    }
+  }
+}
+
+function insertDraft(
+  db: Database,
+  input: DraftEditionInput,
+  report: StoredReport,
+  slug: string,
+): Promise<{ id: number; slug: string }> {
+  const { result } = input;
   return db.prisma.$transaction(
     async (tx) => {
       const edition = await tx.edition.create({

@@ -85,7 +85,7 @@ export default async function AdminEditionPage({ params, searchParams }: { param
         </dl>
         <EditionActions id={edition.id} slug={edition.slug} status={edition.status} />
       </section>
-      {report && report.warnings.length > 0 && (
+      {report && (
         <section aria-labelledby="report-heading" className="space-y-2">
           <h2 id="report-heading" className="text-xl font-semibold">Validation report</h2>
           <ValidationReport problems={report.warnings} errorCount={0} warningCount={report.warningCount} truncated={report.warningCount > report.warnings.length} />
