@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { findDerivedMetric, findIndicator } from "@/lib/metrics";
+import { migrateLegacyParams } from "@/lib/view-state-migrations";
 
 // The URL ⇄ view state contract, shared by the page, the client and the API.
 // Equal views have equal URLs: keys in one order, lists sorted, defaults omitted.
@@ -145,11 +146,14 @@ function fromYear(
  * Parses a query string into a complete, valid view. Never throws: anything
  * malformed, unknown or stale falls back to a default and adds a note saying
  * so (the page shows notes; the API answers 400 with the first one).
+ * Legacy spellings of old links are rewritten first (lib/view-state-migrations.ts),
+ * so they are understood without a note.
  */
 export function parseViewState(params: TRawParams, catalogue: ViewCatalogue): { state: ViewState; notes: ViewNote[] } {
   const notes: ViewNote[] = [];
   const defaults = defaultViewState(catalogue);
-  const raw = (key: TUrlKey) => readRaw(params, key);
+  const current = migrateLegacyParams(params).params;
+  const raw = (key: TUrlKey) => readRaw(current, key);
 
   const rawMetric = raw("metric");
   let metric = defaults.metric;
