@@ -51,7 +51,7 @@ export async function handleCreateShortLink(request: Request): Promise<Response>
     const catalogue = await getCatalogue(db);
     const state = serializeViewState(parseStrictViewQuery(new URLSearchParams(query), catalogue), catalogue);
     const address = clientAddressOf(request);
-    const link = await createShortLink(db, state, () => newLinks.hit(address, "new short links"));
+    const link = await createShortLink(db, state, { beforeCreate: () => newLinks.hit(address, "new short links") });
     return Response.json(
       { code: link.code, url: `/s/${link.code}`, query: link.state },
       { status: link.isNew ? 201 : 200, headers: { "Cache-Control": "no-store" } },

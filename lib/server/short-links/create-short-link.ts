@@ -24,15 +24,19 @@ export async function findCodeForState(db: Database, state: string): Promise<str
  * The short code of a canonical view query: the existing one, or a new random
  * one. Two requests racing for the same state both get the one that won the
  * insert (the state is unique: ON CONFLICT DO NOTHING, then read it back); a
- * new code that happens to be taken is drawn again. `canCreate` is asked only
- * before a new row is written (the rate limit counts new links only).
+ * new code that happens to be taken is drawn again. `beforeCreate` runs only
+ * when a new row is about to be written (the rate limit counts new links only).
  */
-export async function createShortLink(db: Database, state: string, canCreate: () => void = () => {}): Promise<ShortLink> {
+export async function createShortLink(
+  db: Database,
+  state: string,
+  { beforeCreate = () => {}, newCode = generateShortCode }: { beforeCreate?: () => void; newCode?: () => string } = {},
+): Promise<ShortLink> {
   const existing = await findCodeForState(db, state);
   if (existing) return { code: existing, state, isNew: false };
-  canCreate();
+  beforeCreate();
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const code = generateShortCode();
+    const code = newCode();
     const [inserted] = await db.query<{ code: string }>(
       `INSERT INTO short_link (code, state) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING code`,
       [code, state],
