@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { permanentRedirect } from "next/navigation";
 import type { Catalogue } from "@/lib/view-data";
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { Providers } from "@/components/dashboard/providers";
@@ -6,6 +7,7 @@ import { getDatabase } from "@/lib/server/db";
 import { AppError, isDatabaseUnavailable } from "@/lib/server/errors";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 import { getViewData } from "@/lib/server/queries/get-view-data";
+import { currentQueryFor } from "@/lib/view-state";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +31,11 @@ async function load(searchParams: Record<string, string | string[] | undefined>)
 
 /** The dashboard, rendered on the server from the URL so a shared link shows data before any script runs. */
 export default async function DashboardPage({ searchParams }: { searchParams: TSearchParams }) {
-  const loaded = await load(await searchParams);
+  const params = await searchParams;
+  // An old link in a legacy form opens at its current form, so that is what gets copied on.
+  const current = currentQueryFor(params);
+  if (current !== null) permanentRedirect(current ? `/?${current}` : "/");
+  const loaded = await load(params);
   if (!loaded) {
     return (
       <main className="mx-auto max-w-3xl px-4 py-12">

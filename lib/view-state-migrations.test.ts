@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import oldUrls from "@/lib/fixtures/old-urls.json";
-import { parseViewState, serializeViewState, type ViewCatalogue } from "@/lib/view-state";
+import { currentQueryFor, parseViewState, serializeViewState, type ViewCatalogue } from "@/lib/view-state";
 import { LEGACY_PARAM_MIGRATIONS, migrateLegacyParams, VIEW_STATE_VERSION } from "@/lib/view-state-migrations";
 
 // The stored old links must keep opening the same view, without a note.
@@ -92,5 +92,12 @@ describe("migrateLegacyParams", () => {
     const { params, applied } = migrateLegacyParams(new URLSearchParams(query));
     expect(params.toString().replace(/%2C/g, ",")).toBe(query);
     expect(applied).toEqual([]);
+  });
+});
+
+describe("currentQueryFor", () => {
+  it("gives the current form of a legacy link, other parameters kept, or null for a current one", () => {
+    expect(currentQueryFor({ years: "1995-2017", metric: "stip_count", utm_source: "mail" })).toBe("metric=park_count&from=1995&to=2017&utm_source=mail");
+    expect(currentQueryFor({ metric: "park_count", view: "pie" })).toBeNull();
   });
 });

@@ -251,3 +251,15 @@ export function sortUrlParams(search: URLSearchParams): URLSearchParams {
   };
   return new URLSearchParams([...search.entries()].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)));
 }
+
+/**
+ * For a link in a legacy form (lib/view-state-migrations.ts): the same query
+ * in the current form, keys in canonical order and other parameters kept as
+ * they are; null when the link is already current. Pages redirect there so
+ * the address bar shows the current form.
+ */
+export function currentQueryFor(raw: TRawParams): string | null {
+  const { params, applied } = migrateLegacyParams(raw);
+  if (applied.length === 0) return null;
+  return sortUrlParams(params).toString().replace(/%2C/g, ",");
+}

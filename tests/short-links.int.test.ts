@@ -62,7 +62,8 @@ describe("POST /api/v1/short-links", () => {
       expect(again.status, query).toBe(200);
       expect(((await again.json()) as TCreated).code, query).toBe(first.code);
     }
-    const [{ count }] = await db.query<{ count: number }>(`SELECT count(*)::int AS count FROM short_link WHERE state = $1`, [first.query]);
+    const [row] = await db.query<{ count: number }>(`SELECT count(*)::int AS count FROM short_link WHERE state = $1`, [first.query]);
+    const count = row?.count;
     expect(count).toBe(1);
   });
 
@@ -103,7 +104,8 @@ describe("POST /api/v1/short-links", () => {
     expect(long.status).toBe(413);
     expect(await long.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE", parameter: "query" } });
     expect((await post("x".repeat(10_000))).status).toBe(413);
-    const [{ count }] = await db.query<{ count: number }>(`SELECT count(*)::int AS count FROM short_link WHERE length(state) > 2000`);
+    const [row] = await db.query<{ count: number }>(`SELECT count(*)::int AS count FROM short_link WHERE length(state) > 2000`);
+    const count = row?.count;
     expect(count).toBe(0);
   });
 
