@@ -32,10 +32,14 @@ async function load(searchParams: Record<string, string | string[] | undefined>)
 /** The dashboard, rendered on the server from the URL so a shared link shows data before any script runs. */
 export default async function DashboardPage({ searchParams }: { searchParams: TSearchParams }) {
   const params = await searchParams;
-  // An old link in a legacy form opens at its current form, so that is what gets copied on.
-  const current = currentQueryFor(params);
-  if (current !== null) permanentRedirect(current ? `/?${current}` : "/");
   const loaded = await load(params);
+  // An old link in a legacy form moves to its current form, so that is what gets copied on:
+  // the canonical URL when every parameter was understood, else the rewritten one (its notes still show).
+  const current = currentQueryFor(params);
+  if (current !== null) {
+    const target = loaded && loaded.initialData.notes.length === 0 ? loaded.initialData.query : current;
+    permanentRedirect(target ? `/?${target}` : "/");
+  }
   if (!loaded) {
     return (
       <main className="mx-auto max-w-3xl px-4 py-12">

@@ -29,9 +29,13 @@ async function load(searchParams: Record<string, string | string[] | undefined>)
 
 export default async function EmbedPage({ searchParams }: { searchParams: TSearchParams }) {
   const params = await searchParams;
-  const current = currentQueryFor(params);
-  if (current !== null) permanentRedirect(current ? `/embed?${current}` : "/embed");
   const loaded = await load(params);
+  // Legacy forms move to the current one, as on the dashboard (app/page.tsx).
+  const current = currentQueryFor(params);
+  if (current !== null) {
+    const target = loaded && loaded.data.notes.length === 0 ? loaded.data.query : current;
+    permanentRedirect(target ? `/embed?${target}` : "/embed");
+  }
   if (!loaded) {
     return (
       <p role="alert" className="p-4 text-sm text-red-900">
