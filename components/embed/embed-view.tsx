@@ -27,8 +27,14 @@ export function EmbedView({ catalogue, data }: EmbedViewProps) {
   const metricName = lang === "zh" ? data.metric.nameZh : data.metric.nameEn;
   const years = state.view === "compare" || state.view === "map" ? String(state.year) : `${state.from}–${state.to}`;
   const fullHref = `/${data.query ? `?${data.query}` : ""}`;
+  const pinnedTitle = catalogue.publishedEditions.find((e) => e.slug === state.edition)?.title ?? state.edition;
+  const sourceLine = [
+    `${t.editionsUsed}: ${data.editions.map((e) => e.title).join(", ") || "—"}${state.edition !== "latest" ? ` (${t.sharePinned(pinnedTitle)})` : ""}`,
+    `${t.source}: ${data.editions.map((e) => e.source).join(" | ") || "—"}`,
+    "Torch Atlas",
+  ].join(" · ");
   return (
-    <div lang={lang === "zh" ? "zh-CN" : "en"} className="w-full space-y-2 p-3" data-testid="embed">
+    <div lang={lang === "zh" ? "zh-CN" : "en"} className="w-full space-y-1.5 px-3 py-2" data-testid="embed">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-base font-semibold" data-testid="chart-title">
           {metricName} <span className="font-normal text-slate-600">({unitLabel(data.unit, lang)}), {years}</span>
@@ -45,24 +51,15 @@ export function EmbedView({ catalogue, data }: EmbedViewProps) {
       <main data-testid="chart-area" data-query={data.query}>
         <ChartArea data={data} state={state} catalogue={catalogue} update={noUpdate} t={t} />
       </main>
-      <footer className="space-y-1 text-xs text-slate-600" data-testid="embed-sources">
+      <footer className="space-y-0.5 text-xs text-slate-600" data-testid="embed-sources">
         {data.hasSample && (
           <p className="font-medium text-orange-900" data-testid="sample-banner">
             {t.embedSample}
           </p>
         )}
-        <p>
-          {t.editionsUsed}: {data.editions.map((e) => e.title).join(", ") || "—"}
-          {state.edition !== "latest" &&
-            ` (${t.sharePinned(catalogue.publishedEditions.find((e) => e.slug === state.edition)?.title ?? state.edition)})`}
-        </p>
-        <p>
-          {t.source}: {data.editions.map((e) => e.source).join(" | ") || "—"}
-        </p>
-        <p>
-          <a href={fullHref} target="_blank" rel="noopener" className="font-medium text-slate-700 underline">
-            Torch Atlas
-          </a>
+        {/* Two lines at most, so the default 480 px frame holds a trend chart; the full text is the tooltip. */}
+        <p className="line-clamp-2" title={sourceLine}>
+          {sourceLine}
         </p>
       </footer>
     </div>
