@@ -1,6 +1,9 @@
+import AxeBuilder from "@axe-core/playwright";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import pg from "pg";
-import oldUrls from "../lib/fixtures/old-urls.json";
+import oldUrls from "../lib/fixtures/old-urls.json" with { type: "json" };
 import { E2E_SERVERS } from "./support/servers";
 import { E2E_USERS } from "./support/users";
 
@@ -34,6 +37,14 @@ async function openShareMenu(page: Page) {
   const menu = page.getByRole("region", { name: "Share this view" });
   await expect(menu).toBeVisible();
   return menu;
+}
+
+/** Serious or critical axe findings on the page, as short lines (empty when clean). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
 }
 
 async function queryDatabase<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -115,6 +126,7 @@ test("the Share menu copies the latest or the pinned link, and an embed snippet"
   await latest.check();
   await menu.getByRole("button", { name: "Copy link" }).click();
   await expect(output).toHaveValue(`${BASE}/?${query}`);
+  expect(await seriousViolations(page)).toEqual([]);
 
   // Escape closes the menu and gives focus back to its button.
   await page.keyboard.press("Escape");
@@ -164,6 +176,7 @@ test("a pinned link shows what a newer edition revised, and Switch to latest dro
     const banner = page.getByTestId("revision-banner");
     await expect(banner).toContainText(`Newer data: the ${title} edition revised 2 of these figures.`);
     await expect(banner).toContainText("You are looking at the data as published in Synthetic sample");
+    expect(await seriousViolations(page)).toEqual([]);
     // The pinned view still shows the pinned figures; the Share menu starts on the pinned choice.
     await page.getByRole("tab", { name: "Table" }).click();
     await expect(page).toHaveURL(/view=table/);
@@ -189,9 +202,28 @@ test("a pinned link shows what a newer edition revised, and Switch to latest dro
   await expect(page.getByTestId("revision-banner")).toHaveCount(0);
 });
 
+/**
+ * Shows `html` as a page of another site: served by a tiny server of the test's
+ * own on another port (another origin). Chromium lets only a page on the local
+ * network frame a local server, so about:blank or a routed page would not do.
+ */
+async function showOnAnotherSite(page: Page, html: string): Promise<void> {
+  const server = http.createServer((_, res) => {
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.end(`<!doctype html><title>Another site</title>${html}`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  try {
+    await page.goto(`http://127.0.0.1:${port}/`);
+  } finally {
+    server.close();
+  }
+}
+
 test("the embed page renders the view inside another site's iframe; the dashboard refuses to be framed", async ({ page, request }) => {
   const query = "metric=park_count&level=nation&from=1995&to=2017";
-  await page.setContent(`<h1>Another site</h1><iframe src="${BASE}/embed?${query}" width="100%" height="480" title="embedded chart"></iframe>`);
+  await showOnAnotherSite(page, `<h1>Another site</h1><iframe src="${BASE}/embed?${query}" width="100%" height="480" title="embedded chart"></iframe>`);
   const frame = page.frameLocator("iframe");
   await expect(frame.getByTestId("chart-title")).toContainText("National high-tech zones");
   await expect(frame.getByTestId("trend-chart")).toBeVisible();
@@ -200,12 +232,13 @@ test("the embed page renders the view inside another site's iframe; the dashboar
   // No app chrome: no filters, no header, no share menu.
   await expect(frame.getByLabel("Metric", { exact: true })).toHaveCount(0);
   await expect(frame.getByRole("button", { name: "Share", exact: true })).toHaveCount(0);
-  // It fills the frame's width without a horizontal scrollbar.
+  // It fills the frame's width without a horizontal scrollbar, and a trend fits the snippet's 480 px.
   const embedFrame = page.frames().find((f) => f.url().includes("/embed"))!;
   expect(await embedFrame.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  expect(await embedFrame.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(480);
 
   // A table with sample figures says so.
-  await page.setContent(`<iframe src="${BASE}/embed?view=table&level=province&geo=440000&from=2017&to=2017" width="600" height="480" title="embedded table"></iframe>`);
+  await showOnAnotherSite(page, `<iframe src="${BASE}/embed?view=table&level=province&geo=440000&from=2017&to=2017" width="600" height="480" title="embedded table"></iframe>`);
   await expect(page.frameLocator("iframe").getByTestId("data-table")).toContainText("Guangdong");
   await expect(page.frameLocator("iframe").getByTestId("sample-banner")).toContainText("synthetic sample");
 
@@ -217,10 +250,13 @@ test("the embed page renders the view inside another site's iframe; the dashboar
     expect(response.headers()["x-frame-options"], path).toBe("DENY");
     expect(response.headers()["content-security-policy"], path).toBe("frame-ancestors 'none'");
   }
-  // And the browser obeys: the dashboard in a frame stays empty.
-  await page.setContent(`<iframe src="${BASE}/?${query}" width="800" height="400" title="framed dashboard"></iframe>`);
-  await page.waitForTimeout(1000);
-  await expect(page.frameLocator("iframe").getByTestId("chart-title")).toHaveCount(0);
+  // And the browser obeys: the dashboard in another site's frame stays empty, while the embed next to it loads.
+  await showOnAnotherSite(
+    page,
+    `<iframe src="${BASE}/?${query}" width="800" height="400" title="framed dashboard"></iframe><iframe src="${BASE}/embed?${query}" width="800" height="400" title="framed embed"></iframe>`,
+  );
+  await expect(page.frameLocator('iframe[title="framed embed"]').getByTestId("chart-title")).toBeVisible();
+  await expect(page.frameLocator('iframe[title="framed dashboard"]').getByTestId("chart-title")).toHaveCount(0);
 });
 
 test.describe("old links (lib/fixtures/old-urls.json) still open their view", () => {
