@@ -1,5 +1,6 @@
 "use client";
 import { useId, useRef, useState } from "react";
+import { embedSnippet } from "@/lib/embed-snippet";
 import type { TDictionary } from "@/lib/i18n";
 import { downloadPng, downloadSvg } from "./export-chart";
 
@@ -25,19 +26,6 @@ interface ShareBarProps {
 }
 
 type TChoice = "latest" | "pinned";
-
-/** The embed snippet's height in px: fits a trend or a few bars; the embed page scrolls beyond it. */
-export const EMBED_HEIGHT = 480;
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-/** The HTML to paste into another page to show this view in an iframe. */
-export function embedSnippet(origin: string, query: string, title: string): string {
-  const src = `${origin}/embed${query ? `?${query}` : ""}`;
-  return `<iframe src="${escapeAttribute(src)}" width="100%" height="${EMBED_HEIGHT}" style="border:0" loading="lazy" title="${escapeAttribute(title)}"></iframe>`;
-}
 
 async function fetchShortLink(query: string): Promise<string> {
   const response = await fetch("/api/v1/short-links", {
