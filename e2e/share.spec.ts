@@ -44,7 +44,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(" | ")}`,
+    );
 }
 
 async function queryDatabase<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -89,7 +95,10 @@ test("a short link from the Share menu opens the identical view in a fresh brows
   await fresh.close();
 });
 
-test("an unknown or malformed short code gets a friendly 404 with a way to the dashboard", async ({ page, request }) => {
+test("an unknown or malformed short code gets a friendly 404 with a way to the dashboard", async ({
+  page,
+  request,
+}) => {
   for (const code of ["abcdefghj", "nope", "0O1lI0O1l"]) {
     const response = await page.goto(`/s/${code}`);
     expect(response?.status(), code).toBe(404);
@@ -120,7 +129,9 @@ test("the Share menu copies the latest or the pinned link, and an embed snippet"
   );
   await menu.getByRole("button", { name: "Copy short link" }).click();
   await expect(output).toHaveValue(/\/s\/\w{9}$/);
-  const [row] = await queryDatabase<{ state: string }>("SELECT state FROM short_link WHERE code = $1", [(await output.inputValue()).split("/s/")[1]]);
+  const [row] = await queryDatabase<{ state: string }>("SELECT state FROM short_link WHERE code = $1", [
+    (await output.inputValue()).split("/s/")[1],
+  ]);
   expect(row?.state).toBe(`${query}&edition=public-sources`);
 
   await latest.check();
@@ -144,7 +155,10 @@ async function signInAsEditor(request: APIRequestContext): Promise<void> {
   expect(response.status(), await response.text()).toBe(200);
 }
 
-test("a pinned link shows what a newer edition revised, and Switch to latest drops the pin", async ({ page, request }) => {
+test("a pinned link shows what a newer edition revised, and Switch to latest drops the pin", async ({
+  page,
+  request,
+}) => {
   const view = "level=province&geo=440000&from=2016&to=2020";
   const pinnedPath = `/?${view}&edition=synthetic-sample`;
   await openDashboard(page, pinnedPath);
@@ -152,7 +166,9 @@ test("a pinned link shows what a newer edition revised, and Switch to latest dro
   await expect(page.getByTestId("revision-banner")).toHaveCount(0);
 
   // The pinned view's own figures, then a newer edition that restates two of them (and one the same).
-  const series = (await (await request.get(`/api/v1/series?${view}&edition=synthetic-sample`)).json()) as { rows: { year: number; value: number }[] };
+  const series = (await (await request.get(`/api/v1/series?${view}&edition=synthetic-sample`)).json()) as {
+    rows: { year: number; value: number }[];
+  };
   const valueIn = (year: number) => series.rows.find((row) => row.year === year)!.value;
   const title = `E2E share ${Date.now()}`;
   const csv = [
@@ -163,10 +179,13 @@ test("a pinned link shows what a newer edition revised, and Switch to latest dro
   ].join("\n");
 
   await signInAsEditor(request);
-  const upload = await request.post(`/api/admin/uploads?fileName=e2e-share.csv&title=${encodeURIComponent(title)}&source=${encodeURIComponent(`${title}, browser test`)}`, {
-    data: Buffer.from(csv),
-    headers: { "content-type": "text/csv" },
-  });
+  const upload = await request.post(
+    `/api/admin/uploads?fileName=e2e-share.csv&title=${encodeURIComponent(title)}&source=${encodeURIComponent(`${title}, browser test`)}`,
+    {
+      data: Buffer.from(csv),
+      headers: { "content-type": "text/csv" },
+    },
+  );
   expect(upload.status(), await upload.text()).toBe(201);
   const { edition } = (await upload.json()) as { edition: { id: number; slug: string } };
   try {
@@ -221,9 +240,15 @@ async function showOnAnotherSite(page: Page, html: string): Promise<void> {
   }
 }
 
-test("the embed page renders the view inside another site's iframe; the dashboard refuses to be framed", async ({ page, request }) => {
+test("the embed page renders the view inside another site's iframe; the dashboard refuses to be framed", async ({
+  page,
+  request,
+}) => {
   const query = "metric=park_count&level=nation&from=1995&to=2017";
-  await showOnAnotherSite(page, `<h1>Another site</h1><iframe src="${BASE}/embed?${query}" width="100%" height="480" title="embedded chart"></iframe>`);
+  await showOnAnotherSite(
+    page,
+    `<h1>Another site</h1><iframe src="${BASE}/embed?${query}" width="100%" height="480" title="embedded chart"></iframe>`,
+  );
   const frame = page.frameLocator("iframe");
   await expect(frame.getByTestId("chart-title")).toContainText("National high-tech zones");
   await expect(frame.getByTestId("trend-chart")).toBeVisible();
@@ -234,11 +259,16 @@ test("the embed page renders the view inside another site's iframe; the dashboar
   await expect(frame.getByRole("button", { name: "Share", exact: true })).toHaveCount(0);
   // It fills the frame's width without a horizontal scrollbar, and a trend fits the snippet's 480 px.
   const embedFrame = page.frames().find((f) => f.url().includes("/embed"))!;
-  expect(await embedFrame.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  expect(await embedFrame.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+    0,
+  );
   expect(await embedFrame.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(480);
 
   // A table with sample figures says so.
-  await showOnAnotherSite(page, `<iframe src="${BASE}/embed?view=table&level=province&geo=440000&from=2017&to=2017" width="600" height="480" title="embedded table"></iframe>`);
+  await showOnAnotherSite(
+    page,
+    `<iframe src="${BASE}/embed?view=table&level=province&geo=440000&from=2017&to=2017" width="600" height="480" title="embedded table"></iframe>`,
+  );
   await expect(page.frameLocator("iframe").getByTestId("data-table")).toContainText("Guangdong");
   await expect(page.frameLocator("iframe").getByTestId("sample-banner")).toContainText("synthetic sample");
 

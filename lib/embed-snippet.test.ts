@@ -3,7 +3,9 @@ import { embedSnippet } from "@/lib/embed-snippet";
 
 describe("embedSnippet", () => {
   it("is an iframe of /embed with the view's query, full width, 480 px high, ampersands escaped", () => {
-    expect(embedSnippet("https://atlas.example.org", "metric=park_count&level=nation&lang=zh", "Torch Atlas: Zones")).toBe(
+    expect(
+      embedSnippet("https://atlas.example.org", "metric=park_count&level=nation&lang=zh", "Torch Atlas: Zones"),
+    ).toBe(
       '<iframe src="https://atlas.example.org/embed?metric=park_count&amp;level=nation&amp;lang=zh" width="100%" height="480" style="border:0" loading="lazy" title="Torch Atlas: Zones"></iframe>',
     );
     expect(embedSnippet("http://localhost:3000", "", "x")).toContain('src="http://localhost:3000/embed"');

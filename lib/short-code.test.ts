@@ -35,6 +35,7 @@ describe("generateShortCode", () => {
 
 describe("isShortCode", () => {
   it("refuses anything that isn't a code, before the database is asked", () => {
-    for (const bad of ["", "abc", "ABCDEFGH0", "abcdefghij", "../etc/pa", "abcdefgh ", "ÄBCDEFGHJ"]) expect(isShortCode(bad), bad).toBe(false);
+    for (const bad of ["", "abc", "ABCDEFGH0", "abcdefghij", "../etc/pa", "abcdefgh ", "ÄBCDEFGHJ"])
+      expect(isShortCode(bad), bad).toBe(false);
   });
 });

@@ -13,7 +13,9 @@ const UNBIASED_LIMIT = 256 - (256 % SHORT_CODE_ALPHABET.length);
  * A new random code from the platform's cryptographic generator. It carries
  * nothing about the view or who made it; the database maps it to the view.
  */
-export function generateShortCode(randomBytes: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
+export function generateShortCode(
+  randomBytes: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n)),
+): string {
   let code = "";
   while (code.length < SHORT_CODE_LENGTH) {
     for (const byte of randomBytes(SHORT_CODE_LENGTH * 2)) {

@@ -3,7 +3,19 @@ import type { ViewRow } from "@/lib/view-data";
 import { compareViewRows, isSameValue } from "@/lib/view-revisions";
 
 function row(geoCode: string, year: number, value: number, editions: string[] = ["old"]): ViewRow {
-  return { geoCode, geoNameEn: geoCode, geoNameZh: geoCode, year, value, editions, isSample: false, isComputed: false, note: null, source: null, confidence: null };
+  return {
+    geoCode,
+    geoNameEn: geoCode,
+    geoNameZh: geoCode,
+    year,
+    value,
+    editions,
+    isSample: false,
+    isComputed: false,
+    note: null,
+    source: null,
+    confidence: null,
+  };
 }
 
 const isNewer = (slug: string) => slug.startsWith("new");

@@ -38,7 +38,11 @@ function indexRows(tables: readonly RowTable[]): Map<string, ViewRow> {
  * place, year). `isNewer` says which edition slugs were published after the
  * pinned edition: they are the ones a change is credited to.
  */
-export function compareViewRows(pinned: readonly RowTable[], latest: readonly RowTable[], isNewer: (slug: string) => boolean): RowComparison {
+export function compareViewRows(
+  pinned: readonly RowTable[],
+  latest: readonly RowTable[],
+  isNewer: (slug: string) => boolean,
+): RowComparison {
   const before = indexRows(pinned);
   const after = indexRows(latest);
   const result: RowComparison = { total: before.size, revised: 0, added: 0, removed: 0, causes: new Map() };

@@ -62,7 +62,21 @@ describe("migrateLegacyParams", () => {
   });
 
   it("no legacy value is a value of the current schema, so links without v are never ambiguous", () => {
-    const current = new Set(["trend", "compare", "map", "table", "nation", "region", "province", "park", "absolute", "density", "per-park", "share", ...catalogue.metrics]);
+    const current = new Set([
+      "trend",
+      "compare",
+      "map",
+      "table",
+      "nation",
+      "region",
+      "province",
+      "park",
+      "absolute",
+      "density",
+      "per-park",
+      "share",
+      ...catalogue.metrics,
+    ]);
     for (const migration of LEGACY_PARAM_MIGRATIONS) {
       if (typeof migration.legacy === "string") expect(current.has(migration.legacy), migration.example).toBe(false);
     }
@@ -76,7 +90,12 @@ describe("migrateLegacyParams", () => {
   });
 
   it("accepts plain objects (Next.js searchParams) and keeps the first value of a repeated key", () => {
-    const { params, applied } = migrateLegacyParams({ mode: ["per_park", "share"], level: "province", years: "2001-2003", lang: undefined });
+    const { params, applied } = migrateLegacyParams({
+      mode: ["per_park", "share"],
+      level: "province",
+      years: "2001-2003",
+      lang: undefined,
+    });
     expect(params.toString()).toBe("mode=per-park&level=province&from=2001&to=2003");
     expect(applied).toHaveLength(2);
   });
@@ -88,7 +107,8 @@ describe("migrateLegacyParams", () => {
   });
 
   it("leaves current links untouched", () => {
-    const query = "metric=tax_revenue&view=map&level=province&geo=110000&from=2000&to=2020&year=2010&mode=share&edition=public-sources&lang=zh&scale=log";
+    const query =
+      "metric=tax_revenue&view=map&level=province&geo=110000&from=2000&to=2020&year=2010&mode=share&edition=public-sources&lang=zh&scale=log";
     const { params, applied } = migrateLegacyParams(new URLSearchParams(query));
     expect(params.toString().replace(/%2C/g, ",")).toBe(query);
     expect(applied).toEqual([]);
@@ -97,7 +117,9 @@ describe("migrateLegacyParams", () => {
 
 describe("currentQueryFor", () => {
   it("gives the current form of a legacy link, other parameters kept, or null for a current one", () => {
-    expect(currentQueryFor({ years: "1995-2017", metric: "stip_count", utm_source: "mail" })).toBe("metric=park_count&from=1995&to=2017&utm_source=mail");
+    expect(currentQueryFor({ years: "1995-2017", metric: "stip_count", utm_source: "mail" })).toBe(
+      "metric=park_count&from=1995&to=2017&utm_source=mail",
+    );
     expect(currentQueryFor({ metric: "park_count", view: "pie" })).toBeNull();
   });
 });

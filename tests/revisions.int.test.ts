@@ -18,7 +18,11 @@ let editorId: string;
 beforeAll(async () => {
   ({ db, url } = await openTestDatabase("revisions"));
   await prepareDatabase(db);
-  ({ id: editorId } = await createUser(db, { email: "editor@example.org", name: "Editor", role: "editor", password: "a long enough editor password" }, null));
+  ({ id: editorId } = await createUser(
+    db,
+    { email: "editor@example.org", name: "Editor", role: "editor", password: "a long enough editor password" },
+    null,
+  ));
 });
 
 afterAll(async () => {
@@ -27,12 +31,28 @@ afterAll(async () => {
 });
 
 /** Guangdong's high-tech enterprises 2016–2025, pinned to the newest seed edition. */
-const PINNED = { metric: "high_tech_enterprises", level: "province", geo: "440000", from: "2016", to: "2025", edition: "synthetic-sample" };
+const PINNED = {
+  metric: "high_tech_enterprises",
+  level: "province",
+  geo: "440000",
+  from: "2016",
+  to: "2025",
+  edition: "synthetic-sample",
+};
 
 async function upload(title: string, rows: [number, number][]): Promise<number> {
-  const csv = ["year,level,geo,indicator,value,unit,source_ref", ...rows.map(([year, value]) => `${year},province,440000,high_tech_enterprises,${value},家,${title} table 2`)].join("\n");
-  const outcome = await uploadEdition(db, { title, source: `${title}, test`, yearbookYear: null, fileName: "test.csv" }, Readable.from([Buffer.from(csv)]), editorId);
-  if (outcome.status !== "draft") throw new Error(`upload rejected: ${JSON.stringify(outcome.report.problems.slice(0, 3))}`);
+  const csv = [
+    "year,level,geo,indicator,value,unit,source_ref",
+    ...rows.map(([year, value]) => `${year},province,440000,high_tech_enterprises,${value},家,${title} table 2`),
+  ].join("\n");
+  const outcome = await uploadEdition(
+    db,
+    { title, source: `${title}, test`, yearbookYear: null, fileName: "test.csv" },
+    Readable.from([Buffer.from(csv)]),
+    editorId,
+  );
+  if (outcome.status !== "draft")
+    throw new Error(`upload rejected: ${JSON.stringify(outcome.report.problems.slice(0, 3))}`);
   return outcome.edition.id;
 }
 
@@ -89,7 +109,12 @@ describe("revisions of a pinned view", () => {
     const second = await upload("Torch yearbook test 2025", [[2019, before.get(2019)! + 1]]);
     await publishEdition(db, second, editorId);
     const pinned = await getViewData(db, PINNED);
-    expect(pinned.revisions).toMatchObject({ edition: { slug: "torch-yearbook-test-2025" }, otherEditions: 1, revised: 3, added: 1 });
+    expect(pinned.revisions).toMatchObject({
+      edition: { slug: "torch-yearbook-test-2025" },
+      otherEditions: 1,
+      revised: 3,
+      added: 1,
+    });
     await retireEdition(db, second, editorId);
   });
 

@@ -52,7 +52,9 @@ describe("POST /api/v1/short-links", () => {
   });
 
   it("gives equal views the same code, however the query was written (legacy forms included)", async () => {
-    const first = (await (await post({ query: "metric=park_count&level=nation&from=1995&to=2017" })).json()) as TCreated;
+    const first = (await (
+      await post({ query: "metric=park_count&level=nation&from=1995&to=2017" })
+    ).json()) as TCreated;
     for (const query of [
       "to=2017&from=1995&level=nation&metric=park_count",
       "?metric=park_count&level=nation&from=1995&to=2017&scale=linear",
@@ -62,13 +64,17 @@ describe("POST /api/v1/short-links", () => {
       expect(again.status, query).toBe(200);
       expect(((await again.json()) as TCreated).code, query).toBe(first.code);
     }
-    const [row] = await db.query<{ count: number }>(`SELECT count(*)::int AS count FROM short_link WHERE state = $1`, [first.query]);
+    const [row] = await db.query<{ count: number }>(`SELECT count(*)::int AS count FROM short_link WHERE state = $1`, [
+      first.query,
+    ]);
     const count = row?.count;
     expect(count).toBe(1);
   });
 
   it("handles concurrent requests for one new view: one row, one code", async () => {
-    const responses = await Promise.all(Array.from({ length: 8 }, () => post({ query: "metric=exports&view=compare&to=2015" })));
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () => post({ query: "metric=exports&view=compare&to=2015" })),
+    );
     const codes = await Promise.all(responses.map(async (r) => ((await r.json()) as TCreated).code));
     expect(new Set(codes).size).toBe(1);
     expect(responses.filter((r) => r.status === 201).length).toBeLessThanOrEqual(1);
@@ -84,9 +90,16 @@ describe("POST /api/v1/short-links", () => {
     const response = await post({ query: "metric=tax_revenue&view=pie" });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      error: { code: "BAD_REQUEST", message: 'Unknown view "pie"; showing trend.', parameter: "view", allowed: ["trend", "compare", "map", "table"] },
+      error: {
+        code: "BAD_REQUEST",
+        message: 'Unknown view "pie"; showing trend.',
+        parameter: "view",
+        allowed: ["trend", "compare", "map", "table"],
+      },
     });
-    const unknownKey = (await (await post({ query: "metric=tax_revenue&colour=red" })).json()) as { error: { parameter: string } };
+    const unknownKey = (await (await post({ query: "metric=tax_revenue&colour=red" })).json()) as {
+      error: { parameter: string };
+    };
     expect(unknownKey.error.parameter).toBe("colour");
     expect((await post({ query: "edition=torch-1900" })).status).toBe(400);
     expect((await post({ query: "level=nation&mode=share" })).status).toBe(400);
@@ -104,7 +117,9 @@ describe("POST /api/v1/short-links", () => {
     expect(long.status).toBe(413);
     expect(await long.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE", parameter: "query" } });
     expect((await post("x".repeat(10_000))).status).toBe(413);
-    const [row] = await db.query<{ count: number }>(`SELECT count(*)::int AS count FROM short_link WHERE length(state) > 2000`);
+    const [row] = await db.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM short_link WHERE length(state) > 2000`,
+    );
     const count = row?.count;
     expect(count).toBe(0);
   });
@@ -129,11 +144,14 @@ describe("createShortLink and findShortLink", () => {
     const other = await createShortLink(db, "view=table&lang=zh&scale=log", { newCode: () => draws.shift()! });
     expect(other).toEqual({ code: "yyyyyyyyy", state: "view=table&lang=zh&scale=log", isNew: true });
     expect(await findShortLink(db, "zzzzzzzzz")).toBe("view=table&lang=zh");
-    await expect(createShortLink(db, "view=map&lang=zh", { newCode: () => "zzzzzzzzz" })).rejects.toThrow(/free short code/);
+    await expect(createShortLink(db, "view=map&lang=zh", { newCode: () => "zzzzzzzzz" })).rejects.toThrow(
+      /free short code/,
+    );
   });
 
   it("answers null for unknown or malformed codes without a database error", async () => {
     expect(await findShortLink(db, "abcdefghj")).toBeNull();
-    for (const bad of ["", "short", "'; DROP TABLE short_link; --", "0O1lI0O1l", "x".repeat(500)]) expect(await findShortLink(db, bad)).toBeNull();
+    for (const bad of ["", "short", "'; DROP TABLE short_link; --", "0O1lI0O1l", "x".repeat(500)])
+      expect(await findShortLink(db, bad)).toBeNull();
   });
 });

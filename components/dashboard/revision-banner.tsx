@@ -28,7 +28,11 @@ export function RevisionBanner({ revisions, pinnedTitle, onSwitch, t }: Revision
         </span>{" "}
         {t.revisionsPinned(pinnedTitle)}
       </p>
-      <button type="button" className="rounded border border-sky-700 bg-white px-3 py-1.5 font-medium text-sky-900 hover:bg-sky-100" onClick={onSwitch}>
+      <button
+        type="button"
+        className="rounded border border-sky-700 bg-white px-3 py-1.5 font-medium text-sky-900 hover:bg-sky-100"
+        onClick={onSwitch}
+      >
         {t.switchToLatest}
       </button>
     </div>

@@ -96,7 +96,11 @@ export function ShareBar({ query, share, chartRef, caption, fileBase, canExportC
         >
           {t.share} <span aria-hidden="true">{isOpen ? "▴" : "▾"}</span>
         </button>
-        <a className={button} href={`/api/v1/series?${query ? `${query}&` : ""}format=csv`} download={`${fileBase}.csv`}>
+        <a
+          className={button}
+          href={`/api/v1/series?${query ? `${query}&` : ""}format=csv`}
+          download={`${fileBase}.csv`}
+        >
           {t.downloadCsv}
         </a>
         <button
@@ -158,7 +162,8 @@ export function ShareBar({ query, share, chartRef, caption, fileBase, canExportC
                   onChange={() => setChoice("pinned")}
                 />
                 <span>
-                  {t.sharePinned(share.pinned.editionTitle)} <span className="text-slate-600">({t.sharePinnedHint})</span>
+                  {t.sharePinned(share.pinned.editionTitle)}{" "}
+                  <span className="text-slate-600">({t.sharePinnedHint})</span>
                 </span>
               </label>
             )}

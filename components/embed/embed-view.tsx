@@ -37,7 +37,10 @@ export function EmbedView({ catalogue, data }: EmbedViewProps) {
     <div lang={lang === "zh" ? "zh-CN" : "en"} className="w-full space-y-1.5 px-3 py-2" data-testid="embed">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-base font-semibold" data-testid="chart-title">
-          {metricName} <span className="font-normal text-slate-600">({unitLabel(data.unit, lang)}), {years}</span>
+          {metricName}{" "}
+          <span className="font-normal text-slate-600">
+            ({unitLabel(data.unit, lang)}), {years}
+          </span>
         </h1>
         <a href={fullHref} target="_blank" rel="noopener" className="text-sm text-blue-800 underline">
           {t.openInFull} <span aria-hidden="true">↗</span>

@@ -23,9 +23,15 @@ const ZShortLinkRequest = z.object({ query: z.string() }).strict();
 
 async function readBody(request: Request): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES} bytes.`, { parameter: "query" });
+  if (declared > MAX_BODY_BYTES)
+    throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES} bytes.`, {
+      parameter: "query",
+    });
   const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES} bytes.`, { parameter: "query" });
+  if (text.length > MAX_BODY_BYTES)
+    throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES} bytes.`, {
+      parameter: "query",
+    });
   try {
     return JSON.parse(text);
   } catch {
@@ -44,7 +50,9 @@ export async function handleCreateShortLink(request: Request): Promise<Response>
     // "?a=b" and "/?a=b" (a copied path) are accepted too.
     const query = parsed.data.query.replace(/^\/?(embed)?\?/, "");
     if (query.length > MAX_SHORT_LINK_QUERY) {
-      throw new AppError("PAYLOAD_TOO_LARGE", `The view query is longer than ${MAX_SHORT_LINK_QUERY} characters.`, { parameter: "query" });
+      throw new AppError("PAYLOAD_TOO_LARGE", `The view query is longer than ${MAX_SHORT_LINK_QUERY} characters.`, {
+        parameter: "query",
+      });
     }
 
     const db = await getDatabase();

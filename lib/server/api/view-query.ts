@@ -11,7 +11,10 @@ export function assertViewQueryKeys(params: URLSearchParams, extraKeys: readonly
   const allowed = [...VIEW_QUERY_KEYS, ...extraKeys];
   const unknown = [...params.keys()].find((key) => !allowed.includes(key));
   if (unknown !== undefined) {
-    throw new AppError("BAD_REQUEST", `Unknown parameter "${unknown}"`, { parameter: unknown, allowed: [...URL_KEYS, ...extraKeys] });
+    throw new AppError("BAD_REQUEST", `Unknown parameter "${unknown}"`, {
+      parameter: unknown,
+      allowed: [...URL_KEYS, ...extraKeys],
+    });
   }
 }
 
@@ -29,7 +32,10 @@ export function parseStrictViewQuery(
   const { state, notes } = parseViewState(params, catalogue);
   const [note] = notes;
   if (note) {
-    throw new AppError("BAD_REQUEST", note.message, { parameter: note.parameter, ...(note.allowed ? { allowed: note.allowed } : {}) });
+    throw new AppError("BAD_REQUEST", note.message, {
+      parameter: note.parameter,
+      ...(note.allowed ? { allowed: note.allowed } : {}),
+    });
   }
   return state;
 }

@@ -102,7 +102,12 @@ export interface ViewRows {
 }
 
 /** The rows one view shows: its metric (in its mode) and, for the table, the extra metrics. */
-export async function getViewRows(db: Database, state: ViewState, catalogue: Catalogue, names: TNames = geoNames(catalogue)): Promise<ViewRows> {
+export async function getViewRows(
+  db: Database,
+  state: ViewState,
+  catalogue: Catalogue,
+  names: TNames = geoNames(catalogue),
+): Promise<ViewRows> {
   const [primary, ...extra] = await Promise.all([
     getMetricRows(db, state, state.metric, state.mode, names),
     ...(state.view === "table" ? state.also : []).map(async (code) => ({
