@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { permanentRedirect } from "next/navigation";
 import type { Catalogue } from "@/lib/view-data";
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { Providers } from "@/components/dashboard/providers";
@@ -7,6 +8,7 @@ import { AppError, isDatabaseUnavailable } from "@/lib/server/errors";
 import { toQueryString, viewMetadata } from "@/lib/server/og/view-metadata";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 import { getViewData } from "@/lib/server/queries/get-view-data";
+import { currentQueryFor } from "@/lib/view-state";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +33,15 @@ async function load(searchParams: Record<string, string | string[] | undefined>)
 
 /** The dashboard, rendered on the server from the URL so a shared link shows data before any script runs. */
 export default async function DashboardPage({ searchParams }: { searchParams: TSearchParams }) {
-  const loaded = await load(await searchParams);
+  const params = await searchParams;
+  const loaded = await load(params);
+  // An old link in a legacy form moves to its current form, so that is what gets copied on:
+  // the canonical URL when every parameter was understood, else the rewritten one (its notes still show).
+  const current = currentQueryFor(params);
+  if (current !== null) {
+    const target = loaded && loaded.initialData.notes.length === 0 ? loaded.initialData.query : current;
+    permanentRedirect(target ? `/?${target}` : "/");
+  }
   if (!loaded) {
     return (
       <main className="mx-auto max-w-3xl px-4 py-12">

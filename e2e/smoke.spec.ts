@@ -42,12 +42,15 @@ test.describe("overview page on PostgreSQL", () => {
   test("health names the database, migration and data version", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);
-    expect(await response.json()).toEqual({
+    const health = (await response.json()) as { dataVersion: number };
+    expect(health).toEqual({
       status: "ok",
       database: "postgres",
       migration: fs.readdirSync("prisma/migrations").filter((name) => /^\d{14}_/.test(name)).sort().at(-1),
-      dataVersion: 3,
+      dataVersion: expect.any(Number),
     });
+    // 3 after the seed; other specs (e2e/share.spec.ts) publish and retire editions, each a step further.
+    expect(health.dataVersion).toBeGreaterThanOrEqual(3);
   });
 });
 

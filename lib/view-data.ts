@@ -59,6 +59,26 @@ export interface ViewData {
   editions: EditionInfoForView[];
   hasSample: boolean;
   dataVersion: number;
+  /** For a pinned view: what newer published editions changed on screen; null when nothing did (or not pinned). */
+  revisions: ViewRevisions | null;
+}
+
+/** What newer editions changed in a pinned view (lib/server/queries/get-view-revisions.ts). */
+export interface ViewRevisions {
+  /** The newest edition published after the pinned one that changed a figure on screen. */
+  edition: { slug: string; title: string };
+  /** How many other newer editions changed figures too. */
+  otherEditions: number;
+  /** Figures on screen whose value differs in the latest data. */
+  revised: number;
+  /** Figures the latest data adds to the view. */
+  added: number;
+  /** Figures of the pinned view the latest data no longer has. */
+  removed: number;
+  /** Figures on screen (rows of the pinned view). */
+  total: number;
+  /** The same view on the latest data: the query without its edition. */
+  latestQuery: string;
 }
 
 /** What the dashboard knows about the data, sent once with the page (and by /api/v1/meta). */

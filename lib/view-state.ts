@@ -1,6 +1,7 @@
 // zod/mini: this module ships to the browser, and the full zod would add ~20 KB to the page.
 import * as z from "zod/mini";
 import { findDerivedMetric, findIndicator } from "@/lib/metrics";
+import { migrateLegacyParams } from "@/lib/view-state-migrations";
 
 // The URL ⇄ view state contract, shared by the page, the client and the API.
 // Equal views have equal URLs: keys in one order, lists sorted, defaults omitted.
@@ -146,11 +147,14 @@ function fromYear(
  * Parses a query string into a complete, valid view. Never throws: anything
  * malformed, unknown or stale falls back to a default and adds a note saying
  * so (the page shows notes; the API answers 400 with the first one).
+ * Legacy spellings of old links are rewritten first (lib/view-state-migrations.ts),
+ * so they are understood without a note.
  */
 export function parseViewState(params: TRawParams, catalogue: ViewCatalogue): { state: ViewState; notes: ViewNote[] } {
   const notes: ViewNote[] = [];
   const defaults = defaultViewState(catalogue);
-  const raw = (key: TUrlKey) => readRaw(params, key);
+  const current = migrateLegacyParams(params).params;
+  const raw = (key: TUrlKey) => readRaw(current, key);
 
   const rawMetric = raw("metric");
   let metric = defaults.metric;
@@ -247,4 +251,16 @@ export function sortUrlParams(search: URLSearchParams): URLSearchParams {
     return index === -1 ? URL_KEYS.length : index;
   };
   return new URLSearchParams([...search.entries()].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)));
+}
+
+/**
+ * For a link in a legacy form (lib/view-state-migrations.ts): the same query
+ * in the current form, keys in canonical order and other parameters kept as
+ * they are; null when the link is already current. Pages redirect there so
+ * the address bar shows the current form.
+ */
+export function currentQueryFor(raw: TRawParams): string | null {
+  const { params, applied } = migrateLegacyParams(raw);
+  if (applied.length === 0) return null;
+  return sortUrlParams(params).toString().replace(/%2C/g, ",");
 }

@@ -4,12 +4,13 @@ import { useCallback, useEffect, useRef } from "react";
 import { unitLabel } from "@/lib/display-unit";
 import { dictionary } from "@/lib/i18n";
 import type { ViewData } from "@/lib/view-data";
-import { VIEWS, type ViewState } from "@/lib/view-state";
+import { serializeViewState, VIEWS, type ViewState } from "@/lib/view-state";
 import type { Catalogue } from "@/lib/view-data";
 import { ChartArea } from "./chart-area";
 import { FilterPanel } from "./filter-panel";
 import { usePrefetchView, useViewData } from "./queries";
-import { ShareBar } from "./share-bar";
+import { RevisionBanner } from "./revision-banner";
+import { ShareBar, type ShareTargets } from "./share-bar";
 import { useViewState } from "./use-view-state";
 
 interface DashboardProps {
@@ -33,6 +34,15 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
   const metricName = lang === "zh" ? data.metric.nameZh : data.metric.nameEn;
   const unit = unitLabel(data.unit, lang);
   const hasParkData = catalogue.levelsWithData.includes("park");
+  // Pin to the view's own edition, or to the newest edition that contributes to it (data.editions is in publication order).
+  const pinSlug = state.edition !== "latest" ? state.edition : data.editions.at(-1)?.slug;
+  const pinTitle = catalogue.publishedEditions.find((e) => e.slug === pinSlug)?.title;
+  const share: ShareTargets = {
+    latestQuery: serializeViewState({ ...state, edition: "latest" }, catalogue),
+    pinned: pinSlug && pinTitle ? { query: serializeViewState({ ...state, edition: pinSlug }, catalogue), editionTitle: pinTitle } : null,
+    isPinned: state.edition !== "latest",
+    embedTitle: t.embedTitle(metricName),
+  };
   const caption = [
     `${metricName} (${unit})${state.view === "compare" || state.view === "map" ? `, ${state.year}` : `, ${state.from}–${state.to}`}`,
     `${t.editionsUsed}: ${data.editions.map((e) => e.slug).join(", ") || "—"}`,
@@ -72,6 +82,15 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
             ))}
           </ul>
         </div>
+      )}
+
+      {data.revisions && state.edition !== "latest" && data.state.edition === state.edition && (
+        <RevisionBanner
+          revisions={data.revisions}
+          pinnedTitle={pinTitle ?? state.edition}
+          onSwitch={() => update({ edition: "latest" })}
+          t={t}
+        />
       )}
 
       {data.hasSample && (
@@ -134,6 +153,7 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
 
           <ShareBar
             query={query}
+            share={share}
             chartRef={chartRef}
             caption={caption}
             fileBase={`torch-atlas-${data.metric.code}-${state.view}`}

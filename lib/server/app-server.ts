@@ -33,6 +33,9 @@ async function serveWithFetchHandler(handler: TFetchHandler, req: http.IncomingM
   const request = new Request(new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`), { method: req.method, headers });
   const response = await handler(request);
   res.statusCode = response.status;
+  // next.config.ts headers() don't reach these responses: refuse framing here too, like every route but /embed.
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
   response.headers.forEach((value, name) => res.setHeader(name, value));
   res.end(req.method === "HEAD" ? undefined : Buffer.from(await response.arrayBuffer()));
 }
@@ -44,6 +47,7 @@ function internalError(res: http.ServerResponse): void {
   }
   res.statusCode = 500;
   res.setHeader("Content-Type", "application/json");
+  res.setHeader("X-Frame-Options", "DENY");
   res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong on the server." } }));
 }
 

@@ -2,16 +2,16 @@ import "server-only";
 import { API_FORMATS } from "@/lib/api/openapi";
 import { toCsv } from "@/lib/csv-export";
 import { getDatabase } from "@/lib/server/db";
+import { assertViewQueryKeys, parseStrictViewQuery } from "@/lib/server/api/view-query";
 import { AppError, toErrorResponse } from "@/lib/server/errors";
 import { CachedBody, cachedBodyResponse, etagFor, notModified, PUBLIC_CACHE_CONTROL } from "@/lib/server/http";
 import { LruCache } from "@/lib/server/lru-cache";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 import { getViewData } from "@/lib/server/queries/get-view-data";
-import { parseViewState, serializeViewState, URL_KEYS } from "@/lib/view-state";
+import { serializeViewState } from "@/lib/view-state";
 
 // GET /api/v1/series — the data behind a dashboard view: same parameters as the page; JSON, or CSV with format=csv.
 
-const ALLOWED_KEYS = new Set<string>([...URL_KEYS, "format"]);
 const FORMATS: readonly string[] = API_FORMATS;
 /** Response bodies by ETag: the ETag names the data version and the exact view. */
 const bodies = new LruCache<CachedBody>(300);
@@ -19,10 +19,7 @@ const bodies = new LruCache<CachedBody>(300);
 export async function handleSeriesRequest(request: Request): Promise<Response> {
   try {
     const params = new URL(request.url).searchParams;
-    const unknown = [...params.keys()].find((key) => !ALLOWED_KEYS.has(key));
-    if (unknown) {
-      throw new AppError("BAD_REQUEST", `Unknown parameter "${unknown}"`, { parameter: unknown, allowed: [...ALLOWED_KEYS] });
-    }
+    assertViewQueryKeys(params, ["format"]);
     const format = params.get("format") ?? "json";
     if (!FORMATS.includes(format)) {
       throw new AppError("BAD_REQUEST", `format must be ${API_FORMATS.join(" or ")}, not "${format}"`, { parameter: "format", allowed: API_FORMATS });
@@ -30,11 +27,7 @@ export async function handleSeriesRequest(request: Request): Promise<Response> {
 
     const db = await getDatabase();
     const catalogue = await getCatalogue(db);
-    const { state, notes } = parseViewState(params, catalogue);
-    const [note] = notes;
-    if (note) {
-      throw new AppError("BAD_REQUEST", note.message, { parameter: note.parameter, ...(note.allowed ? { allowed: note.allowed } : {}) });
-    }
+    const state = parseStrictViewQuery(params, catalogue, ["format"]);
     const etag = etagFor(catalogue.dataVersion, serializeViewState(state, catalogue), format);
     const cached = notModified(request, etag);
     if (cached) return cached;

@@ -1,122 +1,32 @@
 import "server-only";
-import { findIndicator } from "@/lib/metrics";
 import type { Database } from "@/lib/server/db";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
-import {
-  getPerParkSeries,
-  getSeries,
-  getShareOfNationalSeries,
-  type SeriesResult,
-  type TGeoLevel,
-  type TSeriesQuery,
-} from "@/lib/server/queries/get-series";
-import type { SeriesPoint } from "@/lib/series-math";
-import type { Catalogue, MetricInfo, ViewData, ViewRow } from "@/lib/view-data";
-import { parseViewState, serializeViewState, type TLevel, type TMode, type TRawParams, type ViewState } from "@/lib/view-state";
+import { findMetric, geoNames, getViewRows, levelShown } from "@/lib/server/queries/get-view-rows";
+import { getViewRevisions } from "@/lib/server/queries/get-view-revisions";
+import type { ViewData } from "@/lib/view-data";
+import { parseViewState, serializeViewState, type TRawParams } from "@/lib/view-state";
 
-const GEO_LEVEL: Record<TLevel, TGeoLevel> = { nation: "NATION", region: "REGION", province: "PROVINCE", park: "PARK" };
-
-type TNames = Map<string, { en: string; zh: string }>;
-
-function geoNames(catalogue: Catalogue): TNames {
-  return new Map([
-    ["CN", { en: "China (national)", zh: "全国" }],
-    ...catalogue.regions.map((r) => [r.code, { en: `${r.nameEn} region`, zh: `${r.nameZh}地区` }] as const),
-    ...catalogue.provinces.map((p) => [p.code, { en: p.nameEn, zh: p.nameZhShort }] as const),
-    ...catalogue.parks.map((p) => [p.code, { en: p.nameEn ?? p.nameZh, zh: p.nameZh }] as const),
-  ]);
-}
-
-/** The map always shows provinces; every other view shows the chosen level. */
-function levelShown(state: ViewState): TLevel {
-  return state.view === "map" ? "province" : state.level;
-}
-
-function seriesQuery(state: ViewState, metric: string, breakdown: string): TSeriesQuery {
-  const level = levelShown(state);
-  const isOneYear = state.view === "compare" || state.view === "map";
-  return {
-    metric,
-    level: GEO_LEVEL[level],
-    geos: level === state.level ? state.geos : [],
-    from: isOneYear ? state.year : state.from,
-    to: isOneYear ? state.year : state.to,
-    edition: state.edition,
-    breakdown,
-  };
-}
-
-function fetchSeries(db: Database, query: TSeriesQuery, mode: TMode): Promise<SeriesResult> {
-  if (mode === "per-park") return getPerParkSeries(db, query);
-  if (mode === "share") return getShareOfNationalSeries(db, query);
-  return getSeries(db, { ...query, metric: mode === "density" ? "hte_density" : query.metric });
-}
-
-function toRow(point: SeriesPoint, names: TNames, category?: { code: string; en: string; zh: string }): ViewRow {
-  const name = names.get(point.geoCode) ?? { en: point.geoCode, zh: point.geoCode };
-  return {
-    geoCode: category ? `${point.geoCode}:${category.code}` : point.geoCode,
-    geoNameEn: category ? `${name.en}: ${category.en}` : name.en,
-    geoNameZh: category ? `${name.zh}：${category.zh}` : name.zh,
-    year: point.year,
-    value: point.value,
-    editions: point.editions,
-    isSample: point.isSample,
-    isComputed: point.isComputed,
-    note: point.note,
-    source: point.sourceRef,
-    confidence: point.confidence,
-  };
-}
-
-/**
- * One metric's rows. Indicators reported only by category (ownership type)
- * get one series per category, named "China: state-owned".
- */
-async function getMetricRows(db: Database, state: ViewState, metric: string, mode: TMode, names: TNames) {
-  const categories = Object.entries(findIndicator(metric)?.breakdowns ?? {});
-  if (categories.length === 0) {
-    const series = await fetchSeries(db, seriesQuery(state, metric, ""), mode);
-    return { unit: series.unit, rows: series.points.map((point) => toRow(point, names)) };
-  }
-  const parts = await Promise.all(
-    categories.map(async ([code, label]) => {
-      const series = await fetchSeries(db, seriesQuery(state, metric, code), mode);
-      return { unit: series.unit, rows: series.points.map((point) => toRow(point, names, { code, ...label })) };
-    }),
-  );
-  return { unit: parts[0]!.unit, rows: parts.flatMap((part) => part.rows) };
-}
-
-function findMetric(catalogue: Catalogue, code: string): MetricInfo {
-  return catalogue.metricInfo.find((m) => m.code === code) ?? catalogue.metricInfo[0]!;
-}
-
-/** Everything one view shows, from its query string: rows with names, units, editions and sources. */
+/** Everything one view shows, from its query string: rows with names, units, editions, sources and, when pinned, revisions. */
 export async function getViewData(db: Database, params: TRawParams): Promise<ViewData> {
   const catalogue = await getCatalogue(db);
   const { state, notes } = parseViewState(params, catalogue);
   const names = geoNames(catalogue);
-  const [primary, ...extra] = await Promise.all([
-    getMetricRows(db, state, state.metric, state.mode, names),
-    ...(state.view === "table" ? state.also : []).map(async (code) => ({
-      metric: findMetric(catalogue, code),
-      ...(await getMetricRows(db, state, code, "absolute", names)),
-    })),
-  ]);
-  const allRows = [primary!.rows, ...extra.map((e) => e.rows)].flat();
+  const viewRows = await getViewRows(db, state, catalogue, names);
+  const revisions = await getViewRevisions(db, state, viewRows, catalogue, names);
+  const allRows = [viewRows.rows, ...viewRows.extra.map((e) => e.rows)].flat();
   const used = new Set(allRows.flatMap((row) => row.editions));
   return {
     state,
     query: serializeViewState(state, catalogue),
     notes,
     metric: findMetric(catalogue, state.mode === "density" ? "hte_density" : state.metric),
-    unit: primary!.unit,
+    unit: viewRows.unit,
     level: levelShown(state),
-    rows: primary!.rows,
-    extra,
+    rows: viewRows.rows,
+    extra: viewRows.extra,
     editions: catalogue.publishedEditions.filter((e) => used.has(e.slug)),
     hasSample: allRows.some((row) => row.isSample),
     dataVersion: catalogue.dataVersion,
+    revisions,
   };
 }

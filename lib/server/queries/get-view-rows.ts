@@ -1,0 +1,119 @@
+import "server-only";
+import type { DisplayUnit } from "@/lib/display-unit";
+import { findIndicator } from "@/lib/metrics";
+import type { Database } from "@/lib/server/db";
+import {
+  getPerParkSeries,
+  getSeries,
+  getShareOfNationalSeries,
+  type SeriesResult,
+  type TGeoLevel,
+  type TSeriesQuery,
+} from "@/lib/server/queries/get-series";
+import type { SeriesPoint } from "@/lib/series-math";
+import type { Catalogue, MetricInfo, ViewRow } from "@/lib/view-data";
+import type { TLevel, TMode, ViewState } from "@/lib/view-state";
+
+// The rows behind a view: every series it draws, with place names, under its edition.
+
+const GEO_LEVEL: Record<TLevel, TGeoLevel> = { nation: "NATION", region: "REGION", province: "PROVINCE", park: "PARK" };
+
+export type TNames = Map<string, { en: string; zh: string }>;
+
+export function geoNames(catalogue: Catalogue): TNames {
+  return new Map([
+    ["CN", { en: "China (national)", zh: "全国" }],
+    ...catalogue.regions.map((r) => [r.code, { en: `${r.nameEn} region`, zh: `${r.nameZh}地区` }] as const),
+    ...catalogue.provinces.map((p) => [p.code, { en: p.nameEn, zh: p.nameZhShort }] as const),
+    ...catalogue.parks.map((p) => [p.code, { en: p.nameEn ?? p.nameZh, zh: p.nameZh }] as const),
+  ]);
+}
+
+/** The map always shows provinces; every other view shows the chosen level. */
+export function levelShown(state: ViewState): TLevel {
+  return state.view === "map" ? "province" : state.level;
+}
+
+function seriesQuery(state: ViewState, metric: string, breakdown: string): TSeriesQuery {
+  const level = levelShown(state);
+  const isOneYear = state.view === "compare" || state.view === "map";
+  return {
+    metric,
+    level: GEO_LEVEL[level],
+    geos: level === state.level ? state.geos : [],
+    from: isOneYear ? state.year : state.from,
+    to: isOneYear ? state.year : state.to,
+    edition: state.edition,
+    breakdown,
+  };
+}
+
+function fetchSeries(db: Database, query: TSeriesQuery, mode: TMode): Promise<SeriesResult> {
+  if (mode === "per-park") return getPerParkSeries(db, query);
+  if (mode === "share") return getShareOfNationalSeries(db, query);
+  return getSeries(db, { ...query, metric: mode === "density" ? "hte_density" : query.metric });
+}
+
+function toRow(point: SeriesPoint, names: TNames, category?: { code: string; en: string; zh: string }): ViewRow {
+  const name = names.get(point.geoCode) ?? { en: point.geoCode, zh: point.geoCode };
+  return {
+    geoCode: category ? `${point.geoCode}:${category.code}` : point.geoCode,
+    geoNameEn: category ? `${name.en}: ${category.en}` : name.en,
+    geoNameZh: category ? `${name.zh}：${category.zh}` : name.zh,
+    year: point.year,
+    value: point.value,
+    editions: point.editions,
+    isSample: point.isSample,
+    isComputed: point.isComputed,
+    note: point.note,
+    source: point.sourceRef,
+    confidence: point.confidence,
+  };
+}
+
+/**
+ * One metric's rows. Indicators reported only by category (ownership type)
+ * get one series per category, named "China: state-owned".
+ */
+async function getMetricRows(db: Database, state: ViewState, metric: string, mode: TMode, names: TNames) {
+  const categories = Object.entries(findIndicator(metric)?.breakdowns ?? {});
+  if (categories.length === 0) {
+    const series = await fetchSeries(db, seriesQuery(state, metric, ""), mode);
+    return { unit: series.unit, rows: series.points.map((point) => toRow(point, names)) };
+  }
+  const parts = await Promise.all(
+    categories.map(async ([code, label]) => {
+      const series = await fetchSeries(db, seriesQuery(state, metric, code), mode);
+      return { unit: series.unit, rows: series.points.map((point) => toRow(point, names, { code, ...label })) };
+    }),
+  );
+  return { unit: parts[0]!.unit, rows: parts.flatMap((part) => part.rows) };
+}
+
+export function findMetric(catalogue: Catalogue, code: string): MetricInfo {
+  return catalogue.metricInfo.find((m) => m.code === code) ?? catalogue.metricInfo[0]!;
+}
+
+export interface ViewRows {
+  unit: DisplayUnit;
+  rows: ViewRow[];
+  /** The table's extra metrics (ViewState.also), each absolute. */
+  extra: { metric: MetricInfo; unit: DisplayUnit; rows: ViewRow[] }[];
+}
+
+/** The rows one view shows: its metric (in its mode) and, for the table, the extra metrics. */
+export async function getViewRows(
+  db: Database,
+  state: ViewState,
+  catalogue: Catalogue,
+  names: TNames = geoNames(catalogue),
+): Promise<ViewRows> {
+  const [primary, ...extra] = await Promise.all([
+    getMetricRows(db, state, state.metric, state.mode, names),
+    ...(state.view === "table" ? state.also : []).map(async (code) => ({
+      metric: findMetric(catalogue, code),
+      ...(await getMetricRows(db, state, code, "absolute", names)),
+    })),
+  ]);
+  return { unit: primary!.unit, rows: primary!.rows, extra };
+}
