@@ -142,7 +142,8 @@ test.describe("dashboard", () => {
 
   test("the chart downloads as SVG and PNG, with unit, edition and source in the caption", async ({ page }) => {
     await page.goto("/?metric=park_count&level=nation&from=1995&to=2017");
-    await expect(page.locator('[data-testid="trend-chart"] svg.recharts-surface')).toBeVisible();
+    // The chart's surface (the legend icons are small recharts-surface SVGs too).
+    await expect(page.locator('[data-testid="trend-chart"] svg.recharts-surface').first()).toBeVisible();
     const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download SVG" }).click()]);
     expect(svgDownload.suggestedFilename()).toBe("torch-atlas-park_count-trend.svg");
     const svg = Buffer.concat(await (await svgDownload.createReadStream()).toArray()).toString("utf8");

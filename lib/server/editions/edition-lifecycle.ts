@@ -12,6 +12,9 @@ import { bumpDataVersion } from "@/lib/server/queries/data-version";
 
 type TEditionStatus = "DRAFT" | "PUBLISHED" | "RETIRED";
 
+/** A change may wait behind another one's lock, and deleting a large draft takes a while. */
+const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 120_000 };
+
 async function lockedEdition(tx: Prisma.TransactionClient, id: number) {
   await lockEditions(tx);
   const edition = await tx.edition.findUnique({
@@ -41,7 +44,7 @@ export async function publishEdition(db: Database, id: number, actorId: string):
       editionId: id,
       details: { slug: edition.slug, observations: edition._count.observations },
     });
-  });
+  }, TRANSACTION_OPTIONS);
 }
 
 /** Rolls back: the edition stops counting, so the figures it replaced come back. */
@@ -57,7 +60,7 @@ export async function retireEdition(db: Database, id: number, actorId: string): 
       editionId: id,
       details: { slug: edition.slug, observations: edition._count.observations },
     });
-  });
+  }, TRANSACTION_OPTIONS);
 }
 
 /** Deletes a draft and its observations; published and retired editions stay for the record. */
@@ -73,5 +76,5 @@ export async function deleteDraftEdition(db: Database, id: number, actorId: stri
       details: { slug: edition.slug, editionId: id, observations: edition._count.observations },
     });
     await tx.edition.delete({ where: { id } });
-  });
+  }, TRANSACTION_OPTIONS);
 }
