@@ -15,9 +15,23 @@ function download(blob: Blob, fileName: string): void {
 const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
 
+/** The chart itself, not a legend icon (Recharts draws those as small SVG surfaces too). */
+function largestSvg(candidates: NodeListOf<SVGSVGElement>): SVGSVGElement | null {
+  let largest: SVGSVGElement | null = null;
+  let largestArea = -1;
+  for (const svg of candidates) {
+    const box = svg.getBoundingClientRect();
+    if (box.width * box.height > largestArea) {
+      largest = svg;
+      largestArea = box.width * box.height;
+    }
+  }
+  return largest;
+}
+
 /** The chart's SVG, self-contained, with the caption lines appended below it. */
 export function buildChartSvg(container: HTMLElement, caption: string[]): { svg: string; width: number; height: number } | null {
-  const chart = container.querySelector("svg.recharts-surface, svg[data-chart]") ?? container.querySelector("svg");
+  const chart = largestSvg(container.querySelectorAll("svg.recharts-surface, svg[data-chart]")) ?? largestSvg(container.querySelectorAll("svg"));
   if (!chart) return null;
   const box = chart.getBoundingClientRect();
   const width = Math.ceil(box.width) || 800;
