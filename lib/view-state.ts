@@ -1,5 +1,3 @@
-// zod/mini: this module ships to the browser, and the full zod would add ~20 KB to the page.
-import * as z from "zod/mini";
 import { findDerivedMetric, findIndicator } from "@/lib/metrics";
 import { migrateLegacyParams } from "@/lib/view-state-migrations";
 
@@ -95,7 +93,10 @@ export function isKnownMetric(code: string): boolean {
   return !!findIndicator(code) || !!findDerivedMetric(code);
 }
 
-const ZYear = z.pipe(z.coerce.number(), z.int());
+/** A whole number as written in a URL ("2017", " 2017 "); anything else is null. */
+function parseWholeNumber(raw: string): number | null {
+  return /^\s*\d{1,6}\s*$/.test(raw) ? Number(raw) : null;
+}
 
 /** A raw query string value as Next.js and URLSearchParams give it. */
 type TRawValue = string | string[] | undefined | null;
@@ -135,12 +136,12 @@ function fromYear(
   notes: ViewNote[],
 ): number {
   if (raw === undefined) return fallback;
-  const parsed = ZYear.safeParse(raw);
-  if (!parsed.success || parsed.data < years.min || parsed.data > years.max) {
+  const year = parseWholeNumber(raw);
+  if (year === null || year < years.min || year > years.max) {
     notes.push({ parameter, message: `${parameter} must be a year from ${years.min} to ${years.max}; showing ${fallback}.` });
     return fallback;
   }
-  return parsed.data;
+  return year;
 }
 
 /**

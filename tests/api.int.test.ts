@@ -72,8 +72,13 @@ describe("GET /api/v1/series", () => {
     expect(await response.json()).toEqual({
       error: { code: "BAD_REQUEST", message: 'Unknown view "pie"; showing trend.', parameter: "view", allowed: ["trend", "compare", "map", "table"] },
     });
-    expect((await series("colour=red")).status).toBe(400);
+    const unknown = await series("colour=red");
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).error).toMatchObject({ message: 'Unknown parameter "colour"', parameter: "colour" });
     expect((await series("format=xml")).status).toBe(400);
+    const tooLong = await series(`geo=${"1".repeat(2_001)}`);
+    expect(tooLong.status).toBe(400);
+    expect((await tooLong.json()).error).toMatchObject({ parameter: "geo", message: "geo is longer than 2000 characters" });
   });
 
   it("never answers 5xx to malformed input", async () => {

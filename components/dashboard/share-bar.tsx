@@ -2,7 +2,6 @@
 import { useId, useRef, useState } from "react";
 import { embedSnippet } from "@/lib/embed-snippet";
 import type { TDictionary } from "@/lib/i18n";
-import { downloadPng, downloadSvg } from "./export-chart";
 
 /** The view as a link: on the latest data, or pinned to the edition it was published in. */
 export interface ShareTargets {
@@ -45,6 +44,13 @@ async function fetchShortLink(query: string): Promise<string> {
  */
 export function ShareBar({ query, share, chartRef, caption, fileBase, canExportChart, t }: ShareBarProps) {
   const [isOpen, setIsOpen] = useState(false);
+  // The export code loads on first use: most visits never download a chart.
+  const exportChart = async (format: "png" | "svg") => {
+    if (!chartRef.current) return;
+    const { downloadPng, downloadSvg } = await import("./export-chart");
+    const download = format === "png" ? downloadPng : downloadSvg;
+    download(chartRef.current, caption, `${fileBase}.${format}`);
+  };
   const [choice, setChoice] = useState<TChoice | null>(null);
   const [output, setOutput] = useState("");
   const [status, setStatus] = useState("");
@@ -107,7 +113,7 @@ export function ShareBar({ query, share, chartRef, caption, fileBase, canExportC
           type="button"
           className={button}
           disabled={!canExportChart}
-          onClick={() => chartRef.current && downloadPng(chartRef.current, caption, `${fileBase}.png`)}
+          onClick={() => void exportChart("png")}
         >
           {t.downloads} {t.downloadPng}
         </button>
@@ -115,7 +121,7 @@ export function ShareBar({ query, share, chartRef, caption, fileBase, canExportC
           type="button"
           className={button}
           disabled={!canExportChart}
-          onClick={() => chartRef.current && downloadSvg(chartRef.current, caption, `${fileBase}.svg`)}
+          onClick={() => void exportChart("svg")}
         >
           {t.downloads} {t.downloadSvg}
         </button>
