@@ -15,8 +15,17 @@ const MAX_VALUE_CHARS = 2_000;
  * string. What the values mean is checked by parseViewState, as on the page.
  */
 function rawQuerySchema(allowed: readonly string[]) {
-  return z.array(z.tuple([z.enum(allowed as [string, ...string[]]), z.string().max(MAX_VALUE_CHARS)]));
+  const key = allowed.join(",");
+  let schema = rawQuerySchemas.get(key);
+  if (!schema) {
+    schema = z.array(z.tuple([z.enum(allowed as [string, ...string[]]), z.string().max(MAX_VALUE_CHARS)]));
+    rawQuerySchemas.set(key, schema);
+  }
+  return schema;
 }
+
+/** Built once per route (zod compiles a schema on first use, which costs more than a hot request). */
+const rawQuerySchemas = new Map<string, z.ZodType<[string, string][]>>();
 
 /** 400 naming the first key that is neither a view key nor one of `extraKeys`, or a value that is far too long. */
 export function assertViewQueryKeys(params: URLSearchParams, extraKeys: readonly string[] = []): void {
