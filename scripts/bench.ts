@@ -3,6 +3,8 @@
 // (a fresh `<TEST_DATABASE_URL>_bench` database with the seeded data).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -153,15 +155,24 @@ interface IngestResult {
   peakRssMb: number;
 }
 
-/** Runs scripts/bench-ingest.ts in its own process, so its peak RSS is the ingest's alone. */
-function measureIngest(databaseUrl: string, rows: number): IngestResult {
-  const run = spawnSync("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/bench-ingest.ts", String(rows)], {
+function runBenchIngest(databaseUrl: string, args: string[]): string {
+  const run = spawnSync("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/bench-ingest.ts", ...args], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     encoding: "utf8",
   });
-  const line = run.stdout.trim().split("\n").pop() ?? "";
-  if (run.status !== 0 || !line.startsWith("{")) throw new Error(`The ingest benchmark failed: ${run.stderr.trim().split("\n").pop()}`);
-  return JSON.parse(line) as IngestResult;
+  if (run.status !== 0) throw new Error(`The ingest benchmark failed: ${run.stderr.trim().split("\n").pop()}`);
+  return run.stdout.trim().split("\n").pop() ?? "";
+}
+
+/** Generates the file in one process and ingests it in another, so the peak RSS is the ingest's alone. */
+function measureIngest(databaseUrl: string, rows: number): IngestResult {
+  const file = path.join(os.tmpdir(), `torch-atlas-bench-${rows}.csv`);
+  runBenchIngest(databaseUrl, ["generate", String(rows), file]);
+  try {
+    return JSON.parse(runBenchIngest(databaseUrl, ["ingest", file])) as IngestResult;
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 }
 
 async function main(): Promise<void> {
