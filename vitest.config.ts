@@ -25,6 +25,17 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        // npm run test:resilience: real servers under load, faults and bad input (see resilience/README.md).
+        extends: true,
+        test: {
+          name: "resilience",
+          include: ["resilience/**/*.res.test.ts"],
+          globalSetup: ["resilience/support/global-setup.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -10,6 +10,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { chromium } from "playwright-core";
 import { measureOgRender } from "./bench-og";
+import { buildIfStale } from "./build-if-stale";
 
 const PORT = 3150;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -176,10 +177,7 @@ function measureIngest(databaseUrl: string, rows: number): IngestResult {
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(".next/BUILD_ID")) {
-    const build = spawnSync("npx", ["--no-install", "next", "build"], { stdio: "inherit" });
-    if (build.status !== 0) throw new Error("next build failed");
-  }
+  buildIfStale();
   const databaseUrl = await createBenchDatabase();
   const server = await startServer(databaseUrl);
   try {

@@ -35,6 +35,8 @@ export async function handleSeriesRequest(request: Request): Promise<Response> {
     let body = bodies.get(etag);
     if (body === undefined) {
       const data = await getViewData(db, params);
+      // A publish landed after the ETag was chosen: answer at the new version instead.
+      if (data.dataVersion !== catalogue.dataVersion) return handleSeriesRequest(request);
       body = new CachedBody(format === "csv" ? toCsv(data) : JSON.stringify(data));
       bodies.set(etag, body);
     }

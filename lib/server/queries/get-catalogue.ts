@@ -71,6 +71,8 @@ export async function getCatalogue(db: Database): Promise<Catalogue> {
       select: { geoLevel: true },
     }),
   ]);
+  // A publish that committed while these ran may have changed some of them: read again at the new version.
+  if ((await getDataVersion(db)) !== dataVersion) return getCatalogue(db);
 
   const withData = new Set(indicatorsWithData.map((row) => row.indicatorCode));
   const metricInfo = describeMetrics().filter((metric) => {

@@ -1,18 +1,24 @@
 import "server-only";
 import type { Database } from "@/lib/server/db";
+import { getDataVersion } from "@/lib/server/queries/data-version";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 import { findMetric, geoNames, getViewRows, levelShown } from "@/lib/server/queries/get-view-rows";
 import { getViewRevisions } from "@/lib/server/queries/get-view-revisions";
 import type { ViewData } from "@/lib/view-data";
 import { parseViewState, serializeViewState, type TRawParams } from "@/lib/view-state";
 
-/** Everything one view shows, from its query string: rows with names, units, editions, sources and, when pinned, revisions. */
+/**
+ * Everything one view shows, from its query string: rows with names, units,
+ * editions, sources and, when pinned, revisions. All of it at one data version:
+ * when a publish commits between its queries, it reads again.
+ */
 export async function getViewData(db: Database, params: TRawParams): Promise<ViewData> {
   const catalogue = await getCatalogue(db);
   const { state, notes } = parseViewState(params, catalogue);
   const names = geoNames(catalogue);
   const viewRows = await getViewRows(db, state, catalogue, names);
   const revisions = await getViewRevisions(db, state, viewRows, catalogue, names);
+  if ((await getDataVersion(db)) !== catalogue.dataVersion) return getViewData(db, params);
   const allRows = [viewRows.rows, ...viewRows.extra.map((e) => e.rows)].flat();
   const used = new Set(allRows.flatMap((row) => row.editions));
   return {
