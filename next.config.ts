@@ -1,10 +1,8 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/security/csp";
 
-/** Only /embed may be framed, by any site; every other page refuses (clickjacking). */
-const NO_FRAMING = [
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
-];
+/** The API's answers load nothing and may not be framed (pages get theirs from proxy.ts). */
+const API_HEADERS = Object.entries(securityHeaders({ pathname: "/api" })).map(([key, value]) => ({ key, value }));
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at run time.
@@ -16,12 +14,7 @@ const nextConfig: NextConfig = {
   // forbidden() renders app/admin/forbidden.tsx with status 403 for a signed-in user without the role a page needs.
   experimental: { authInterrupts: true },
   headers() {
-    return [
-      // Every path but /embed (the read API served outside Next sets the same: lib/server/app-server.ts).
-      { source: "/", headers: NO_FRAMING },
-      { source: "/:path((?!embed$).*)", headers: NO_FRAMING },
-      { source: "/embed", headers: [{ key: "Content-Security-Policy", value: "frame-ancestors *" }] },
-    ];
+    return [{ source: "/api/:path((?!docs$).*)", headers: API_HEADERS }];
   },
 };
 

@@ -81,3 +81,26 @@ test.describe("with the database down", () => {
     await expect(page.getByRole("alert").filter({ hasText: "The database is unavailable right now" })).toBeVisible();
   });
 });
+
+test.describe("content security policy", () => {
+  test("every page runs under a nonce policy without a single violation, and only /embed may be framed", async ({ page }) => {
+    await page.addInitScript(() => {
+      const violations: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = violations;
+      document.addEventListener("securitypolicyviolation", (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    for (const path of ["/?level=province&view=map", "/embed?metric=park_count&level=nation", "/overview", "/editions", "/api/docs", "/admin/sign-in", "/no-such-page"]) {
+      const response = await page.goto(path);
+      const policy = response!.headers()["content-security-policy"] ?? "";
+      const nonce = policy.match(/'nonce-([^']+)'/)?.[1];
+      expect(nonce, `${path} has a script nonce`).toBeTruthy();
+      expect(policy).toContain(path.startsWith("/embed") ? "frame-ancestors *" : "frame-ancestors 'none'");
+      expect(response!.headers()["x-frame-options"]).toBe(path.startsWith("/embed") ? undefined : "DENY");
+      // Next.js put the nonce on its scripts, so they ran: the dashboard and embed are interactive.
+      if (/^\/(embed)?\?/.test(path)) await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
+      if (path.includes("view=map")) await expect(page.getByTestId("province-map")).toBeVisible();
+      await page.waitForLoadState("networkidle");
+      expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), path).toEqual([]);
+    }
+  });
+});

@@ -4,6 +4,7 @@ import next from "next";
 import { handleHealthRequest } from "@/lib/server/api/health";
 import { handleMetaRequest } from "@/lib/server/api/meta";
 import { handleSeriesRequest } from "@/lib/server/api/series";
+import { securityHeaders } from "@/lib/security/csp";
 
 // The production HTTP server: Next.js for pages and everything else, and the
 // hot read API answered directly. The read handlers are the same functions the
@@ -17,6 +18,8 @@ const READ_ROUTES: Record<string, TFetchHandler> = {
   "/api/v1/meta": handleMetaRequest,
   "/api/v1/series": handleSeriesRequest,
 };
+
+const API_SECURITY_HEADERS = securityHeaders({ pathname: "/api" });
 
 function readRouteFor(req: http.IncomingMessage): TFetchHandler | undefined {
   if (req.method !== "GET" && req.method !== "HEAD") return undefined;
@@ -33,9 +36,8 @@ async function serveWithFetchHandler(handler: TFetchHandler, req: http.IncomingM
   const request = new Request(new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`), { method: req.method, headers });
   const response = await handler(request);
   res.statusCode = response.status;
-  // next.config.ts headers() don't reach these responses: refuse framing here too, like every route but /embed.
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
+  // proxy.ts doesn't see these responses: the same headers as every other non-page response.
+  for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) res.setHeader(name, value);
   response.headers.forEach((value, name) => res.setHeader(name, value));
   res.end(req.method === "HEAD" ? undefined : Buffer.from(await response.arrayBuffer()));
 }
@@ -47,7 +49,7 @@ function internalError(res: http.ServerResponse): void {
   }
   res.statusCode = 500;
   res.setHeader("Content-Type", "application/json");
-  res.setHeader("X-Frame-Options", "DENY");
+  for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) res.setHeader(name, value);
   res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong on the server." } }));
 }
 
