@@ -103,7 +103,7 @@ describe("malformed uploads", () => {
   it("refuses duplicate headers, broken quotes, an empty file, binary noise and an old .xls", async () => {
     await expectRefusedUpload(`year,year,level,geo,indicator,value,unit\n2017,2017,national,CN,park_count,157,个\n`, "dupes.csv", {
       status: 422,
-      says: /twice|duplicate|more than once/i,
+      says: /both give the year/,
     });
     await expectRefusedUpload(`${HEADER}\n2017,national,"CN,park_count,157,个,\n`, "quotes.csv", { status: 422, says: /quote/i });
     await expectRefusedUpload("", "empty.csv", { status: 422, says: /empty|no rows|no data|header/i });

@@ -33,7 +33,8 @@ const VALUES = [
   "%uD800",
   "\u0000",
   "\uFFFF",
-  "\uD83D",
+  // A lone surrogate, as the bytes some encoders write for it (not valid UTF-8).
+  "%ED%A0%BD",
   "高新区",
   "🔥",
   "a".repeat(1999),

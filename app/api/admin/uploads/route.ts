@@ -33,7 +33,7 @@ export async function POST(request: Request): Promise<Response> {
     const { report } = outcome;
     if (outcome.status === "invalid") {
       return Response.json(
-        { error: { code: "INVALID_UPLOAD", message: `The file has ${report.errorCount} errors; nothing was saved.` }, report },
+        { error: { code: "INVALID_UPLOAD", message: `The file has ${report.errorCount} ${report.errorCount === 1 ? "error" : "errors"}; nothing was saved.` }, report },
         { status: 422 },
       );
     }
