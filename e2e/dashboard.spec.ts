@@ -164,6 +164,8 @@ test.describe("dashboard", () => {
   for (const lang of ["en", "zh"] as const) {
     for (const view of ["trend", "compare", "map", "table"] as const) {
       test(`no serious accessibility violations: ${view}, ${lang}`, async ({ page }) => {
+        // axe checks every cell of the table view: well over 10 s on a busy 2-core machine.
+        test.setTimeout(60_000);
         await page.goto(`/?view=${view}&lang=${lang}`);
         await expect(page.getByTestId("chart-title")).toBeVisible();
         if (view === "map") await expect(page.getByTestId("province-map")).toBeVisible();

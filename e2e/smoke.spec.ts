@@ -99,6 +99,10 @@ test.describe("content security policy", () => {
       // Next.js put the nonce on its scripts, so they ran: the dashboard and embed are interactive.
       if (/^\/(embed)?\?/.test(path)) await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
       if (path.includes("view=map")) await expect(page.getByTestId("province-map")).toBeVisible();
+      if (path === "/no-such-page") {
+        expect(response!.status()).toBe(404);
+        await expect(page.getByRole("heading", { name: "There is no page at this address" })).toBeVisible();
+      }
       await page.waitForLoadState("networkidle");
       expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), path).toEqual([]);
     }
