@@ -3,7 +3,8 @@ import type { EditionChange, TChangeKind } from "@/lib/edition-changes";
 import { CANONICAL_UNITS } from "@/lib/units";
 import type { TLevel } from "@/lib/view-state";
 
-const ROWS_SHOWN = 500;
+// The CSV download has every change; the page stays light enough to open quickly (its HTML carries each row twice: markup and React payload).
+const ROWS_SHOWN = 200;
 const LEVEL_NAMES: Record<TLevel, string> = { nation: "National", region: "Regions", province: "Provinces", park: "Zones" };
 const cell = "border-b border-slate-200 px-2 py-1.5 align-top";
 const exact = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
