@@ -22,9 +22,12 @@ interface TViewBody {
 /** How the upload writes each canonical unit (its values are in that unit already). */
 const SOURCE_UNIT: Record<string, string> = { zones: "个", firms: "家", persons: "人", CNY: "元", USD: "美元", percent: "%" };
 
-/** A different value for every figure: shares stay under 100, counts stay whole. */
-export function changedValue(value: number, unit: string): number {
-  return unit === "percent" ? Number((value / 2 + 1).toFixed(3)) : Math.round(value * 1.25) + 3;
+/**
+ * A different value for every figure, and a different one again for each
+ * step (1, 2, 3): shares stay within 0-100, counts stay whole.
+ */
+export function changedValue(value: number, unit: string, step: number): number {
+  return unit === "percent" ? Number(((value + 25 * step) % 100).toFixed(3)) : Math.round(value * (1 + step / 4)) + 2 * step + 1;
 }
 
 export interface ExtraFigure {
@@ -36,8 +39,12 @@ export interface ExtraFigure {
   unit: string;
 }
 
-/** The CSV; `extra` adds figures of its own (e.g. a year nothing published has yet). */
-export function editionChangingEveryFigure(snapshot: Snapshot, extra: ExtraFigure[] = []): string {
+/**
+ * The CSV. Editions made from one snapshot with different steps differ from it
+ * and from each other in every figure; `extra` adds figures of its own (e.g. a
+ * year nothing published has yet).
+ */
+export function editionChangingEveryFigure(snapshot: Snapshot, { step = 1, extra = [] }: { step?: number; extra?: ExtraFigure[] } = {}): string {
   const lines = new Map<string, string>();
   const add = (metric: string, level: string, geoCode: string, year: number, value: number, unit: string) => {
     const [geo, breakdown = ""] = geoCode.split(":");
@@ -50,7 +57,7 @@ export function editionChangingEveryFigure(snapshot: Snapshot, extra: ExtraFigur
       const unit = table.unit.unit;
       for (const row of table.rows) {
         if (row.value === null) throw new Error(`${path}: ${row.geoCode} ${row.year} has no value to change`);
-        add(table.metric.code, view.level, row.geoCode, row.year, changedValue(row.value, unit), SOURCE_UNIT[unit]!);
+        add(table.metric.code, view.level, row.geoCode, row.year, changedValue(row.value, unit, step), SOURCE_UNIT[unit]!);
       }
     }
   }

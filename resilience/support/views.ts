@@ -74,3 +74,40 @@ export function differingPaths(a: Snapshot, b: Snapshot): string[] {
     .filter((path) => a.bodies.get(path) !== b.bodies.get(path))
     .map((path) => `${path}: ${describeDifference(a.bodies.get(path), b.bodies.get(path))}`);
 }
+
+/**
+ * The default view (SERIES_VIEWS[0]) over every span of its years: more views
+ * than the server keeps bodies for, so each read of one is made afresh, and
+ * some are being made whenever a change commits. In a fixed shuffled order.
+ */
+export function spanPaths(from: number, to: number): string[] {
+  const paths: string[] = [];
+  for (let start = from; start <= to; start++) {
+    for (let end = start; end <= to; end++) paths.push(`/api/v1/series?from=${start}&to=${end}`);
+  }
+  let seed = 7;
+  for (let i = paths.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    const j = seed % (i + 1);
+    [paths[i], paths[j]] = [paths[j]!, paths[i]!];
+  }
+  return paths;
+}
+
+interface TSpanBody {
+  dataVersion: number;
+  rows: { year: number; editions: string[] }[];
+  editions: { slug: string }[];
+}
+
+/**
+ * What a span of the default view shows, from its body or from the whole
+ * view's body at the same data version: the data version, the rows in the
+ * span and the editions they cite.
+ */
+export function spanFigures(body: string, from: number, to: number): string {
+  const view = JSON.parse(body) as TSpanBody;
+  const rows = view.rows.filter((row) => row.year >= from && row.year <= to);
+  const cited = new Set(rows.flatMap((row) => row.editions));
+  return JSON.stringify({ dataVersion: view.dataVersion, rows, editions: view.editions.filter((e) => cited.has(e.slug)) });
+}
