@@ -27,7 +27,7 @@ const PORT = 3201;
 const AREA = "load during publish";
 const WORKERS = 50;
 const LOAD_MS = 60_000;
-/** When the admin starts each pair of changes (the uploads come first, at 8 s). */
+/** When the admin starts each pair of changes (the uploads come first, from 3 s). */
 const CHANGES_AT_MS = [14_000, 30_000, 44_000];
 
 const PAGES = [
@@ -231,7 +231,7 @@ describe("reads while editions are published and retired", () => {
 
     // The admin, meanwhile. Editions A, B and C each change every figure, and differ from each other in every one.
     const admin = (async () => {
-      await sleep(8_000);
+      await sleep(3_000);
       const upload = (step: number, name: string) => uploadDraft(app, cookie, editionChangingEveryFigure(seed, { step }), `Every figure changed ${name}`);
       const a = await upload(1, "A");
       const b = await upload(2, "B");
