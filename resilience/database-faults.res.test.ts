@@ -25,9 +25,8 @@ let databaseUrl: string;
 let proxy: DbProxy | undefined;
 const apps: RunningApp[] = [];
 
-/** Better Auth accepts the sign-in's Origin only when it is the configured public URL. */
 async function start(port: number, url: string): Promise<RunningApp> {
-  const app = await startApp({ port, databaseUrl: url, env: { PUBLIC_URL: `http://127.0.0.1:${port}` } });
+  const app = await startApp({ port, databaseUrl: url });
   apps.push(app);
   return app;
 }

@@ -58,8 +58,7 @@ let cookie: string;
 
 beforeAll(async () => {
   databaseUrl = await createAppDatabase("load");
-  // Better Auth accepts the sign-in's Origin only when it is the configured public URL.
-  app = await startApp({ port: PORT, databaseUrl, env: { PUBLIC_URL: `http://127.0.0.1:${PORT}` } });
+  app = await startApp({ port: PORT, databaseUrl });
   cookie = await signIn(app, USERS.admin);
 });
 
