@@ -56,11 +56,23 @@ const UNREACHABLE_CODES = new Set([
   "28000", // invalid_authorization_specification
 ]);
 const FILESYSTEM_CODES = new Set(["EACCES", "EPERM", "EROFS", "ENOTDIR", "EEXIST", "ENOSPC"]);
+/**
+ * Prisma's driver adapter replaces a lost or unreachable database's socket error
+ * with one of these kinds (a Prisma error carries it in meta.driverAdapterError).
+ */
+const ADAPTER_KIND_CODES: Record<string, string> = {
+  DatabaseNotReachable: "ECONNREFUSED",
+  ConnectionClosed: "ECONNRESET",
+  SocketTimeout: "ETIMEDOUT",
+};
 
 function errorCodeOf(error: unknown): string | undefined {
   if (typeof error !== "object" || error === null) return undefined;
-  const { code, cause } = error as { code?: unknown; cause?: unknown };
+  const { code, cause, kind, meta } = error as { code?: unknown; cause?: unknown; kind?: unknown; meta?: { driverAdapterError?: unknown } };
   if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || FILESYSTEM_CODES.has(code))) return code;
+  if (typeof kind === "string" && kind in ADAPTER_KIND_CODES) return ADAPTER_KIND_CODES[kind];
+  const adapterCode = meta?.driverAdapterError ? errorCodeOf(meta.driverAdapterError) : undefined;
+  if (adapterCode) return adapterCode;
   if (error instanceof AggregateError) {
     for (const inner of error.errors) {
       const innerCode = errorCodeOf(inner);

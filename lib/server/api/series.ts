@@ -1,7 +1,7 @@
 import "server-only";
 import { API_FORMATS } from "@/lib/api/openapi";
 import { toCsv } from "@/lib/csv-export";
-import { getDatabase } from "@/lib/server/db";
+import { getDatabase, type Database } from "@/lib/server/db";
 import { assertViewQueryKeys, parseStrictViewQuery } from "@/lib/server/api/view-query";
 import { AppError, toErrorResponse } from "@/lib/server/errors";
 import { CachedBody, cachedBodyResponse, etagFor, notModified, PUBLIC_CACHE_CONTROL } from "@/lib/server/http";
@@ -13,8 +13,18 @@ import { serializeViewState } from "@/lib/view-state";
 // GET /api/v1/series — the data behind a dashboard view: same parameters as the page; JSON, or CSV with format=csv.
 
 const FORMATS: readonly string[] = API_FORMATS;
-/** Response bodies by ETag: the ETag names the data version and the exact view. */
-const bodies = new LruCache<CachedBody>(300);
+/**
+ * Response bodies by ETag (the ETag names the data version and the exact view),
+ * kept from the moment they are asked for: the requests for one view arriving
+ * together after a publish share one read. Null: the data version moved on while reading.
+ */
+const bodies = new LruCache<Promise<CachedBody | null>>(300);
+
+async function makeBody(db: Database, params: URLSearchParams, format: string, dataVersion: number): Promise<CachedBody | null> {
+  const data = await getViewData(db, params);
+  if (data.dataVersion !== dataVersion) return null;
+  return new CachedBody(format === "csv" ? toCsv(data) : JSON.stringify(data));
+}
 
 export async function handleSeriesRequest(request: Request): Promise<Response> {
   try {
@@ -32,14 +42,20 @@ export async function handleSeriesRequest(request: Request): Promise<Response> {
     const cached = notModified(request, etag);
     if (cached) return cached;
 
-    let body = bodies.get(etag);
-    if (body === undefined) {
-      const data = await getViewData(db, params);
-      // A publish landed after the ETag was chosen: answer at the new version instead.
-      if (data.dataVersion !== catalogue.dataVersion) return handleSeriesRequest(request);
-      body = new CachedBody(format === "csv" ? toCsv(data) : JSON.stringify(data));
-      bodies.set(etag, body);
+    let making = bodies.get(etag);
+    if (making === undefined) {
+      making = makeBody(db, params, format, catalogue.dataVersion);
+      bodies.set(etag, making);
+      making.then(
+        (made) => {
+          if (made === null) bodies.delete(etag);
+        },
+        () => bodies.delete(etag),
+      );
     }
+    const body = await making;
+    // A publish landed after the ETag was chosen: answer at the new version instead.
+    if (body === null) return handleSeriesRequest(request);
     const headers = { ETag: etag, "Cache-Control": PUBLIC_CACHE_CONTROL };
     if (format === "csv") {
       return cachedBodyResponse(request, body, {

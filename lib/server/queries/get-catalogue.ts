@@ -37,7 +37,7 @@ export function describeMetrics(): MetricInfo[] {
   ];
 }
 
-const cache = new WeakMap<Database, { version: number; catalogue: Catalogue }>();
+const cache = new WeakMap<Database, { version: number; catalogue: Promise<Catalogue> }>();
 
 /**
  * What exists to be shown: metrics with published data, geographies, editions
@@ -47,7 +47,18 @@ export async function getCatalogue(db: Database): Promise<Catalogue> {
   const dataVersion = await getDataVersion(db);
   const cached = cache.get(db);
   if (cached?.version === dataVersion) return cached.catalogue;
+  // The requests arriving after a publish share one read instead of each making their own.
+  const entry = { version: dataVersion, catalogue: readCatalogue(db, dataVersion) };
+  if (!cached || cached.version < dataVersion) {
+    cache.set(db, entry);
+    entry.catalogue.catch(() => {
+      if (cache.get(db) === entry) cache.delete(db);
+    });
+  }
+  return entry.catalogue;
+}
 
+async function readCatalogue(db: Database, dataVersion: number): Promise<Catalogue> {
   const [regions, provinces, parks, editions, indicatorsWithData, years, levels] = await Promise.all([
     db.prisma.region.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, nameEn: true, nameZh: true } }),
     db.prisma.province.findMany({
@@ -64,7 +75,7 @@ export async function getCatalogue(db: Database): Promise<Catalogue> {
       distinct: ["indicatorCode"],
       select: { indicatorCode: true },
     }),
-    db.prisma.observation.aggregate({ _min: { year: true }, _max: { year: true } }),
+    db.prisma.observation.aggregate({ where: { edition: { status: "PUBLISHED" } }, _min: { year: true }, _max: { year: true } }),
     db.prisma.observation.findMany({
       where: { edition: { status: "PUBLISHED" } },
       distinct: ["geoLevel"],
@@ -104,6 +115,5 @@ export async function getCatalogue(db: Database): Promise<Catalogue> {
       publishedAt: e.publishedAt?.toISOString() ?? null,
     })),
   };
-  cache.set(db, { version: dataVersion, catalogue });
   return catalogue;
 }
