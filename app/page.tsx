@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import { permanentRedirect } from "next/navigation";
-import type { Catalogue } from "@/lib/view-data";
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { Providers } from "@/components/dashboard/providers";
 import { getDatabase } from "@/lib/server/db";
 import { AppError, isDatabaseUnavailable } from "@/lib/server/errors";
 import { toQueryString, viewMetadata } from "@/lib/server/og/view-metadata";
-import { getCatalogue } from "@/lib/server/queries/get-catalogue";
-import { getViewData } from "@/lib/server/queries/get-view-data";
+import { getViewWithCatalogue } from "@/lib/server/queries/get-view-data";
 import { currentQueryFor } from "@/lib/view-state";
 
 export const dynamic = "force-dynamic";
@@ -22,8 +20,7 @@ export async function generateMetadata({ searchParams }: { searchParams: TSearch
 async function load(searchParams: Record<string, string | string[] | undefined>) {
   try {
     const db = await getDatabase();
-    const catalogue: Catalogue = await getCatalogue(db);
-    const initialData = await getViewData(db, searchParams);
+    const { catalogue, data: initialData } = await getViewWithCatalogue(db, searchParams);
     return { catalogue, initialData };
   } catch (error) {
     if (error instanceof AppError || isDatabaseUnavailable(error)) return null;

@@ -4,8 +4,7 @@ import { EmbedView } from "@/components/embed/embed-view";
 import { Providers } from "@/components/dashboard/providers";
 import { getDatabase } from "@/lib/server/db";
 import { AppError, isDatabaseUnavailable } from "@/lib/server/errors";
-import { getCatalogue } from "@/lib/server/queries/get-catalogue";
-import { getViewData } from "@/lib/server/queries/get-view-data";
+import { getViewWithCatalogue } from "@/lib/server/queries/get-view-data";
 import { currentQueryFor } from "@/lib/view-state";
 
 // /embed?… — one view (the dashboard's parameters) for an iframe: chart or table, title, unit,
@@ -20,7 +19,7 @@ type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 async function load(searchParams: Record<string, string | string[] | undefined>) {
   try {
     const db = await getDatabase();
-    return { catalogue: await getCatalogue(db), data: await getViewData(db, searchParams) };
+    return await getViewWithCatalogue(db, searchParams);
   } catch (error) {
     if (error instanceof AppError || isDatabaseUnavailable(error)) return null;
     throw error;

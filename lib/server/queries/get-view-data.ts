@@ -4,35 +4,44 @@ import { getDataVersion } from "@/lib/server/queries/data-version";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 import { findMetric, geoNames, getViewRows, levelShown } from "@/lib/server/queries/get-view-rows";
 import { getViewRevisions } from "@/lib/server/queries/get-view-revisions";
-import type { ViewData } from "@/lib/view-data";
+import type { Catalogue, ViewData } from "@/lib/view-data";
 import { parseViewState, serializeViewState, type TRawParams } from "@/lib/view-state";
+
+/** Everything one view shows, from its query string (see getViewWithCatalogue). */
+export async function getViewData(db: Database, params: TRawParams): Promise<ViewData> {
+  return (await getViewWithCatalogue(db, params)).data;
+}
 
 /**
  * Everything one view shows, from its query string: rows with names, units,
- * editions, sources and, when pinned, revisions. All of it at one data version:
- * when a publish commits between its queries, it reads again.
+ * editions, sources and, when pinned, revisions; with the catalogue it was read
+ * against. All of it at one data version: when a publish commits between its
+ * queries, it reads again.
  */
-export async function getViewData(db: Database, params: TRawParams): Promise<ViewData> {
+export async function getViewWithCatalogue(db: Database, params: TRawParams): Promise<{ catalogue: Catalogue; data: ViewData }> {
   const catalogue = await getCatalogue(db);
   const { state, notes } = parseViewState(params, catalogue);
   const names = geoNames(catalogue);
   const viewRows = await getViewRows(db, state, catalogue, names);
   const revisions = await getViewRevisions(db, state, viewRows, catalogue, names);
-  if ((await getDataVersion(db)) !== catalogue.dataVersion) return getViewData(db, params);
+  if ((await getDataVersion(db)) !== catalogue.dataVersion) return getViewWithCatalogue(db, params);
   const allRows = [viewRows.rows, ...viewRows.extra.map((e) => e.rows)].flat();
   const used = new Set(allRows.flatMap((row) => row.editions));
   return {
-    state,
-    query: serializeViewState(state, catalogue),
-    notes,
-    metric: findMetric(catalogue, state.mode === "density" ? "hte_density" : state.metric),
-    unit: viewRows.unit,
-    level: levelShown(state),
-    rows: viewRows.rows,
-    extra: viewRows.extra,
-    editions: catalogue.publishedEditions.filter((e) => used.has(e.slug)),
-    hasSample: allRows.some((row) => row.isSample),
-    dataVersion: catalogue.dataVersion,
-    revisions,
+    catalogue,
+    data: {
+      state,
+      query: serializeViewState(state, catalogue),
+      notes,
+      metric: findMetric(catalogue, state.mode === "density" ? "hte_density" : state.metric),
+      unit: viewRows.unit,
+      level: levelShown(state),
+      rows: viewRows.rows,
+      extra: viewRows.extra,
+      editions: catalogue.publishedEditions.filter((e) => used.has(e.slug)),
+      hasSample: allRows.some((row) => row.isSample),
+      dataVersion: catalogue.dataVersion,
+      revisions,
+    },
   };
 }
