@@ -3,6 +3,14 @@
 // (autocannon's own summary has p97.5, not p95).
 import autocannon from "autocannon";
 
+/** One autocannon run's raw figures. */
+export interface LoadSample {
+  times: number[];
+  seconds: number;
+  /** Socket errors, timeouts and non-2xx answers. */
+  errors: number;
+}
+
 export interface LoadResult {
   /** Completed responses. */
   requests: number;
@@ -11,10 +19,7 @@ export interface LoadResult {
   p95: number;
   p99: number;
   max: number;
-  /** Socket errors, timeouts and non-2xx answers. */
   errors: number;
-  /** How many distinct paths were sent; fewer than `requests` means some were asked again. */
-  distinct: number;
 }
 
 /** The nearest-rank percentile of ascending `sorted` values. */
@@ -23,14 +28,34 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1]!;
 }
 
-/**
- * `connections` clients, each sending its next request as soon as the last is
- * answered, for `seconds`. Paths are taken in order from one shared cursor, so
- * no path is asked twice until the list runs out. Requests accept gzip, as
- * browsers, curl --compressed, Python's requests and R's httr do.
- */
-export async function measureLoad(base: string, paths: readonly string[], seconds: number, connections = 32): Promise<LoadResult> {
+export function summarize(samples: readonly LoadSample[]): LoadResult {
+  const times = samples.flatMap((s) => s.times).sort((a, b) => a - b);
+  const seconds = samples.reduce((sum, s) => sum + s.seconds, 0);
+  return {
+    requests: times.length,
+    rps: times.length / seconds,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    max: times.at(-1) ?? Number.NaN,
+    errors: samples.reduce((sum, s) => sum + s.errors, 0),
+  };
+}
+
+/** Paths in order, from one cursor shared by every connection and run: none comes twice until the list runs out. */
+export function cursorOver(paths: readonly string[]): { next: () => string; taken: () => number } {
   let cursor = 0;
+  return { next: () => paths[cursor++ % paths.length]!, taken: () => cursor };
+}
+
+/**
+ * `connections` clients, each sending its next request (path from `nextPath`)
+ * as soon as the last is answered, for `seconds`. Requests accept gzip, as
+ * browsers, curl --compressed, Python's requests and R's httr do. Waits a
+ * second afterwards: the server is still answering the requests autocannon
+ * abandoned at the end, which would otherwise slow the next measure.
+ */
+export async function measureLoad(base: string, nextPath: () => string, seconds: number, connections: number): Promise<LoadSample> {
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -39,23 +64,17 @@ export async function measureLoad(base: string, paths: readonly string[], second
         connections,
         duration: seconds,
         headers: { "accept-encoding": "gzip" },
-        requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: paths[cursor++ % paths.length]! }) }],
+        requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: nextPath() }) }],
       },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
-  times.sort((a, b) => a - b);
-  const elapsedSeconds = (result.finish.getTime() - result.start.getTime()) / 1000;
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   return {
-    requests: times.length,
-    rps: times.length / elapsedSeconds,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    max: times.at(-1) ?? Number.NaN,
-    errors: result.errors + result.timeouts + result.non2xx,
-    distinct: Math.min(cursor, paths.length),
+    times,
+    seconds: (result.finish.getTime() - result.start.getTime()) / 1000,
+    errors: result.errors + result.non2xx, // errors include timeouts
   };
 }
 

@@ -62,6 +62,9 @@ const LOAD_PROBE = `(() => {
 })();`;
 
 export interface DashboardLoad {
+  /** The HTML's first byte: the server's render of the view. */
+  ttfbMs: number;
+  fcpMs: number;
   firstChartMs: number;
   interactiveChartMs: number;
   lcpMs: number;
@@ -74,7 +77,7 @@ export interface DashboardLoad {
  */
 export async function measureDashboardLoad(base: string, runs = 5): Promise<DashboardLoad> {
   const browser = await launch();
-  const samples: Required<NonNullable<Window["benchTimes"]>>[] = [];
+  const samples: (Required<NonNullable<Window["benchTimes"]>> & { ttfb: number; fcp: number })[] = [];
   try {
     for (let run = 0; run < runs; run++) {
       const context = await browser.newContext();
@@ -82,15 +85,21 @@ export async function measureDashboardLoad(base: string, runs = 5): Promise<Dash
       const page = await context.newPage();
       await page.goto(`${base}/`, { waitUntil: "networkidle" });
       await page.waitForFunction(() => window.benchTimes?.interactiveChart !== undefined && window.benchTimes.firstChart !== undefined);
-      const times = await page.evaluate(() => window.benchTimes!);
-      if (times.lcp === undefined) throw new Error("The browser reported no largest-contentful-paint");
-      samples.push({ firstChart: times.firstChart!, interactiveChart: times.interactiveChart!, lcp: times.lcp });
+      const times = await page.evaluate(() => ({
+        ...window.benchTimes!,
+        ttfb: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseStart,
+        fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+      }));
+      if (times.lcp === undefined || times.fcp === undefined) throw new Error("The browser reported no contentful paint");
+      samples.push({ ...times, firstChart: times.firstChart!, interactiveChart: times.interactiveChart!, lcp: times.lcp, fcp: times.fcp });
       await context.close();
     }
   } finally {
     await browser.close();
   }
   return {
+    ttfbMs: median(samples.map((s) => s.ttfb)),
+    fcpMs: median(samples.map((s) => s.fcp)),
     firstChartMs: median(samples.map((s) => s.firstChart)),
     interactiveChartMs: median(samples.map((s) => s.interactiveChart)),
     lcpMs: median(samples.map((s) => s.lcp)),
