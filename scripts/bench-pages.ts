@@ -91,7 +91,9 @@ export async function measureDashboardLoad(base: string, runs = 5): Promise<Dash
         fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
       }));
       if (times.lcp === undefined || times.fcp === undefined) throw new Error("The browser reported no contentful paint");
-      samples.push({ ...times, firstChart: times.firstChart!, interactiveChart: times.interactiveChart!, lcp: times.lcp, fcp: times.fcp });
+      // The server's HTML carries the chart: it is on screen from the first paint, not before.
+      const firstChart = Math.max(times.firstChart!, times.fcp);
+      samples.push({ ...times, firstChart, interactiveChart: times.interactiveChart!, lcp: times.lcp, fcp: times.fcp });
       await context.close();
     }
   } finally {
@@ -111,25 +113,57 @@ export async function measureDashboardLoad(base: string, runs = 5): Promise<Dash
 const FILTER_METRICS = ["registered_firms", "tax_revenue", "exports", "revenue", "employees", "industrial_output", "net_profit"];
 
 /**
- * Median time from a metric change to the chart showing the new data, in a
- * production build in headless Chromium. Timed from the test driver, so it
- * includes the driver's round trips: a slight overestimate.
+ * In the page (as text, like LOAD_PROBE): window.benchFilter resolves with the
+ * milliseconds from the next change event to the first frame painted once the
+ * chart area shows `metric`'s data and is no longer loading, and to the end of
+ * the /api/v1/series response it waited for (NaN when it was prefetched).
  */
-export async function measureFilterChange(base: string): Promise<{ medianMs: number; runs: number }> {
+const filterProbe = (metric: string) => `window.benchFilter = new Promise((resolve, reject) => {
+  setTimeout(() => reject(new Error("no updated chart within 10 s")), 10000);
+  const metric = ${JSON.stringify(metric)};
+  let changedAt;
+  document.addEventListener("change", (event) => (changedAt = event.timeStamp), { capture: true, once: true });
+  const observer = new MutationObserver(() => {
+    const area = document.querySelector('[data-testid="chart-area"]');
+    if (changedAt === undefined || area?.dataset.state !== "ready" || !area.dataset.query.startsWith("metric=" + metric + "&")) return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => {
+      const fetched = performance.getEntriesByType("resource").filter((e) => e.name.includes("/api/v1/series") && e.startTime >= changedAt).at(-1);
+      resolve({ totalMs: performance.now() - changedAt, responseMs: fetched ? fetched.responseEnd - changedAt : NaN });
+    }));
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state", "data-query"] });
+}); undefined`;
+
+/**
+ * Median time from a metric change to the chart showing the new data, in a
+ * production build in headless Chromium, timed in the page (the test driver's
+ * round trips left out).
+ */
+export interface FilterChange {
+  medianMs: number;
+  /** Median time to the end of the data's response: the rest is React and the chart drawing. */
+  responseMedianMs: number;
+  runs: number;
+}
+
+export async function measureFilterChange(base: string): Promise<FilterChange> {
   const browser = await launch();
   try {
     const page = await browser.newPage();
     await page.goto(`${base}/?level=province`, { waitUntil: "networkidle" });
     await page.waitForSelector("html[data-hydrated]");
-    const times: number[] = [];
+    const times: { totalMs: number; responseMs: number }[] = [];
     for (const metric of FILTER_METRICS) {
-      const started = performance.now();
+      await page.evaluate(filterProbe(metric));
       await page.getByLabel("Metric", { exact: true }).selectOption(metric);
-      // Updated = the chart area shows the new metric's data and is no longer loading.
-      await page.waitForSelector(`[data-testid="chart-area"][data-state="ready"][data-query^="metric=${metric}&"]`, { timeout: 10_000 });
-      times.push(performance.now() - started);
+      times.push(await page.evaluate<{ totalMs: number; responseMs: number }>("window.benchFilter"));
     }
-    return { medianMs: median(times), runs: times.length };
+    return {
+      medianMs: median(times.map((t) => t.totalMs)),
+      responseMedianMs: median(times.map((t) => t.responseMs)),
+      runs: times.length,
+    };
   } finally {
     await browser.close();
   }

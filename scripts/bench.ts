@@ -12,7 +12,7 @@ import { measureIngest, UPLOAD_LIMIT_BYTES, type IngestResult } from "./bench-in
 import { cursorOver, measureLoad, percentile, summarize, timeSequentially, type LoadResult, type LoadSample } from "./bench-load";
 import { describeMachine } from "./bench-machine";
 import { measureOgRender, type OgRenderTimes } from "./bench-og";
-import { measureDashboardLoad, measureFilterChange, measureFirstLoadJs, type DashboardLoad } from "./bench-pages";
+import { measureDashboardLoad, measureFilterChange, measureFirstLoadJs, type DashboardLoad, type FilterChange } from "./bench-pages";
 import { generateSeriesQueries, seriesPath, type MetaCatalogue } from "./bench-queries";
 import { printGrid, printTable, row, rowAtLeast, writeResults, type Row } from "./bench-report";
 import { BASE, startServer } from "./bench-server";
@@ -57,7 +57,7 @@ interface ApiResult {
 interface PageResults {
   firstLoadKb: Record<string, number>;
   dashboard: DashboardLoad | null;
-  filterChange: { medianMs: number; runs: number } | null;
+  filterChange: FilterChange | null;
   og: OgRenderTimes;
 }
 
@@ -168,6 +168,7 @@ function pageRows(pages: PageResults): Row[] {
     row("Dashboard: largest contentful paint (median)", dashboard?.lcpMs ?? Number.NaN, "ms"),
     row("Dashboard: interactive chart painted (median)", dashboard?.interactiveChartMs ?? Number.NaN, "ms"),
     row(`Filter change → updated chart (median of ${pages.filterChange?.runs ?? 0})`, pages.filterChange?.medianMs ?? Number.NaN, "ms", BUDGETS.filterChangeMs),
+    row("Filter change → its data received (median)", pages.filterChange?.responseMedianMs ?? Number.NaN, "ms"),
     row(`Link-preview image /og, warm server, new view (median of ${pages.og.runs})`, pages.og.renderMs, "ms", BUDGETS.ogRenderMs),
     row("Link-preview image /og, cached view (median)", pages.og.cachedMs, "ms"),
   ];
