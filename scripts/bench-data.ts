@@ -50,7 +50,9 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
 }
 
 export async function countObservations(url: string): Promise<number> {
-  return withClient(url, async (client) => Number((await client.query(`SELECT count(*) AS n FROM observation`)).rows[0].n));
+  return withClient(url, async (client) =>
+    Number((await client.query(`SELECT count(*) AS n FROM observation`)).rows[0].n),
+  );
 }
 
 /** `perProvince` invented zones in every province, named and sourced as synthetic. */
@@ -102,7 +104,9 @@ export async function growDatabase(url: string, factor: number): Promise<Synthet
          UNION ALL SELECT 2, 'PARK', slug FROM park) places`,
     );
     const { places, indicators } = (
-      await client.query(`SELECT (SELECT count(*) FROM bench_place) AS places, (SELECT count(*) FROM indicator) AS indicators`)
+      await client.query(
+        `SELECT (SELECT count(*) FROM bench_place) AS places, (SELECT count(*) FROM indicator) AS indicators`,
+      )
     ).rows[0];
     const rowsPerPlace = Number(indicators) * (YEARS.to - YEARS.from + 1);
     let remaining = Math.floor(((factor - 1) * seedRows) / rowsPerPlace);
@@ -131,7 +135,9 @@ export async function growDatabase(url: string, factor: number): Promise<Synthet
  */
 async function withoutSecondaryIndexes(client: pg.Client, load: () => Promise<void>): Promise<void> {
   const indexes: { indexname: string; indexdef: string }[] = (
-    await client.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'observation' AND indexname <> 'observation_pkey'`)
+    await client.query(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'observation' AND indexname <> 'observation_pkey'`,
+    )
   ).rows;
   for (const { indexname } of indexes) await client.query(`DROP INDEX "${indexname}"`);
   await client.query(`SET session_replication_role = replica`);

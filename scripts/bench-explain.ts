@@ -38,9 +38,13 @@ export async function explainHeaviestViews(url: string): Promise<ExplainedStatem
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const editionIds = (await client.query(`SELECT id FROM edition WHERE status = 'PUBLISHED' ORDER BY id`)).rows.map((r) => r.id);
+    const editionIds = (await client.query(`SELECT id FROM edition WHERE status = 'PUBLISHED' ORDER BY id`)).rows.map(
+      (r) => r.id,
+    );
     const { min, max } = (await client.query(`SELECT min(year) AS min, max(year) AS max FROM observation`)).rows[0];
-    const zones = (await client.query(`SELECT slug FROM park ORDER BY province_adcode DESC, slug DESC LIMIT 8`)).rows.map((r) => r.slug);
+    const zones = (
+      await client.query(`SELECT slug FROM park ORDER BY province_adcode DESC, slug DESC LIMIT 8`)
+    ).rows.map((r) => r.slug);
     const base = { indicatorCode: "revenue", from: min, to: max, breakdown: "", editionIds };
     const views: [string, ObservationSelection][] = [
       ["revenue, every province, every year", { ...base, level: "PROVINCE", geos: [] }],
@@ -50,7 +54,9 @@ export async function explainHeaviestViews(url: string): Promise<ExplainedStatem
     for (const [view, selection] of views) {
       const { text, values } = observationStatement(selection);
       await client.query(text, values); // warm, as under load
-      const [result] = (await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${text}`, values)).rows[0]["QUERY PLAN"];
+      const [result] = (await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${text}`, values)).rows[0][
+        "QUERY PLAN"
+      ];
       const root: PlanNode = result.Plan;
       explained.push({
         view,

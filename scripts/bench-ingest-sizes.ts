@@ -21,11 +21,15 @@ export interface IngestResult {
 }
 
 function runBenchIngest(databaseUrl: string, args: string[]): string {
-  const run = spawnSync("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/bench-ingest.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: "utf8",
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const run = spawnSync(
+    "npx",
+    ["--no-install", "tsx", "--conditions=react-server", "scripts/bench-ingest.ts", ...args],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      encoding: "utf8",
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   if (run.status !== 0) throw new Error(`The ingest benchmark failed: ${run.stderr.trim().split("\n").pop()}`);
   return run.stdout.trim().split("\n").pop() ?? "";
 }

@@ -42,7 +42,8 @@ runCli(async () => {
     actor.id,
   );
   const uploadMs = performance.now() - started;
-  if (outcome.status !== "draft") throw new Error(`The generated file did not validate: ${outcome.report.problems[0]?.reason}`);
+  if (outcome.status !== "draft")
+    throw new Error(`The generated file did not validate: ${outcome.report.problems[0]?.reason}`);
 
   started = performance.now();
   const diff = await getEditionDiff(db, outcome.edition.id);

@@ -6,6 +6,8 @@ import autocannon from "autocannon";
 /** One autocannon run's raw figures. */
 export interface LoadSample {
   times: number[];
+  /** Bytes received, headers and (gzipped) bodies. */
+  bytes: number;
   seconds: number;
   /** Socket errors, timeouts and non-2xx answers. */
   errors: number;
@@ -20,6 +22,8 @@ export interface LoadResult {
   p99: number;
   max: number;
   errors: number;
+  /** Mean bytes received per response, headers and (gzipped) body. */
+  meanKb: number;
 }
 
 /** The nearest-rank percentile of ascending `sorted` values. */
@@ -39,6 +43,7 @@ export function summarize(samples: readonly LoadSample[]): LoadResult {
     p99: percentile(times, 99),
     max: times.at(-1) ?? Number.NaN,
     errors: samples.reduce((sum, s) => sum + s.errors, 0),
+    meanKb: samples.reduce((sum, s) => sum + s.bytes, 0) / 1024 / times.length,
   };
 }
 
@@ -55,8 +60,14 @@ export function cursorOver(paths: readonly string[]): { next: () => string; take
  * second afterwards: the server is still answering the requests autocannon
  * abandoned at the end, which would otherwise slow the next measure.
  */
-export async function measureLoad(base: string, nextPath: () => string, seconds: number, connections: number): Promise<LoadSample> {
+export async function measureLoad(
+  base: string,
+  nextPath: () => string,
+  seconds: number,
+  connections: number,
+): Promise<LoadSample> {
   const times: number[] = [];
+  let bytes = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -68,11 +79,15 @@ export async function measureLoad(base: string, nextPath: () => string, seconds:
       },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
-    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+    instance.on("response", (_client, _status, responseBytes, responseTime) => {
+      times.push(responseTime);
+      bytes += responseBytes;
+    });
   });
   await new Promise((resolve) => setTimeout(resolve, 1000));
   return {
     times,
+    bytes,
     seconds: (result.finish.getTime() - result.start.getTime()) / 1000,
     errors: result.errors + result.non2xx, // errors include timeouts
   };

@@ -30,7 +30,14 @@ function median(values: number[]): number {
 function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }
 
@@ -84,13 +91,16 @@ export async function measureDashboardLoad(base: string, runs = 5): Promise<Dash
       await context.addInitScript({ content: LOAD_PROBE });
       const page = await context.newPage();
       await page.goto(`${base}/`, { waitUntil: "networkidle" });
-      await page.waitForFunction(() => window.benchTimes?.interactiveChart !== undefined && window.benchTimes.firstChart !== undefined);
+      await page.waitForFunction(
+        () => window.benchTimes?.interactiveChart !== undefined && window.benchTimes.firstChart !== undefined,
+      );
       const times = await page.evaluate(() => ({
         ...window.benchTimes!,
         ttfb: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseStart,
         fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
       }));
-      if (times.lcp === undefined || times.fcp === undefined) throw new Error("The browser reported no contentful paint");
+      if (times.lcp === undefined || times.fcp === undefined)
+        throw new Error("The browser reported no contentful paint");
       // The server's HTML carries the chart: it is on screen from the first paint, not before.
       const firstChart = Math.max(times.firstChart!, times.fcp);
       samples.push({ ...times, firstChart, interactiveChart: times.interactiveChart!, lcp: times.lcp, fcp: times.fcp });
@@ -110,7 +120,15 @@ export async function measureDashboardLoad(base: string, runs = 5): Promise<Dash
 }
 
 /** None of them the default metric, which the canonical query leaves out. */
-const FILTER_METRICS = ["registered_firms", "tax_revenue", "exports", "revenue", "employees", "industrial_output", "net_profit"];
+const FILTER_METRICS = [
+  "registered_firms",
+  "tax_revenue",
+  "exports",
+  "revenue",
+  "employees",
+  "industrial_output",
+  "net_profit",
+];
 
 /**
  * In the page (as text, like LOAD_PROBE): window.benchFilter resolves with the

@@ -30,7 +30,21 @@ describe("generateSeriesQueries", () => {
 
   it("covers every view, level and mode, zones, pinned editions and extra table metrics", () => {
     const all = queries.join("\n");
-    for (const part of ["view=compare", "view=map", "view=table", "level=nation", "level=province", "level=park", "mode=density", "mode=per-park", "mode=share", "edition=", "also=", "lang=zh", "year="]) {
+    for (const part of [
+      "view=compare",
+      "view=map",
+      "view=table",
+      "level=nation",
+      "level=province",
+      "level=park",
+      "mode=density",
+      "mode=per-park",
+      "mode=share",
+      "edition=",
+      "also=",
+      "lang=zh",
+      "year=",
+    ]) {
       expect(all).toContain(part);
     }
     expect(queries.some((q) => !q.includes("view="))).toBe(true); // trend, the default view

@@ -40,9 +40,24 @@ export function viewCatalogueOf(meta: MetaCatalogue): ViewCatalogue {
 }
 
 /** [value, weight] pairs: how often readers pick each. */
-const VIEW_WEIGHTS: [TView, number][] = [["trend", 45], ["compare", 20], ["map", 15], ["table", 20]];
-const LEVEL_WEIGHTS: [TLevel, number][] = [["nation", 15], ["region", 25], ["province", 35], ["park", 25]];
-const MODE_WEIGHTS: [TMode, number][] = [["absolute", 70], ["density", 10], ["per-park", 10], ["share", 10]];
+const VIEW_WEIGHTS: [TView, number][] = [
+  ["trend", 45],
+  ["compare", 20],
+  ["map", 15],
+  ["table", 20],
+];
+const LEVEL_WEIGHTS: [TLevel, number][] = [
+  ["nation", 15],
+  ["region", 25],
+  ["province", 35],
+  ["park", 25],
+];
+const MODE_WEIGHTS: [TMode, number][] = [
+  ["absolute", 70],
+  ["density", 10],
+  ["per-park", 10],
+  ["share", 10],
+];
 /** At most this many places picked by hand; zone views always name their zones (a chart of every zone is not a view anyone reads). */
 const MAX_PLACES: Record<TLevel, number> = { nation: 0, region: 3, province: 6, park: 8 };
 const ALL_PLACES_SHARE: Record<TLevel, number> = { nation: 1, region: 0.5, province: 0.4, park: 0 };
@@ -93,7 +108,13 @@ export function generateSeriesQueries(meta: MetaCatalogue, count: number, seed: 
     const mode = weighted(MODE_WEIGHTS);
     if (modeUnavailableReason(mode, metric, level) === null) params.set("mode", mode);
     if (view === "table" && chance(0.3)) {
-      params.set("also", some(catalogue.metrics.filter((code) => code !== metric), Math.min(3, MAX_ALSO)).join(","));
+      params.set(
+        "also",
+        some(
+          catalogue.metrics.filter((code) => code !== metric),
+          Math.min(3, MAX_ALSO),
+        ).join(","),
+      );
     }
     if (chance(0.1)) params.set("edition", pick(catalogue.editions));
     if (chance(0.2)) params.set("lang", "zh");

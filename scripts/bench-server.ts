@@ -30,7 +30,8 @@ async function waitUntilHealthy(child: ChildProcess): Promise<void> {
 
 /** Starts the server on `databaseUrl` (migrating and seeding it if empty) and waits until it answers. */
 export async function startServer(databaseUrl: string): Promise<BenchServer> {
-  if (await isAnswering()) throw new Error(`Something already answers on port ${BENCH_PORT}: set BENCH_PORT to a free port`);
+  if (await isAnswering())
+    throw new Error(`Something already answers on port ${BENCH_PORT}: set BENCH_PORT to a free port`);
   // Its own process group, so stopping it stops the Next.js server it starts too.
   const child = spawn("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/start.ts", "--no-build"], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(BENCH_PORT) },

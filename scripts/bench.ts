@@ -6,13 +6,34 @@
 import { openDatabase } from "@/lib/server/db";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { buildIfStale } from "./build-if-stale";
-import { addSyntheticZones, countObservations, createDatabase, databaseName, growDatabase, type SyntheticDataFacts } from "./bench-data";
+import {
+  addSyntheticZones,
+  countObservations,
+  createDatabase,
+  databaseName,
+  growDatabase,
+  type SyntheticDataFacts,
+} from "./bench-data";
 import { explainHeaviestViews, type ExplainedStatement } from "./bench-explain";
 import { measureIngest, UPLOAD_LIMIT_BYTES, type IngestResult } from "./bench-ingest-sizes";
-import { cursorOver, measureLoad, percentile, summarize, timeSequentially, type LoadResult, type LoadSample } from "./bench-load";
+import {
+  cursorOver,
+  measureLoad,
+  percentile,
+  summarize,
+  timeSequentially,
+  type LoadResult,
+  type LoadSample,
+} from "./bench-load";
 import { describeMachine } from "./bench-machine";
 import { measureOgRender, type OgRenderTimes } from "./bench-og";
-import { measureDashboardLoad, measureFilterChange, measureFirstLoadJs, type DashboardLoad, type FilterChange } from "./bench-pages";
+import {
+  measureDashboardLoad,
+  measureFilterChange,
+  measureFirstLoadJs,
+  type DashboardLoad,
+  type FilterChange,
+} from "./bench-pages";
 import { generateSeriesQueries, seriesPath, type MetaCatalogue } from "./bench-queries";
 import { printGrid, printTable, row, rowAtLeast, writeResults, type Row } from "./bench-report";
 import { BASE, startServer } from "./bench-server";
@@ -76,7 +97,9 @@ async function createDatabases(): Promise<{ sizes: SizedDatabase[]; ingestUrl: s
   const seedUrl = await createDatabase(ADMIN_URL, base);
   const db = await openDatabase({ kind: "postgres", url: seedUrl });
   await prepareDatabase(db).finally(() => db.close());
-  const sizes: SizedDatabase[] = [{ factor: 1, url: seedUrl, facts: { observations: await countObservations(seedUrl) } }];
+  const sizes: SizedDatabase[] = [
+    { factor: 1, url: seedUrl, facts: { observations: await countObservations(seedUrl) } },
+  ];
   for (const factor of SIZES.filter((f) => f > 1)) {
     const url = await createDatabase(ADMIN_URL, `${base}_${factor}x`, base);
     console.log(`… Growing a copy of the seed to ${factor}× its observations`);
@@ -102,7 +125,9 @@ async function measurePages(): Promise<PageResults> {
 
 async function measureApi(size: SizedDatabase): Promise<ApiResult> {
   const meta = (await (await fetch(`${BASE}/api/v1/meta`)).json()) as MetaCatalogue;
-  const paths = generateSeriesQueries(meta, QUERIES.measured + QUERIES.sequential + QUERIES.warmup, QUERIES.seed).map(seriesPath);
+  const paths = generateSeriesQueries(meta, QUERIES.measured + QUERIES.sequential + QUERIES.warmup, QUERIES.seed).map(
+    seriesPath,
+  );
   const sequentialPaths = paths.slice(QUERIES.measured, QUERIES.measured + QUERIES.sequential);
   const warmup = cursorOver(paths.slice(QUERIES.measured + QUERIES.sequential));
   await measureLoad(BASE, warmup.next, LOAD.warmupSeconds, LOAD.connections);
@@ -115,15 +140,22 @@ async function measureApi(size: SizedDatabase): Promise<ApiResult> {
   const healthSamples: LoadSample[] = [];
   for (let slice = 0; slice < LOAD.slices; slice++) {
     seriesSamples.push(await measureLoad(BASE, series.next, LOAD.seriesSeconds / LOAD.slices, LOAD.connections));
-    healthSamples.push(await measureLoad(BASE, () => "/api/health", LOAD.healthSeconds / LOAD.slices, LOAD.connections));
+    healthSamples.push(
+      await measureLoad(BASE, () => "/api/health", LOAD.healthSeconds / LOAD.slices, LOAD.connections),
+    );
   }
-  if (series.taken() > QUERIES.measured) console.warn(`The series run went through all ${QUERIES.measured} views: later ones were asked again`);
+  if (series.taken() > QUERIES.measured)
+    console.warn(`The series run went through all ${QUERIES.measured} views: later ones were asked again`);
   return {
     factor: size.factor,
     observations: size.facts.observations,
     series: summarize(seriesSamples),
     health: summarize(healthSamples),
-    sequential: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), slowest: { path: sequentialPaths[slowest]!, ms: times[slowest]! } },
+    sequential: {
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      slowest: { path: sequentialPaths[slowest]!, ms: times[slowest]! },
+    },
     explain: await explainHeaviestViews(size.url),
   };
 }
@@ -147,8 +179,14 @@ function apiRows(api: ApiResult): Row[] {
     row(`/api/v1/series p95 @${LOAD.connections} (${label})`, api.series.p95, "ms", p95Budget),
     row(`/api/v1/series p99 @${LOAD.connections} (${label})`, api.series.p99, "ms"),
     row(`/api/v1/series throughput (${label})`, api.series.rps, "req/s"),
-    rowAtLeast(`/api/v1/series throughput ÷ /api/health's (${label})`, (100 * api.series.rps) / api.health.rps, "%", 100 * BUDGETS.throughputShare),
+    rowAtLeast(
+      `/api/v1/series throughput ÷ /api/health's (${label})`,
+      (100 * api.series.rps) / api.health.rps,
+      "%",
+      100 * BUDGETS.throughputShare,
+    ),
     row(`/api/v1/series errors and non-2xx (${label})`, api.series.errors, "", 0),
+    row(`/api/v1/series mean response, gzipped (${label})`, api.series.meanKb, "KB"),
     row(`/api/v1/series one at a time, p95 (${label})`, api.sequential.p95, "ms"),
     row(`/api/health p95 @${LOAD.connections} (${label})`, api.health.p95, "ms"),
     row(`/api/health throughput (${label})`, api.health.rps, "req/s"),
@@ -167,9 +205,19 @@ function pageRows(pages: PageResults): Row[] {
     row("Dashboard: first chart painted (median)", dashboard?.firstChartMs ?? Number.NaN, "ms"),
     row("Dashboard: largest contentful paint (median)", dashboard?.lcpMs ?? Number.NaN, "ms"),
     row("Dashboard: interactive chart painted (median)", dashboard?.interactiveChartMs ?? Number.NaN, "ms"),
-    row(`Filter change → updated chart (median of ${pages.filterChange?.runs ?? 0})`, pages.filterChange?.medianMs ?? Number.NaN, "ms", BUDGETS.filterChangeMs),
+    row(
+      `Filter change → updated chart (median of ${pages.filterChange?.runs ?? 0})`,
+      pages.filterChange?.medianMs ?? Number.NaN,
+      "ms",
+      BUDGETS.filterChangeMs,
+    ),
     row("Filter change → its data received (median)", pages.filterChange?.responseMedianMs ?? Number.NaN, "ms"),
-    row(`Link-preview image /og, warm server, new view (median of ${pages.og.runs})`, pages.og.renderMs, "ms", BUDGETS.ogRenderMs),
+    row(
+      `Link-preview image /og, warm server, new view (median of ${pages.og.runs})`,
+      pages.og.renderMs,
+      "ms",
+      BUDGETS.ogRenderMs,
+    ),
     row("Link-preview image /og, cached view (median)", pages.og.cachedMs, "ms"),
   ];
 }
@@ -185,7 +233,12 @@ function ingestRows(ingest: IngestResult): Row[] {
     row(`Ingest ${rows}: rows per second, end to end`, ingest.rows / (totalMs / 1000), "rows/s"),
     row(`Ingest ${rows}: validate + save draft + diff`, checkMs, "ms", budget?.checkMs),
     row(`Ingest ${rows}: publish`, ingest.publishMs, "ms", budget?.publishMs),
-    row(`Ingest ${rows}: peak RSS (of which ${ingest.baselineRssMb.toFixed(0)} MB before reading)`, ingest.peakRssMb, "MB", budget?.peakRssMb),
+    row(
+      `Ingest ${rows}: peak RSS (of which ${ingest.baselineRssMb.toFixed(0)} MB before reading)`,
+      ingest.peakRssMb,
+      "MB",
+      budget?.peakRssMb,
+    ),
   ];
 }
 
@@ -194,13 +247,17 @@ async function main(): Promise<void> {
   buildIfStale();
   const buildSeconds = (performance.now() - started) / 1000;
   const machine = await describeMachine(ADMIN_URL);
-  console.log(`… ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB, Node ${machine.node}, PostgreSQL ${machine.postgres}, load ${machine.loadAverage.toFixed(2)}`);
+  console.log(
+    `… ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB, Node ${machine.node}, PostgreSQL ${machine.postgres}, load ${machine.loadAverage.toFixed(2)}`,
+  );
   const { sizes, ingestUrl } = await createDatabases();
 
   const apis: ApiResult[] = [];
   let pages: PageResults | null = null;
   for (const size of sizes) {
-    console.log(`… Measuring at ${sizeLabel(size.factor)} (${size.facts.observations.toLocaleString("en")} observations)`);
+    console.log(
+      `… Measuring at ${sizeLabel(size.factor)} (${size.facts.observations.toLocaleString("en")} observations)`,
+    );
     await withServer(size.url, async () => {
       if (size.factor === 1) pages = await measurePages();
       apis.push(await measureApi(size));
@@ -217,11 +274,27 @@ async function main(): Promise<void> {
     ...pageRows(pages!),
     ...apis.flatMap(apiRows),
     ...ingests.flatMap(ingestRows),
-    row(`Bench wall time, without the ${buildSeconds.toFixed(0)} s build`, elapsedSeconds - buildSeconds, "s", BUDGETS.benchSeconds),
+    row(
+      `Bench wall time, without the ${buildSeconds.toFixed(0)} s build`,
+      elapsedSeconds - buildSeconds,
+      "s",
+      BUDGETS.benchSeconds,
+    ),
   ];
   printTable(rows);
   printGrid(
-    ["data", "observations", "series req/s", "p50 ms", "p95 ms", "p99 ms", "one at a time p50 / p95 ms", "health req/s", "health p95 ms"],
+    [
+      "data",
+      "observations",
+      "series req/s",
+      "p50 ms",
+      "p95 ms",
+      "p99 ms",
+      "one at a time p50 / p95 ms",
+      "mean KB",
+      "health req/s",
+      "health p95 ms",
+    ],
     apis.map((a) => [
       sizeLabel(a.factor),
       a.observations,
@@ -230,12 +303,17 @@ async function main(): Promise<void> {
       a.series.p95,
       a.series.p99,
       `${a.sequential.p50.toFixed(1)} / ${a.sequential.p95.toFixed(1)}`,
+      a.series.meanKb,
       a.health.rps,
       a.health.p95,
     ]),
   );
-  console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM, ${machine.os}, Node ${machine.node}, PostgreSQL ${machine.postgres}`);
-  console.log(`Elapsed: ${(elapsedSeconds / 60).toFixed(1)} min (build ${buildSeconds.toFixed(0)} s); load average ${machine.loadAverage.toFixed(2)} at the start`);
+  console.log(
+    `\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM, ${machine.os}, Node ${machine.node}, PostgreSQL ${machine.postgres}`,
+  );
+  console.log(
+    `Elapsed: ${(elapsedSeconds / 60).toFixed(1)} min (build ${buildSeconds.toFixed(0)} s); load average ${machine.loadAverage.toFixed(2)} at the start`,
+  );
   writeResults({
     at: new Date().toISOString(),
     elapsedSeconds,
