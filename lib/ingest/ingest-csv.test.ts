@@ -437,4 +437,14 @@ describe("a 100,000-row upload", () => {
     expect(diff.removed.map((o) => o.geoCode)).toEqual(["999999"]);
     expect(diff.changed.every((c) => c.absChange === 1)).toBe(true);
   }, 60_000);
+
+  it("reads the compact layout (no level, note or source columns) to the same observations", async () => {
+    const full = await ingestCsv(generateLongCsvWithFacts(20_000, reference).csv);
+    const { csv } = generateLongCsvWithFacts(20_000, reference, { compact: true });
+    const compact = await ingestCsv(csv);
+    expect(compact).toMatchObject({ errorCount: 0, warningCount: 0 });
+    expect(csv.length / 20_000).toBeLessThan(50);
+    const withoutText = (result: IngestResult) => result.observations.map((o) => ({ ...o, note: null, sourceRef: null }));
+    expect(withoutText(compact)).toEqual(withoutText(full));
+  }, 60_000);
 });

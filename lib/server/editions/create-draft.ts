@@ -111,21 +111,8 @@ function insertDraft(
         },
         select: { id: true, slug: true },
       });
-      await insertObservations(
-        tx,
-        edition.id,
-        result.observations.map((o) => ({
-          indicatorCode: o.indicatorCode,
-          year: o.year,
-          geoLevel: o.geoLevel,
-          geoCode: o.geoCode,
-          breakdown: o.breakdown,
-          value: o.value,
-          note: o.note,
-          sourceRef: o.sourceRef,
-          confidence: null,
-        })),
-      );
+      // As they are: a mapped copy of a million observations would cost hundreds of MB.
+      await insertObservations(tx, edition.id, result.observations);
       await recordAudit(tx, {
         actorId: input.actorId,
         action: "edition.uploaded",

@@ -55,22 +55,48 @@ interface Scope {
   editions: EditionInfo[];
 }
 
+export interface ObservationSelection {
+  indicatorCode: string;
+  level: TGeoLevel;
+  /** Empty: every place at the level. */
+  geos: string[];
+  from: number;
+  to: number;
+  breakdown: string;
+  editionIds: number[];
+}
+
+/** The statement behind every series (exported so the benchmark can EXPLAIN exactly it). */
+export function observationStatement(selection: ObservationSelection): { text: string; values: unknown[] } {
+  const { indicatorCode, level, geos, from, to, breakdown, editionIds } = selection;
+  const values: unknown[] = [indicatorCode, level, from, to, breakdown, editionIds];
+  if (geos.length) values.push(geos);
+  return {
+    text: `SELECT edition_id AS "editionId", geo_code AS "geoCode", year, breakdown, value, note,
+            source_ref AS "sourceRef", confidence
+     FROM observation
+     WHERE indicator_code = $1 AND geo_level = $2::"GeoLevel" AND year BETWEEN $3 AND $4
+       AND breakdown = $5 AND edition_id = ANY($6::int[])${geos.length ? " AND geo_code = ANY($7::text[])" : ""}`,
+    values,
+  };
+}
+
 async function fetchObservations(
   scope: Scope,
   indicatorCode: string,
   level: TGeoLevel,
   geos: string[],
 ): Promise<ObservationRow[]> {
-  const params: unknown[] = [indicatorCode, level, scope.from, scope.to, scope.breakdown, scope.editions.map((e) => e.id)];
-  if (geos.length) params.push(geos);
-  return scope.db.query<ObservationRow>(
-    `SELECT edition_id AS "editionId", geo_code AS "geoCode", year, breakdown, value, note,
-            source_ref AS "sourceRef", confidence
-     FROM observation
-     WHERE indicator_code = $1 AND geo_level = $2::"GeoLevel" AND year BETWEEN $3 AND $4
-       AND breakdown = $5 AND edition_id = ANY($6::int[])${geos.length ? " AND geo_code = ANY($7::text[])" : ""}`,
-    params,
-  );
+  const { text, values } = observationStatement({
+    indicatorCode,
+    level,
+    geos,
+    from: scope.from,
+    to: scope.to,
+    breakdown: scope.breakdown,
+    editionIds: scope.editions.map((e) => e.id),
+  });
+  return scope.db.query<ObservationRow>(text, values);
 }
 
 /**

@@ -10,10 +10,13 @@ export interface NewObservation {
   value: number;
   note: string | null;
   sourceRef: string | null;
-  confidence: string | null;
+  /** Uploads have none. */
+  confidence?: string | null;
 }
 
 const CHUNK = 5_000;
+/** The columns written; any other property of the objects passed in (an upload's sheet and row) is left out. */
+const COLUMNS: (keyof NewObservation)[] = ["indicatorCode", "year", "geoLevel", "geoCode", "breakdown", "value", "note", "sourceRef", "confidence"];
 
 /**
  * Inserts an edition's observations in a few statements (one per 5,000 rows,
@@ -27,7 +30,7 @@ export async function insertObservations(
   observations: readonly NewObservation[],
 ): Promise<void> {
   for (let start = 0; start < observations.length; start += CHUNK) {
-    const rows = JSON.stringify(observations.slice(start, start + CHUNK));
+    const rows = JSON.stringify(observations.slice(start, start + CHUNK), COLUMNS);
     await tx.$executeRaw`
       INSERT INTO "observation"
         ("edition_id", "indicator_code", "year", "geo_level", "geo_code", "breakdown", "value", "note", "source_ref", "confidence")
