@@ -169,6 +169,10 @@ test.describe("dashboard", () => {
         await page.goto(`/?view=${view}&lang=${lang}`);
         await expect(page.getByTestId("chart-title")).toBeVisible();
         if (view === "map") await expect(page.getByTestId("province-map")).toBeVisible();
+        // Check the settled page: while a view loads, the chart is dimmed on purpose (and fades back in).
+        const chartArea = page.getByTestId("chart-area");
+        await expect(chartArea).toHaveAttribute("data-state", "ready");
+        await expect(chartArea).toHaveCSS("opacity", "1");
         const results = await new AxeBuilder({ page }).analyze();
         const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
         expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`)).toEqual([]);
