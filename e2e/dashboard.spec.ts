@@ -171,7 +171,7 @@ test.describe("dashboard", () => {
         if (view === "map") await expect(page.getByTestId("province-map")).toBeVisible();
         // Check the settled page: the interactive chart in place of the server-drawn one, and no view
         // loading (a loading view is dimmed on purpose, and fades back in).
-        if (view === "trend" || view === "compare") await expect(page.locator(".recharts-wrapper")).toBeVisible();
+        if (view === "trend" || view === "compare") await expect(page.locator(".recharts-wrapper").first()).toBeVisible();
         const chartArea = page.getByTestId("chart-area");
         await expect(chartArea).toHaveAttribute("data-state", "ready");
         await expect(chartArea).toHaveCSS("opacity", "1");
