@@ -14,7 +14,7 @@ const ed2019: EditionInfo = { id: 11, slug: "torch-2019", isSample: false, rank:
 const sample: EditionInfo = { id: 12, slug: "synthetic-sample", isSample: true, rank: 3 };
 
 function row(editionId: number, geoCode: string, year: number, value: number): ObservationRow {
-  return { editionId, geoCode, year, breakdown: "", value, note: null, sourceRef: `ed ${editionId}`, confidence: null };
+  return { editionId, geoCode, year, breakdown: "", value, note: null, sourceRef: `ed ${editionId}`, confidence: null, isLowerBound: false };
 }
 
 function point(geoCode: string, year: number, value: number, overrides: Partial<SeriesPoint> = {}): SeriesPoint {
@@ -26,6 +26,7 @@ function point(geoCode: string, year: number, value: number, overrides: Partial<
     editions: ["torch-2019"],
     isSample: false,
     isComputed: false,
+    isLowerBound: false,
     note: null,
     sourceRef: "src",
     confidence: null,
@@ -94,7 +95,32 @@ describe("sumParts", () => {
       ["eastern", 2018, 31],
     ]);
     expect(sums[1]!.isComputed).toBe(true);
-    expect(sums[1]!.note).toBe("Computed: sum of 2 of 10 provinces");
+  });
+
+  it("is the total only when every part reports and none is a lower bound", () => {
+    const parents = new Map([["110000", "north"], ["120000", "north"]]);
+    const counts = new Map([["north", 2]]);
+    const [complete] = sumParts([point("110000", 2017, 30), point("120000", 2017, 12)], parents, counts, "provinces");
+    expect(complete).toMatchObject({ value: 42, isLowerBound: false, note: "Computed: sum of all 2 provinces" });
+
+    const [missing] = sumParts([point("110000", 2017, 30)], parents, counts, "provinces");
+    expect(missing).toMatchObject({ value: 30, isLowerBound: true });
+    expect(missing!.note).toBe("At least: sum of 1 of 2 provinces (1 of 2 provinces not reported), not the total");
+
+    const [bounded] = sumParts(
+      [point("110000", 2017, 30), point("120000", 2017, 12, { isLowerBound: true })],
+      parents,
+      counts,
+      "provinces",
+    );
+    expect(bounded).toMatchObject({ value: 42, isLowerBound: true });
+    expect(bounded!.note).toContain("1 part is itself a lower bound");
+  });
+
+  it("lets a reported total win over an incomplete sum", () => {
+    const reported = point("north", 2017, 50, { note: "as printed" });
+    const partial = point("north", 2017, 42, { isComputed: true, isLowerBound: true });
+    expect(preferReported([reported], [partial])).toEqual([reported]);
   });
 
   it("marks a sum as sample when any part is", () => {
@@ -141,6 +167,12 @@ describe("divideSeries", () => {
   it("reproduces the article's 2017 density: 49,000 ÷ 1.85 million = 2.65%", () => {
     const [density] = divideSeries([point("CN", 2017, 49_000)], [point("CN", 2017, 1_850_000)], 100, "f");
     expect(density!.value).toBeCloseTo(2.6486, 4);
+  });
+
+  it("leaves a gap where either part is only a lower bound", () => {
+    const top = [point("eastern", 2017, 100), point("eastern", 2018, 100, { isLowerBound: true })];
+    const bottom = [point("eastern", 2017, 10, { isLowerBound: true }), point("eastern", 2018, 10)];
+    expect(divideSeries(top, bottom, 1, "a ÷ b")).toEqual([]);
   });
 
   it("leaves a gap where the denominator is missing or zero", () => {

@@ -18,6 +18,7 @@ export interface ObservationRow {
   note: string | null;
   sourceRef: string | null;
   confidence: string | null;
+  isLowerBound: boolean;
 }
 
 export interface SeriesPoint {
@@ -31,6 +32,11 @@ export interface SeriesPoint {
   isSample: boolean;
   /** True for sums of parts and ratios, false for values as reported. */
   isComputed: boolean;
+  /**
+   * The value is a lower bound ("at least N"): a sum whose parts are
+   * incomplete, or a source that says "more than". Never drawn as the total.
+   */
+  isLowerBound: boolean;
   note: string | null;
   sourceRef: string | null;
   confidence: string | null;
@@ -68,6 +74,7 @@ export function resolveVintage(rows: readonly ObservationRow[], editions: readon
       editions: [edition.slug],
       isSample: edition.isSample,
       isComputed: false,
+      isLowerBound: row.isLowerBound,
       note: row.note,
       sourceRef: row.sourceRef,
       confidence: row.confidence,
@@ -82,10 +89,21 @@ function joinSources(points: readonly SeriesPoint[]): string | null {
   return sources.length ? sources.join(" · ") : null;
 }
 
+/** Says how a sum of parts was made and, when its parts are incomplete, why it is only a lower bound. */
+export function describeSum(summed: number, expected: number, lowerBoundParts: number, partLabel: string): string {
+  if (summed >= expected && lowerBoundParts === 0) return `Computed: sum of all ${expected} ${partLabel}`;
+  const gaps = [
+    summed < expected ? `${expected - summed} of ${expected} ${partLabel} not reported` : null,
+    lowerBoundParts > 0 ? `${lowerBoundParts} ${lowerBoundParts === 1 ? "part is itself a lower bound" : "parts are themselves lower bounds"}` : null,
+  ].filter(Boolean);
+  return `At least: sum of ${summed} of ${expected} ${partLabel} (${gaps.join("; ")}), not the total`;
+}
+
 /**
  * Sums the parts (e.g. provinces) of each parent (e.g. a region) per year.
  * `parentOf` maps a part's geo code to its parent's; `partsPerParent` is how
- * many parts a parent has, so the note can say "sum of 9 of 10 provinces".
+ * many parts a parent has. The sum is the total only when every part reports
+ * and none is a lower bound; otherwise it is a lower bound, and says so.
  */
 export function sumParts(
   parts: readonly SeriesPoint[],
@@ -103,18 +121,23 @@ export function sumParts(
     groups.set(key, group);
   }
   return [...groups.values()]
-    .map(({ geoCode, year, breakdown, members }) => ({
-      geoCode,
-      year,
-      breakdown,
-      value: members.reduce((total, member) => total + member.value, 0),
-      editions: union(members.map((m) => m.editions)),
-      isSample: members.some((m) => m.isSample),
-      isComputed: true,
-      note: `Computed: sum of ${members.length} of ${partsPerParent.get(geoCode) ?? members.length} ${partLabel}`,
-      sourceRef: joinSources(members),
-      confidence: null,
-    }))
+    .map(({ geoCode, year, breakdown, members }) => {
+      const expected = partsPerParent.get(geoCode) ?? members.length;
+      const lowerBoundParts = members.filter((m) => m.isLowerBound).length;
+      return {
+        geoCode,
+        year,
+        breakdown,
+        value: members.reduce((total, member) => total + member.value, 0),
+        editions: union(members.map((m) => m.editions)),
+        isSample: members.some((m) => m.isSample),
+        isComputed: true,
+        isLowerBound: members.length < expected || lowerBoundParts > 0,
+        note: describeSum(members.length, expected, lowerBoundParts, partLabel),
+        sourceRef: joinSources(members),
+        confidence: null,
+      };
+    })
     .sort(compareByGeoThenYear);
 }
 
@@ -129,7 +152,8 @@ export function preferReported(reported: readonly SeriesPoint[], computed: reado
  * numerator ÷ denominator × scale for each key present in both. Both sides
  * must already be totals for the same geography (sum parts first, then divide:
  * a region's density is not the mean of its provinces' densities). A missing
- * or zero denominator leaves a gap, never a zero or an infinity.
+ * or zero denominator leaves a gap, never a zero or an infinity; so does a
+ * part that is only a lower bound (the ratio of an incomplete sum is no figure).
  */
 export function divideSeries(
   numerator: readonly SeriesPoint[],
@@ -141,7 +165,7 @@ export function divideSeries(
   const result: SeriesPoint[] = [];
   for (const top of numerator) {
     const bottom = denominatorByYearGeo.get(`${top.geoCode}|${top.year}`);
-    if (!bottom || bottom.value === 0) continue;
+    if (!bottom || bottom.value === 0 || top.isLowerBound || bottom.isLowerBound) continue;
     result.push({
       geoCode: top.geoCode,
       year: top.year,
@@ -150,6 +174,7 @@ export function divideSeries(
       editions: union([top.editions, bottom.editions]),
       isSample: top.isSample || bottom.isSample,
       isComputed: true,
+      isLowerBound: false,
       note: `Computed: ${formula}`,
       sourceRef: joinSources([top, bottom]),
       confidence: null,

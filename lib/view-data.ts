@@ -4,6 +4,9 @@ import type { TLevel, ViewCatalogue, ViewNote, ViewState } from "@/lib/view-stat
 // The data behind one view, as the server sends it to the page, the API and
 // the exports. Isomorphic types only.
 
+/** The geo code of the remainder row (ViewRow.isRemainder). */
+export const UNATTRIBUTED = "unattributed";
+
 export interface ViewRow {
   /** Geo code, with ":category" appended for indicators reported by category. */
   geoCode: string;
@@ -15,6 +18,13 @@ export interface ViewRow {
   editions: string[];
   isSample: boolean;
   isComputed: boolean;
+  /** The value is a lower bound: show it as "at least N", never as the total (see SeriesPoint). */
+  isLowerBound: boolean;
+  /**
+   * The row "Not attributed to a province" (or region): the reported total minus
+   * the sum of the places shown, so the rows add up to the total. geoCode is UNATTRIBUTED.
+   */
+  isRemainder: boolean;
   note: string | null;
   source: string | null;
   confidence: string | null;

@@ -12,6 +12,8 @@ function row(geoCode: string, year: number, value: number, editions: string[] = 
     editions,
     isSample: false,
     isComputed: false,
+    isLowerBound: false,
+    isRemainder: false,
     note: null,
     source: null,
     confidence: null,

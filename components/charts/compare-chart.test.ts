@@ -12,6 +12,8 @@ function row(geoCode: string, geoNameEn: string, value: number): ViewRow {
     editions: ["e1"],
     isSample: false,
     isComputed: false,
+    isLowerBound: false,
+    isRemainder: false,
     note: null,
     source: null,
     confidence: null,

@@ -22,6 +22,8 @@ function row(geoCode: string, value: number, isSample = false): ViewRow {
     editions: ["e1"],
     isSample,
     isComputed: false,
+    isLowerBound: false,
+    isRemainder: false,
     note: null,
     source: null,
     confidence: null,

@@ -26,6 +26,8 @@ function row(geoCode: string, year: number, value: number): ViewRow {
     editions: ["e1"],
     isSample: false,
     isComputed: false,
+    isLowerBound: false,
+    isRemainder: false,
     note: null,
     source: null,
     confidence: null,

@@ -197,11 +197,20 @@ const VIEW_ROW: JsonSchema = {
     editions: { type: "array", items: { type: "string" }, description: "Slugs of the editions the value comes from." },
     isSample: { type: "boolean", description: "From the synthetic sample edition: invented, not official statistics." },
     isComputed: { type: "boolean", description: "A sum of provinces (or a ratio of sums) rather than a reported figure." },
+    isLowerBound: {
+      type: "boolean",
+      description:
+        'The value is a lower bound ("at least"): a sum whose parts are incomplete, a count from a registry known to be incomplete, or a source that says "more than". Never the total.',
+    },
+    isRemainder: {
+      type: "boolean",
+      description: 'The row "Not attributed to a province/region" (geoCode "unattributed"): the reported total minus the sum of the places shown.',
+    },
     note: { type: ["string", "null"] },
     source: { type: ["string", "null"] },
     confidence: { type: ["string", "null"] },
   },
-  required: ["geoCode", "geoNameEn", "geoNameZh", "year", "value", "editions", "isSample", "isComputed", "note", "source", "confidence"],
+  required: ["geoCode", "geoNameEn", "geoNameZh", "year", "value", "editions", "isSample", "isComputed", "isLowerBound", "isRemainder", "note", "source", "confidence"],
 };
 
 const SCHEMAS: Record<string, JsonSchema> = {

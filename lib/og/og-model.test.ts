@@ -27,6 +27,8 @@ function row(geoCode: string, year: number, value: number, isSample = false): Vi
     editions: [isSample ? "synthetic-sample" : "public-sources"],
     isSample,
     isComputed: false,
+    isLowerBound: false,
+    isRemainder: false,
     note: null,
     source: null,
     confidence: null,

@@ -73,7 +73,7 @@ export function observationStatement(selection: ObservationSelection): { text: s
   if (geos.length) values.push(geos);
   return {
     text: `SELECT edition_id AS "editionId", geo_code AS "geoCode", year, breakdown, value, note,
-            source_ref AS "sourceRef", confidence
+            source_ref AS "sourceRef", confidence, is_lower_bound AS "isLowerBound"
      FROM observation
      WHERE indicator_code = $1 AND geo_level = $2::"GeoLevel" AND year BETWEEN $3 AND $4
        AND breakdown = $5 AND edition_id = ANY($6::int[])${geos.length ? " AND geo_code = ANY($7::text[])" : ""}`,

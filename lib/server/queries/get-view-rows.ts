@@ -65,6 +65,8 @@ function toRow(point: SeriesPoint, names: TNames, category?: { code: string; en:
     editions: point.editions,
     isSample: point.isSample,
     isComputed: point.isComputed,
+    isLowerBound: point.isLowerBound,
+    isRemainder: false,
     note: point.note,
     source: point.sourceRef,
     confidence: point.confidence,
