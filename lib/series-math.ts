@@ -94,7 +94,9 @@ export function describeSum(summed: number, expected: number, lowerBoundParts: n
   if (summed >= expected && lowerBoundParts === 0) return `Computed: sum of all ${expected} ${partLabel}`;
   const gaps = [
     summed < expected ? `${expected - summed} of ${expected} ${partLabel} not reported` : null,
-    lowerBoundParts > 0 ? `${lowerBoundParts} ${lowerBoundParts === 1 ? "part is itself a lower bound" : "parts are themselves lower bounds"}` : null,
+    lowerBoundParts > 0
+      ? `${lowerBoundParts} ${lowerBoundParts === 1 ? "part is itself a lower bound" : "parts are themselves lower bounds"}`
+      : null,
   ].filter(Boolean);
   return `At least: sum of ${summed} of ${expected} ${partLabel} (${gaps.join("; ")}), not the total`;
 }
@@ -187,7 +189,11 @@ export function divideSeries(
  * Each point as a percentage of the total for its year (e.g. a province's
  * share of the national figure). Years without a total are left out.
  */
-export function shareOfTotal(parts: readonly SeriesPoint[], totals: readonly SeriesPoint[], formula: string): SeriesPoint[] {
+export function shareOfTotal(
+  parts: readonly SeriesPoint[],
+  totals: readonly SeriesPoint[],
+  formula: string,
+): SeriesPoint[] {
   const totalByYear = new Map(totals.map((total) => [total.year, total]));
   return divideSeries(
     parts,
@@ -198,4 +204,43 @@ export function shareOfTotal(parts: readonly SeriesPoint[], totals: readonly Ser
     100,
     formula,
   );
+}
+
+/**
+ * What a reported total has that its parts don't account for, per year: the
+ * row "not attributed to a province/region" that makes the parts add up to the
+ * total. Only for years whose parts are incomplete (a place missing, or a part
+ * that is a lower bound) and whose total is exact; nothing when the parts
+ * account for all of it.
+ */
+export function remainderOfTotal(
+  parts: readonly SeriesPoint[],
+  totals: readonly SeriesPoint[],
+  placeCount: number,
+  geoCode: string,
+  partLabel: string,
+): SeriesPoint[] {
+  const result: SeriesPoint[] = [];
+  for (const total of totals) {
+    if (total.isLowerBound) continue;
+    const members = parts.filter((part) => part.year === total.year && part.breakdown === total.breakdown);
+    if (members.length === placeCount && members.every((m) => !m.isLowerBound)) continue;
+    const accounted = members.reduce((sum, member) => sum + member.value, 0);
+    const remainder = total.value - accounted;
+    if (remainder <= 0) continue;
+    result.push({
+      geoCode,
+      year: total.year,
+      breakdown: total.breakdown,
+      value: remainder,
+      editions: union([total.editions, ...members.map((m) => m.editions)]),
+      isSample: total.isSample || members.some((m) => m.isSample),
+      isComputed: true,
+      isLowerBound: false,
+      note: `Computed: the national total ${total.value} (${total.isComputed ? "computed" : "reported"}) minus the ${members.length} ${partLabel} shown, ${accounted}; the ${partLabel} are incomplete, so this part is attributed to none of them`,
+      sourceRef: total.sourceRef,
+      confidence: total.confidence,
+    });
+  }
+  return result;
 }

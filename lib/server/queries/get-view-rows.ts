@@ -10,8 +10,8 @@ import {
   type TGeoLevel,
   type TSeriesQuery,
 } from "@/lib/server/queries/get-series";
-import type { SeriesPoint } from "@/lib/series-math";
-import type { Catalogue, MetricInfo, ViewRow } from "@/lib/view-data";
+import { remainderOfTotal, type SeriesPoint } from "@/lib/series-math";
+import { UNATTRIBUTED, type Catalogue, type MetricInfo, type ViewRow } from "@/lib/view-data";
 import type { TLevel, TMode, ViewState } from "@/lib/view-state";
 
 // The rows behind a view: every series it draws, with place names, under its edition.
@@ -54,6 +54,40 @@ function fetchSeries(db: Database, query: TSeriesQuery, mode: TMode): Promise<Se
   return getSeries(db, { ...query, metric: mode === "density" ? "hte_density" : query.metric });
 }
 
+const UNATTRIBUTED_NAMES: Partial<Record<TLevel, { en: string; zh: string }>> = {
+  region: { en: "Not attributed to a region", zh: "未归属地区" },
+  province: { en: "Not attributed to a province", zh: "未归属省份" },
+};
+
+/**
+ * For views that show every region or province in a year (compare, map,
+ * table), the part of the national total that the places' figures don't
+ * account for, as a row of its own; absolute additive figures only.
+ */
+async function getRemainderPoints(
+  db: Database,
+  state: ViewState,
+  query: TSeriesQuery,
+  catalogue: Catalogue,
+): Promise<SeriesPoint[]> {
+  const level = levelShown(state);
+  const isWholeLevel = (query.geos ?? []).length === 0 && (level === "region" || level === "province");
+  const isOneYearPerPlace = state.view === "compare" || state.view === "map" || state.view === "table";
+  if (!isWholeLevel || !isOneYearPerPlace || !findIndicator(query.metric)?.isAdditive) return [];
+  const [parts, totals] = await Promise.all([
+    getSeries(db, query),
+    getSeries(db, { ...query, level: "NATION", geos: [] }),
+  ]);
+  const placeCount = catalogue.geos[level].length;
+  return remainderOfTotal(
+    parts.points,
+    totals.points,
+    placeCount,
+    UNATTRIBUTED,
+    level === "region" ? "regions" : "provinces",
+  );
+}
+
 function toRow(point: SeriesPoint, names: TNames, category?: { code: string; en: string; zh: string }): ViewRow {
   const name = names.get(point.geoCode) ?? { en: point.geoCode, zh: point.geoCode };
   return {
@@ -66,7 +100,7 @@ function toRow(point: SeriesPoint, names: TNames, category?: { code: string; en:
     isSample: point.isSample,
     isComputed: point.isComputed,
     isLowerBound: point.isLowerBound,
-    isRemainder: false,
+    isRemainder: point.geoCode === UNATTRIBUTED,
     note: point.note,
     source: point.sourceRef,
     confidence: point.confidence,
@@ -77,11 +111,28 @@ function toRow(point: SeriesPoint, names: TNames, category?: { code: string; en:
  * One metric's rows. Indicators reported only by category (ownership type)
  * get one series per category, named "China: state-owned".
  */
-async function getMetricRows(db: Database, state: ViewState, metric: string, mode: TMode, names: TNames) {
+async function getMetricRows(
+  db: Database,
+  state: ViewState,
+  metric: string,
+  mode: TMode,
+  catalogue: Catalogue,
+  names: TNames,
+) {
   const categories = Object.entries(findIndicator(metric)?.breakdowns ?? {});
   if (categories.length === 0) {
-    const series = await fetchSeries(db, seriesQuery(state, metric, ""), mode);
-    return { unit: series.unit, rows: series.points.map((point) => toRow(point, names)) };
+    const query = seriesQuery(state, metric, "");
+    const [series, remainder] = await Promise.all([
+      fetchSeries(db, query, mode),
+      mode === "absolute" ? getRemainderPoints(db, state, query, catalogue) : [],
+    ]);
+    const remainderName = UNATTRIBUTED_NAMES[levelShown(state)]!;
+    const remainderRows = remainder.map((point) => ({
+      ...toRow(point, names),
+      geoNameEn: remainderName.en,
+      geoNameZh: remainderName.zh,
+    }));
+    return { unit: series.unit, rows: [...series.points.map((point) => toRow(point, names)), ...remainderRows] };
   }
   const parts = await Promise.all(
     categories.map(async ([code, label]) => {
@@ -111,10 +162,10 @@ export async function getViewRows(
   names: TNames = geoNames(catalogue),
 ): Promise<ViewRows> {
   const [primary, ...extra] = await Promise.all([
-    getMetricRows(db, state, state.metric, state.mode, names),
+    getMetricRows(db, state, state.metric, state.mode, catalogue, names),
     ...(state.view === "table" ? state.also : []).map(async (code) => ({
       metric: findMetric(catalogue, code),
-      ...(await getMetricRows(db, state, code, "absolute", names)),
+      ...(await getMetricRows(db, state, code, "absolute", catalogue, names)),
     })),
   ]);
   return { unit: primary!.unit, rows: primary!.rows, extra };

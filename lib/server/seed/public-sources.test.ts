@@ -1,10 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { buildPublicSourcesObservations, keepBestPerKey, parseSourceValue, type SeedObservation } from "@/lib/server/seed/public-sources";
+import {
+  buildPublicSourcesObservations,
+  keepBestPerKey,
+  parseSourceValue,
+  type SeedObservation,
+} from "@/lib/server/seed/public-sources";
 import { readParks, readProvinces } from "@/lib/server/seed/reference-data";
+import { readSubnationalFigures } from "@/lib/server/seed/subnational-sources";
 
-const observations = buildPublicSourcesObservations(readParks(), readProvinces());
+const subnational = readSubnationalFigures(readParks(), readProvinces());
+const observations = buildPublicSourcesObservations(readParks(), readProvinces(), subnational.provinceCounts);
 const national = (indicatorCode: string, year: number, breakdown = "") =>
-  observations.find((o) => o.geoLevel === "NATION" && o.indicatorCode === indicatorCode && o.year === year && o.breakdown === breakdown);
+  observations.find(
+    (o) => o.geoLevel === "NATION" && o.indicatorCode === indicatorCode && o.year === year && o.breakdown === breakdown,
+  );
 
 describe("parseSourceValue", () => {
   it("reads plain numbers and keeps qualifiers and misprints for the note", () => {
@@ -19,14 +28,27 @@ describe("parseSourceValue", () => {
 
 describe("keepBestPerKey", () => {
   const base: SeedObservation = {
-    indicatorCode: "tax_revenue", year: 2017, geoLevel: "NATION", geoCode: "CN", breakdown: "",
-    value: 1.7e12, note: null, sourceRef: "article", confidence: "medium",
+    indicatorCode: "tax_revenue",
+    year: 2017,
+    geoLevel: "NATION",
+    geoCode: "CN",
+    breakdown: "",
+    value: 1.7e12,
+    note: null,
+    sourceRef: "article",
+    confidence: "medium",
   };
   it("prefers higher confidence, then more precision, and names the others", () => {
     const [kept] = keepBestPerKey([base, { ...base, value: 1.73e12, sourceRef: "Xinhua" }], () => "CNY");
     expect(kept!.value).toBe(1.73e12);
     expect(kept!.note).toContain("also reported: 1.7 trillion yuan (medium confidence: article)");
-    const [confident] = keepBestPerKey([{ ...base, confidence: "high" }, { ...base, value: 1.73e12 }], () => "CNY");
+    const [confident] = keepBestPerKey(
+      [
+        { ...base, confidence: "high" },
+        { ...base, value: 1.73e12 },
+      ],
+      () => "CNY",
+    );
     expect(confident!.value).toBe(1.7e12);
   });
 });
@@ -74,23 +96,45 @@ describe("the public sources edition", () => {
     expect(national("zone_gdp", 2023)).toBeUndefined();
   });
 
-  it("has the sourced national zone counts, each with its source and confidence", () => {
+  it("has a national zone count for every year 1988–2025, each saying its basis, never falling", () => {
+    const counts = observations
+      .filter((o) => o.geoLevel === "NATION" && o.indicatorCode === "park_count")
+      .sort((a, b) => a.year - b.year);
+    expect(counts.map((o) => o.year)).toEqual(Array.from({ length: 2025 - 1988 + 1 }, (_, i) => 1988 + i));
+    counts.forEach((count, i) => i > 0 && expect(count.value).toBeGreaterThanOrEqual(counts[i - 1]!.value));
+    expect(counts.every((o) => /^(Reported|Derived|From the zone registry|At least): /.test(o.note ?? ""))).toBe(true);
     expect(national("park_count", 1992)?.value).toBe(52);
+    expect(national("park_count", 1995)?.value).toBe(52);
+    expect(national("park_count", 2010)?.value).toBe(83);
+    expect(national("park_count", 2013)?.value).toBe(114);
+    expect(national("park_count", 2016)?.value).toBe(146);
     expect(national("park_count", 2017)?.value).toBe(156);
     expect(national("park_count", 2023)?.value).toBe(178);
     expect(national("park_count", 2017)?.confidence).toBe("medium");
+    expect(national("park_count", 2017)?.note).toMatch(/Torch statistics count 157, adding Suzhou Industrial Park/);
+    expect(national("park_count", 2024)).toMatchObject({ value: 178, isLowerBound: true });
   });
 
-  it("counts zones per province from the registry: complete to 2009, gaps instead of unknown zeros after", () => {
-    const jiangsu1995 = observations.find((o) => o.geoLevel === "PROVINCE" && o.indicatorCode === "park_count" && o.geoCode === "320000" && o.year === 1995);
-    expect(jiangsu1995?.value).toBe(4); // Nanjing 1991; Suzhou, Wuxi, Changzhou 1992
+  it("counts zones per province from the registry: complete to 2009, lower bounds after, sourced years left to the source", () => {
+    const province = (adcode: number, year: number) =>
+      observations.find(
+        (o) =>
+          o.geoLevel === "PROVINCE" &&
+          o.indicatorCode === "park_count" &&
+          o.geoCode === String(adcode) &&
+          o.year === year,
+      );
+    expect(province(320000, 1995)?.value).toBe(4); // Nanjing 1991; Suzhou, Wuxi, Changzhou 1992
     const sum1995 = observations
       .filter((o) => o.geoLevel === "PROVINCE" && o.indicatorCode === "park_count" && o.year === 1995)
       .reduce((total, o) => total + o.value, 0);
     expect(sum1995).toBe(52);
-    const tibet = observations.filter((o) => o.geoLevel === "PROVINCE" && o.indicatorCode === "park_count" && o.geoCode === "540000");
-    expect(tibet.find((o) => o.year === 2009)?.value).toBe(0);
-    expect(tibet.find((o) => o.year === 2015)).toBeUndefined();
-    expect(tibet.find((o) => o.year === 2023)?.value).toBe(1);
+    expect(province(540000, 2009)).toMatchObject({ value: 0, isLowerBound: false });
+    expect(province(540000, 2015)).toBeUndefined();
+    expect(province(540000, 2023)).toMatchObject({ value: 1, isLowerBound: true });
+    // Guangdong: a source counts 9 zones in 2014 (the subnational edition); later years are at least that.
+    expect(province(440000, 2014)).toBeUndefined();
+    expect(province(440000, 2015)?.value).toBeGreaterThanOrEqual(9);
+    expect(province(440000, 2015)?.note).toMatch(/^At least: /);
   });
 });

@@ -2,19 +2,29 @@ import "server-only";
 import { z } from "zod";
 import { findIndicator, type TIndicatorCode } from "@/lib/metrics";
 import type { NewObservation } from "@/lib/server/queries/insert-observations";
+import { joinNotes } from "@/lib/server/seed/notes";
 import { readSeedCsv } from "@/lib/server/seed/read-csv";
 import type { ParkRecord, ProvinceRecord } from "@/lib/server/seed/reference-data";
 import { formatValue } from "@/lib/format";
 import { toCanonical, type TCanonicalUnit } from "@/lib/units";
+import {
+  countZonesByProvince,
+  deriveNationalZoneCounts,
+  REGISTRY_COMPLETE_THROUGH,
+  type DatedCount,
+  type ProvinceCount,
+  type YearEndCount,
+} from "@/lib/server/seed/zone-counts";
 
 // The "Public sources" edition: every sourced national figure in
 // prisma/seed/data, converted to canonical units, each keeping its source and
-// confidence; plus province zone counts derived from the partial registry.
+// confidence; a national zone count for every year; and province zone counts
+// from the partial registry.
 
 /** An observation the seed writes: a new observation whose indicator is one of the catalogue's. */
 export interface SeedObservation extends NewObservation {
   indicatorCode: TIndicatorCode;
-  geoLevel: "NATION" | "REGION" | "PROVINCE";
+  geoLevel: "NATION" | "REGION" | "PROVINCE" | "PARK";
 }
 
 /** Source indicator names (Chinese, as printed) → indicator and breakdown. */
@@ -123,17 +133,20 @@ function readUnit(raw: string): { unit: string; note: string | null } {
   return { unit: raw, note: null };
 }
 
-const joinNotes = (...parts: (string | null | undefined)[]) =>
-  parts.filter((part): part is string => !!part && part.trim() !== "").join("; ") || null;
-
 const CONFIDENCE_RANK: Record<string, number> = { high: 3, medium: 2, low: 1 };
-const significantDigits = (value: number) => String(value).replace(/^0\.0*|\.|e.*$/g, "").replace(/0+$/, "").length;
+const significantDigits = (value: number) =>
+  String(value)
+    .replace(/^0\.0*|\.|e.*$/g, "")
+    .replace(/0+$/, "").length;
 
 /**
  * Several sources can report the same figure. Keep the most confident one
  * (then the most precise) and name the others in its note.
  */
-export function keepBestPerKey(candidates: SeedObservation[], unitOf: (code: TIndicatorCode) => TCanonicalUnit): SeedObservation[] {
+export function keepBestPerKey(
+  candidates: SeedObservation[],
+  unitOf: (code: TIndicatorCode) => TCanonicalUnit,
+): SeedObservation[] {
   const groups = new Map<string, SeedObservation[]>();
   for (const candidate of candidates) {
     const key = `${candidate.indicatorCode}|${candidate.year}|${candidate.geoLevel}|${candidate.geoCode}|${candidate.breakdown}`;
@@ -185,18 +198,49 @@ function readNationalAggregates(): SeedObservation[] {
   return observations;
 }
 
-function readZoneCounts(): SeedObservation[] {
-  return readSeedCsv("zone_counts_by_date_sourced.csv", ZZoneCountRow).map((row) => ({
-    indicatorCode: "park_count",
-    year: Number(row.as_of.slice(0, 4)),
-    geoLevel: "NATION",
-    geoCode: "CN",
-    breakdown: "",
+const ZYearEndRow = z.object({
+  year: z.coerce.number().int(),
+  count_state_council: z.coerce.number().int().positive(),
+  count_incl_suzhou_sip: z.string(),
+  source_url: z.string(),
+  source_desc: z.string(),
+  confidence: z.enum(["high", "medium", "low"]),
+  note: z.string(),
+});
+
+/** National zone counts for every year of the registry's span, each saying its basis (lib/server/seed/zone-counts.ts). */
+function readZoneCounts(parks: readonly ParkRecord[]): SeedObservation[] {
+  const byDate: DatedCount[] = readSeedCsv("zone_counts_by_date_sourced.csv", ZZoneCountRow).map((row) => ({
+    asOf: row.as_of,
     value: row.national_zone_count,
-    note: joinNotes(`as of ${row.as_of}: ${row.statement_paraphrased}`, row.note),
+    statement: row.statement_paraphrased,
     sourceRef: `${row.source_desc} — ${row.source_url}`,
     confidence: row.confidence,
+    note: row.note || null,
   }));
+  const yearEnd: YearEndCount[] = readSeedCsv("zone_counts_year_end_sourced.csv", ZYearEndRow).map((row) => ({
+    year: row.year,
+    stateCouncil: row.count_state_council,
+    inclSuzhou: row.count_incl_suzhou_sip ? Number(row.count_incl_suzhou_sip) : null,
+    sourceRef: `${row.source_desc} — ${row.source_url}`,
+    confidence: row.confidence,
+    note: row.note || null,
+  }));
+  const lastDated = Math.max(...byDate.map((row) => Number(row.asOf.slice(0, 4))));
+  return deriveNationalZoneCounts({ yearEnd, byDate, parks, from: REGISTRY_YEARS.from, to: lastDated }).map(
+    (count) => ({
+      indicatorCode: "park_count",
+      year: count.year,
+      geoLevel: "NATION",
+      geoCode: "CN",
+      breakdown: "",
+      value: count.value,
+      isLowerBound: count.isLowerBound,
+      note: count.note,
+      sourceRef: count.sourceRef,
+      confidence: count.confidence,
+    }),
+  );
 }
 
 function readArticleFigures(): SeedObservation[] {
@@ -221,37 +265,41 @@ function readArticleFigures(): SeedObservation[] {
 export const REGISTRY_YEARS = { from: 1988, to: 2023 } as const;
 
 /**
- * Zones per province per year, counted from the partial registry. Complete up
- * to 2009; afterwards it undercounts, and every row says by how much.
+ * Zones per province per year from the partial registry: complete up to 2009,
+ * lower bounds after (lib/server/seed/zone-counts.ts). Years a source counts
+ * for a province are that source's (the subnational edition).
  */
-export function countZonesByProvince(parks: ParkRecord[], provinces: ProvinceRecord[]): SeedObservation[] {
-  const dated = parks.filter((park) => park.approvalYear !== null);
-  const observations: SeedObservation[] = [];
-  for (let year = REGISTRY_YEARS.from; year <= REGISTRY_YEARS.to; year++) {
-    const existing = dated.filter((park) => park.approvalYear! <= year);
-    const coverage = `the registry dates ${existing.length} zones by ${year} (${parks.length - dated.length} more lack a date); complete up to 2009, it undercounts after`;
-    for (const province of provinces) {
-      const count = existing.filter((park) => park.provinceAdcode === province.adcode).length;
-      // After 2009 a zero may only mean "not in the registry": leave a gap.
-      if (count === 0 && year > 2009) continue;
-      observations.push({
-        indicatorCode: "park_count",
-        year,
-        geoLevel: "PROVINCE",
-        geoCode: String(province.adcode),
-        breakdown: "",
-        value: count,
-        note: `Counted from the partial zone registry: ${coverage}`,
-        sourceRef: "Zone registry (zones_registry_partial.csv), compiled from public sources named per zone",
-        confidence: year <= 2009 ? "high" : "low",
-      });
-    }
-  }
-  return observations;
+function readProvinceZoneCounts(
+  parks: readonly ParkRecord[],
+  provinces: readonly ProvinceRecord[],
+  sourced: readonly ProvinceCount[],
+): SeedObservation[] {
+  const adcodes = provinces.map((p) => p.adcode);
+  return countZonesByProvince({ parks, adcodes, sourced, ...REGISTRY_YEARS }).map((count) => ({
+    indicatorCode: "park_count",
+    year: count.year,
+    geoLevel: "PROVINCE",
+    geoCode: String(count.adcode),
+    breakdown: "",
+    value: count.value,
+    isLowerBound: count.isLowerBound,
+    note: count.note,
+    sourceRef: "Zone registry (zones_registry_partial.csv), compiled from public sources named per zone",
+    confidence: count.year <= REGISTRY_COMPLETE_THROUGH ? "medium" : "low",
+  }));
 }
 
-export function buildPublicSourcesObservations(parks: ParkRecord[], provinces: ProvinceRecord[]): SeedObservation[] {
+/**
+ * The "Public sources" edition: every sourced national figure, a zone count
+ * for every year, and the registry's zone counts per province (apart from the
+ * province-years a source counts, which the subnational edition holds).
+ */
+export function buildPublicSourcesObservations(
+  parks: readonly ParkRecord[],
+  provinces: readonly ProvinceRecord[],
+  sourcedProvinceCounts: readonly ProvinceCount[],
+): SeedObservation[] {
   const unitOf = (code: TIndicatorCode) => findIndicator(code)!.unit;
-  const national = keepBestPerKey([...readNationalAggregates(), ...readZoneCounts(), ...readArticleFigures()], unitOf);
-  return [...national, ...countZonesByProvince(parks, provinces)];
+  const national = keepBestPerKey([...readNationalAggregates(), ...readArticleFigures()], unitOf);
+  return [...national, ...readZoneCounts(parks), ...readProvinceZoneCounts(parks, provinces, sourcedProvinceCounts)];
 }

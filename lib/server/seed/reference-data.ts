@@ -88,7 +88,8 @@ export function readParks(): ParkRecord[] {
   return readSeedCsv("zones_registry_partial.csv", ZRegistryRow).map((row) => {
     const approvalYear = row.approval_date ? Number(row.approval_date.slice(0, 4)) : null;
     // The cohort list covers only the zones approved up to 1997.
-    const cityEn = approvalYear !== null && approvalYear <= 1997 ? (cityEnFor(row.city_zh, row.province_adcode) ?? null) : null;
+    const cityEn =
+      approvalYear !== null && approvalYear <= 1997 ? (cityEnFor(row.city_zh, row.province_adcode) ?? null) : null;
     return {
       slug: slugForPark(row.name_zh),
       nameZh: row.name_zh,

@@ -44,16 +44,35 @@ describe("the synthetic sample", () => {
     const eastern2010 = sample!.observations.find(
       (o) => o.geoLevel === "REGION" && o.geoCode === "eastern" && o.indicatorCode === "revenue" && o.year === 2010,
     )!.value;
-    const easternAdcodes = ["110000", "120000", "130000", "310000", "320000", "330000", "350000", "370000", "440000", "460000"];
+    const easternAdcodes = [
+      "110000",
+      "120000",
+      "130000",
+      "310000",
+      "320000",
+      "330000",
+      "350000",
+      "370000",
+      "440000",
+      "460000",
+    ];
     const sum = sample!.observations
-      .filter((o) => o.geoLevel === "PROVINCE" && o.indicatorCode === "revenue" && o.year === 2010 && easternAdcodes.includes(o.geoCode))
+      .filter(
+        (o) =>
+          o.geoLevel === "PROVINCE" &&
+          o.indicatorCode === "revenue" &&
+          o.year === 2010 &&
+          easternAdcodes.includes(o.geoCode),
+      )
       .reduce((total, o) => total + o.value, 0);
     expect(eastern2010 / sum).toBeCloseTo(1, 9);
   });
 
   it("concentrates on the coast, exports most of all", () => {
     const share = (indicator: string) => {
-      const regions = sample!.observations.filter((o) => o.geoLevel === "REGION" && o.indicatorCode === indicator && o.year === 2017);
+      const regions = sample!.observations.filter(
+        (o) => o.geoLevel === "REGION" && o.indicatorCode === indicator && o.year === 2017,
+      );
       const total = regions.reduce((t, o) => t + o.value, 0);
       return regions.find((o) => o.geoCode === "eastern")!.value / total;
     };

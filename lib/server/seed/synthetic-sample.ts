@@ -84,7 +84,9 @@ export function nationalCurve(anchors: readonly Anchor[], fallback2017: number):
     level *= 1 + growthRate(year + 1);
   }
   const points = anchors.length
-    ? [...anchors].sort((a, b) => a.year - b.year).map((a) => ({ year: a.year, logRatio: Math.log(a.value / curve.get(a.year)!) }))
+    ? [...anchors]
+        .sort((a, b) => a.year - b.year)
+        .map((a) => ({ year: a.year, logRatio: Math.log(a.value / curve.get(a.year)!) }))
     : [{ year: 2017, logRatio: Math.log(fallback2017 / curve.get(2017)!) }];
   const correction = (year: number) => {
     const first = points[0]!;
@@ -104,17 +106,29 @@ export function nationalCurve(anchors: readonly Anchor[], fallback2017: number):
 const REGION_WEIGHT: Record<string, number> = { eastern: 1.7, central: 0.8, western: 0.65, northeastern: 0.6 };
 /** The famous clusters: Zhongguancun (Beijing), Shenzhen (Guangdong), Jiangsu, Shanghai, and the inland hubs. */
 const PROVINCE_WEIGHT: Record<number, number> = {
-  110000: 3, 440000: 2, 320000: 1.8, 310000: 1.5, 330000: 1.3, 370000: 1.2,
-  420000: 1.3, 510000: 1.3, 610000: 1.2,
+  110000: 3,
+  440000: 2,
+  320000: 1.8,
+  310000: 1.5,
+  330000: 1.3,
+  370000: 1.2,
+  420000: 1.3,
+  510000: 1.3,
+  610000: 1.2,
 };
 /** Exports concentrate on the coast even more than the rest. */
 const EXPORT_REGION_WEIGHT: Record<string, number> = { eastern: 2.6, central: 0.6, western: 0.5, northeastern: 0.5 };
 const COUNT_INDICATORS = new Set<string>([
-  "registered_firms", "enterprises_surveyed", "high_tech_enterprises", "new_firms", "employees",
+  "registered_firms",
+  "enterprises_surveyed",
+  "high_tech_enterprises",
+  "new_firms",
+  "employees",
 ]);
 
 const SAMPLE_NOTE = "SYNTHETIC SAMPLE: generated for demonstration, not official statistics";
-const SAMPLE_SOURCE = "Torch Atlas synthetic sample (seeded generator; national totals pinned to public sources where known)";
+const SAMPLE_SOURCE =
+  "Torch Atlas synthetic sample (seeded generator; national totals pinned to public sources where known)";
 
 /**
  * Builds the sample. `zonesByProvinceYear` gives how many zones a province had
