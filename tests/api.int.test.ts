@@ -110,7 +110,7 @@ describe("GET /api/v1/meta", () => {
       unit: { unit: "percent", suffixEn: "of registered firms" },
       formulaEn: "high-tech enterprises ÷ registered firms × 100",
     });
-    expect(body.editions.map((e: { slug: string }) => e.slug)).toEqual(["public-sources", "synthetic-sample", "formula-test"]);
+    expect(body.editions.map((e: { slug: string }) => e.slug)).toEqual(["public-sources", "synthetic-sample", "public-sources-subnational", "formula-test"]);
     expect(body.years).toEqual({ min: 1988, max: 2030 });
   });
 });

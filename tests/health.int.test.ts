@@ -35,7 +35,7 @@ describe("health on PostgreSQL", () => {
   it("reports kind, migration and data version once prepared", async () => {
     await prepareDatabase(db);
     const health = await getHealth({ kind: "postgres", url }, async () => db);
-    expect(health).toEqual({ status: "ok", database: "postgres", migration: LATEST_MIGRATION, dataVersion: 3 });
+    expect(health).toEqual({ status: "ok", database: "postgres", migration: LATEST_MIGRATION, dataVersion: 4 });
   });
 });
 
@@ -66,7 +66,7 @@ describe("the embedded PGlite database", () => {
     const first = await openDatabase({ kind: "embedded", dataDir });
     const prepared = await prepareDatabase(first);
     expect(prepared.migrationsApplied).toEqual(MIGRATIONS);
-    expect(prepared.seeded?.written.map((e) => e.slug)).toEqual(["public-sources", "synthetic-sample"]);
+    expect(prepared.seeded?.written.map((e) => e.slug)).toEqual(["public-sources", "synthetic-sample", "public-sources-subnational"]);
     await first.close();
 
     const second = await openDatabase({ kind: "embedded", dataDir });
@@ -74,7 +74,7 @@ describe("the embedded PGlite database", () => {
       const again = await prepareDatabase(second);
       expect(again).toEqual({ migrationsApplied: [], seeded: null });
       const health = await getHealth({ kind: "embedded", dataDir }, async () => second);
-      expect(health).toEqual({ status: "ok", database: "embedded", migration: LATEST_MIGRATION, dataVersion: 3 });
+      expect(health).toEqual({ status: "ok", database: "embedded", migration: LATEST_MIGRATION, dataVersion: 4 });
       const density = await getSeries(second, { metric: "hte_density", level: "NATION", from: 2017, to: 2017 });
       expect(density.points[0]?.value).toBeCloseTo(2.6486, 3);
     } finally {

@@ -126,7 +126,7 @@ describe("the API around it", () => {
     const names = document.paths["/api/v1/series"]!.get.parameters.map((p) => p.name);
     for (const key of URL_KEYS) expect(names).toContain(key);
     const edition = document.paths["/api/v1/series"]!.get.parameters.find((p) => p.name === "edition")!;
-    expect(edition.schema.enum).toEqual(["latest", "public-sources", "synthetic-sample"]);
+    expect(edition.schema.enum).toEqual(["latest", "public-sources", "synthetic-sample", "public-sources-subnational"]);
   });
 
   it("meta refuses parameters it does not take; health ignores them", async () => {

@@ -59,7 +59,7 @@ afterAll(async () => {
 describe("/editions", () => {
   it("lists published editions newest first with counts, the sample flagged, and retired ones apart; never drafts", async () => {
     const { published, retired } = await listReaderEditions(db);
-    expect(published.map((e) => e.slug)).toEqual([slugs.second, slugs.first, "synthetic-sample", "public-sources"]);
+    expect(published.map((e) => e.slug)).toEqual([slugs.second, slugs.first, "public-sources-subnational", "synthetic-sample", "public-sources"]);
     expect(published.find((e) => e.slug === slugs.second)).toMatchObject({ figures: 4, indicators: 2, years: { min: 2024, max: 2024 }, isSample: false });
     expect(published.find((e) => e.slug === "synthetic-sample")!.isSample).toBe(true);
     expect(retired.map((e) => e.slug)).toEqual([slugs.retired]);
@@ -71,7 +71,7 @@ describe("/editions/<slug>: what an edition changed", () => {
   it("matches the hand-computed case: added, revised (old → new, %), dropped, unchanged", async () => {
     const result = await getEditionChanges(db, slugs.second);
     expect(result.totals).toEqual({ added: 1, revised: 2, dropped: 1, unchanged: 1 });
-    expect(result.comparedWith.map((e) => e.slug)).toEqual(["public-sources", "synthetic-sample", slugs.first]);
+    expect(result.comparedWith.map((e) => e.slug)).toEqual(["public-sources", "synthetic-sample", "public-sources-subnational", slugs.first]);
     expect(result.changes.map((c) => [c.kind, c.indicatorCode, c.geoCode, c.geoNameEn, c.year, c.old, c.new, c.pctChange, c.unit])).toEqual([
       ["added", "high_tech_enterprises", "640000", "Ningxia", 2024, null, 30, null, "firms"],
       ["revised", "high_tech_enterprises", "460000", "Hainan", 2024, 80, 50, -37.5, "firms"],

@@ -35,7 +35,7 @@ async function snapshot(): Promise<Record<string, string>> {
 describe("seed", () => {
   it("loads the reference data and both editions", async () => {
     const result = await seedDatabase(db);
-    expect(result.written.map((e) => e.slug)).toEqual(["public-sources", "synthetic-sample"]);
+    expect(result.written.map((e) => e.slug)).toEqual(["public-sources", "synthetic-sample", "public-sources-subnational"]);
 
     expect(await db.prisma.region.count()).toBe(4);
     expect(await db.prisma.province.count()).toBe(31);
@@ -50,10 +50,11 @@ describe("seed", () => {
     expect(editions.map((e) => [e.slug, e.status, e.isSample])).toEqual([
       ["public-sources", "PUBLISHED", false],
       ["synthetic-sample", "PUBLISHED", true],
+      ["public-sources-subnational", "PUBLISHED", false],
     ]);
     const sampleRows = await db.prisma.observation.count({ where: { edition: { isSample: true } } });
     expect(sampleRows).toBeGreaterThan(10_000);
-    expect(await db.prisma.auditEvent.count({ where: { action: "seed.publish" } })).toBe(2);
+    expect(await db.prisma.auditEvent.count({ where: { action: "seed.publish" } })).toBe(3);
   });
 
   it("is idempotent: a second run changes nothing", async () => {
@@ -61,7 +62,7 @@ describe("seed", () => {
     const versionBefore = await getDataVersion(db);
     const result = await seedDatabase(db);
     expect(result.written).toEqual([]);
-    expect(result.unchanged).toEqual(["public-sources", "synthetic-sample"]);
+    expect(result.unchanged).toEqual(["public-sources", "synthetic-sample", "public-sources-subnational"]);
     expect(await getDataVersion(db)).toBe(versionBefore);
     expect(await snapshot()).toEqual(before);
   });

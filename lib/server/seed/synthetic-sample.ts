@@ -132,7 +132,7 @@ const SAMPLE_SOURCE =
 
 /**
  * Builds the sample. `zonesByProvinceYear` gives how many zones a province had
- * (from the registry); a province enters the sample once it has a zone.
+ * (from the registry); a province has zeros until it has a zone.
  */
 export function buildSyntheticObservations(
   provinces: readonly ProvinceRecord[],
@@ -166,15 +166,15 @@ export function buildSyntheticObservations(
             indicatorCharacter.get(province.adcode)! *
             wobble;
           return { province, weight };
-        })
-        .filter((entry) => entry.weight > 0);
+        });
       const totalWeight = weights.reduce((sum, entry) => sum + entry.weight, 0);
       const nationalValue = national.get(year)!;
       const regionTotals = new Map<string, number>();
 
       for (const { province, weight } of weights) {
+        // A province without a zone has nothing in zones: a zero, so the provinces' sum is complete.
         const raw = (nationalValue * weight) / totalWeight;
-        const value = COUNT_INDICATORS.has(indicatorCode) ? Math.max(1, Math.round(raw)) : Number(raw.toPrecision(6));
+        const value = weight === 0 ? 0 : COUNT_INDICATORS.has(indicatorCode) ? Math.max(1, Math.round(raw)) : Number(raw.toPrecision(6));
         regionTotals.set(province.regionCode, (regionTotals.get(province.regionCode) ?? 0) + value);
         observations.push(sampleObservation(indicatorCode, year, "PROVINCE", String(province.adcode), value));
       }
