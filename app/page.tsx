@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { permanentRedirect } from "next/navigation";
+import { permanentRedirect, redirect } from "next/navigation";
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { Providers } from "@/components/dashboard/providers";
 import { getDatabase } from "@/lib/server/db";
 import { AppError, isDatabaseUnavailable } from "@/lib/server/errors";
 import { toQueryString, viewMetadata } from "@/lib/server/og/view-metadata";
 import { getViewWithCatalogue } from "@/lib/server/queries/get-view-data";
-import { currentQueryFor } from "@/lib/view-state";
+import { currentQueryFor, HOME_QUERY } from "@/lib/view-state";
 
 export const dynamic = "force-dynamic";
 
@@ -31,6 +31,7 @@ async function load(searchParams: Record<string, string | string[] | undefined>)
 /** The dashboard, rendered on the server from the URL so a shared link shows data before any script runs. */
 export default async function DashboardPage({ searchParams }: { searchParams: TSearchParams }) {
   const params = await searchParams;
+  if (Object.keys(params).length === 0) redirect(`/?${HOME_QUERY}`);
   const loaded = await load(params);
   // An old link in a legacy form moves to its current form, so that is what gets copied on:
   // the canonical URL when every parameter was understood, else the rewritten one (its notes still show).

@@ -12,6 +12,13 @@ async function visibleState(page: Page) {
 }
 
 test.describe("dashboard", () => {
+  test("the first view shows sourced figures only: the national zone count over the years", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/\?metric=park_count&level=nation$/);
+    await expect(page.getByTestId("chart-title")).toContainText("National high-tech zones");
+    await expect(page.getByTestId("sample-banner")).toHaveCount(0);
+  });
+
   test("a shared link shows its data before any script runs", async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
@@ -30,7 +37,7 @@ test.describe("dashboard", () => {
   });
 
   test("every control changes the chart and the URL; reload restores the view; back and forward walk through it", async ({ page }) => {
-    await page.goto("/");
+    await page.goto("/?metric=high_tech_enterprises");
     await expect(page.getByTestId("trend-chart")).toBeVisible();
 
     await page.getByLabel("Metric", { exact: true }).selectOption("registered_firms");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "@/lib/server/seed/synthetic-sample";
-import {
+import { HOME_QUERY,
   parseViewState,
   serializeViewState,
   sortUrlParams,
@@ -28,7 +28,9 @@ describe("parseViewState", () => {
     const { state, notes } = parse("");
     expect(notes).toEqual([]);
     expect(state).toMatchObject({ metric: "high_tech_enterprises", view: "trend", level: "region", geos: [], from: 1991, to: 2023, year: 2023, mode: "absolute", edition: "latest", lang: "en", scale: "linear" });
-    expect(canonical("")).toBe("");
+    // "" belongs to the home view (HOME_QUERY): the default view writes its metric.
+    expect(canonical("")).toBe("metric=high_tech_enterprises");
+    expect(canonical(HOME_QUERY)).toBe(HOME_QUERY);
   });
 
   it("reads every parameter", () => {

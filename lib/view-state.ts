@@ -48,6 +48,14 @@ export const URL_KEYS = ["metric", "also", "view", "level", "geo", "from", "to",
 export type TUrlKey = (typeof URL_KEYS)[number];
 
 export const DEFAULT_METRIC = "high_tech_enterprises";
+
+/**
+ * What a reader sees first, at "/" without a query: sourced figures only (the
+ * national zone count over the years). It is not the parse default, which old
+ * links rely on (a link without `level` means regions); so "/" redirects here,
+ * and the default view itself always writes its metric (it is never "").
+ */
+export const HOME_QUERY = "metric=park_count&level=nation";
 /** The table shows at most this many extra metrics. */
 export const MAX_ALSO = 6;
 export const DEFAULT_YEARS = { from: 1991, to: 2023 } as const;
@@ -242,7 +250,9 @@ export function toUrlEntries(state: ViewState, catalogue: ViewCatalogue): [TUrlK
     lang: state.lang === defaults.lang ? null : state.lang,
     scale: state.scale === defaults.scale ? null : state.scale,
   };
-  return URL_KEYS.flatMap((key) => (values[key] === null ? [] : [[key, values[key]] as [TUrlKey, string]]));
+  const entries = URL_KEYS.flatMap((key) => (values[key] === null ? [] : [[key, values[key]] as [TUrlKey, string]]));
+  // "" is the home view (HOME_QUERY), so the default view names its metric.
+  return entries.length ? entries : [["metric", state.metric]];
 }
 
 /** Reorders any query string into canonical key order (used by the URL adapter on every update). */
