@@ -1,10 +1,7 @@
 import { formatValue } from "@/lib/format";
 import type { SeriesPoint } from "@/lib/series-math";
 
-/** The registry lists every zone approved up to 2009; later cohorts are only partly in it. */
-const REGISTRY_COMPLETE_UNTIL = 2009;
-
-/** National zone counts by year: reported figures, and registry sums where nothing is reported. */
+/** National zone counts by year, each with its basis in words (reported, derived, from the registry), confidence and source. */
 export function ParkCountTable({ points }: { points: SeriesPoint[] }) {
   return (
     <div className="max-h-[32rem] overflow-auto rounded border border-slate-200">
@@ -20,20 +17,12 @@ export function ParkCountTable({ points }: { points: SeriesPoint[] }) {
           {points.map((point) => (
             <tr key={point.year} className="border-t border-slate-100 align-top">
               <td className="px-3 py-1.5 tabular-nums">{point.year}</td>
-              <td className={`px-3 py-1.5 text-right tabular-nums ${point.isComputed ? "text-slate-500" : "font-semibold"}`}>
+              <td className={`px-3 py-1.5 text-right tabular-nums ${point.isLowerBound ? "text-slate-500" : "font-semibold"}`}>
+                {point.isLowerBound ? "at least " : ""}
                 {formatValue(point.value, "zones")}
               </td>
               <td className="px-3 py-1.5 text-xs text-slate-600">
-                {point.isComputed ? (
-                  <>
-                    Counted from the zone registry ({point.note?.replace(/^Computed: /, "")})
-                    {point.year > REGISTRY_COMPLETE_UNTIL ? ": incomplete after 2009, so a lower bound" : ""}
-                  </>
-                ) : (
-                  <>
-                    Reported ({point.confidence} confidence) · {point.sourceRef}
-                  </>
-                )}
+                {point.note} ({point.confidence ?? "unrated"} confidence) · {point.sourceRef}
               </td>
             </tr>
           ))}
