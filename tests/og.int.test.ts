@@ -87,7 +87,7 @@ describe("GET /og", () => {
   it("answers bad parameters with a 400 naming the parameter, like the API", async () => {
     const response = await og("view=pie");
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: { code: "BAD_REQUEST", parameter: "view", allowed: ["trend", "compare", "map", "table"] } });
+    expect(await response.json()).toMatchObject({ error: { code: "BAD_REQUEST", parameter: "view", allowed: ["trend", "compare", "map", "table", "coverage"] } });
     expect(await (await og("colour=red")).json()).toMatchObject({ error: { parameter: "colour" } });
     expect(await (await og("v=abc")).json()).toMatchObject({ error: { parameter: "v" } });
   });

@@ -78,6 +78,7 @@ function view(state: Partial<ViewState>, rows: ViewRow[], hasSample = false): Vi
     hasSample,
     dataVersion: 3,
     revisions: null,
+    coverage: null,
   };
 }
 
