@@ -9,6 +9,12 @@ import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
 export const COVERAGE_STATUSES = ["reported", "computed", "partial", "sample", "missing"] as const;
 export type TCoverageStatus = (typeof COVERAGE_STATUSES)[number];
 
+/**
+ * The short mark each cell carries besides its colour: a figure, a sum (Σ), "at least" (≥),
+ * the sample star used everywhere else, nothing (–).
+ */
+export const COVERAGE_SYMBOLS: Record<TCoverageStatus, string> = { reported: "●", computed: "Σ", partial: "≥", sample: "*", missing: "–" };
+
 export interface CoveragePlace {
   code: string;
   nameEn: string;
