@@ -35,8 +35,25 @@ function quote(cell: string | number | boolean | null): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** One line per figure: the view's metric first, then the table's extra metrics. */
+/** The coverage view's columns: one line per cell of the matrix. */
+export const COVERAGE_CSV_HEADER = ["geo_code", "geography", "geography_zh", "year", "status"] as const;
+
+function csvText(header: readonly string[], lines: (string | number | boolean | null)[][]): string {
+  return `${[header.join(","), ...lines.map((cells) => cells.map(quote).join(","))].join("\r\n")}\r\n`;
+}
+
+/**
+ * One line per figure: the view's metric first, then the table's extra metrics.
+ * The coverage view: one line per place and year, with the cell's status.
+ */
 export function toCsv(data: ViewData): string {
+  if (data.coverage) {
+    const { years, places } = data.coverage;
+    return csvText(
+      COVERAGE_CSV_HEADER,
+      places.flatMap((place) => place.statuses.map((status, index) => [place.code, place.nameEn, place.nameZh, years[index]!, status])),
+    );
+  }
   const tables = [{ metric: data.metric, unit: data.unit, rows: data.rows }, ...data.extra];
   const lines = tables.flatMap(({ metric, unit, rows }) =>
     rows.map((row) => [
@@ -55,5 +72,5 @@ export function toCsv(data: ViewData): string {
       row.note,
     ]),
   );
-  return `${[HEADER.join(","), ...lines.map((cells) => cells.map(quote).join(","))].join("\r\n")}\r\n`;
+  return csvText(HEADER, lines);
 }

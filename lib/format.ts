@@ -26,6 +26,11 @@ function number(value: number, language: TLanguage, maximumFractionDigits = 2): 
   return new Intl.NumberFormat(language === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits }).format(value);
 }
 
+/** A count as people write it: "1,020" (the same in Chinese). */
+export function formatCount(value: number, language: TLanguage = "en"): string {
+  return number(value, language, 0);
+}
+
 /** "1.73 trillion yuan", "$478 billion", "1.85 million firms", "20%"; in Chinese "1.73万亿元", "4780亿美元". */
 export function formatValue(value: number, unit: TCanonicalUnit, language: TLanguage = "en"): string {
   if (unit === "percent") return `${number(round(value), language)}%`;

@@ -1,3 +1,4 @@
+import type { CoverageMatrix } from "@/lib/coverage";
 import type { DisplayUnit } from "@/lib/display-unit";
 import type { TLevel, ViewCatalogue, ViewNote, ViewState } from "@/lib/view-state";
 
@@ -71,6 +72,8 @@ export interface ViewData {
   dataVersion: number;
   /** For a pinned view: what newer published editions changed on screen; null when nothing did (or not pinned). */
   revisions: ViewRevisions | null;
+  /** The coverage view: what kind of figure each place has in each year (lib/coverage.ts); null in the other views. */
+  coverage: CoverageMatrix | null;
 }
 
 /** What newer editions changed in a pinned view (lib/server/queries/get-view-revisions.ts). */

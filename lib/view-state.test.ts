@@ -47,7 +47,7 @@ describe("parseViewState", () => {
     expect(state.edition).toBe("latest");
     expect(state.geos).toEqual(["110000"]);
     expect(notes.map((n) => n.parameter)).toEqual(["metric", "view", "geo", "from", "edition"]);
-    expect(notes.find((n) => n.parameter === "view")?.allowed).toEqual(["trend", "compare", "map", "table"]);
+    expect(notes.find((n) => n.parameter === "view")?.allowed).toEqual(["trend", "compare", "map", "table", "coverage"]);
   });
 
   it("refuses a mode that makes no sense for the metric or level, saying why", () => {
@@ -83,6 +83,13 @@ describe("canonical URLs", () => {
   it("round-trip: parsing a canonical URL gives it back unchanged", () => {
     const query = "metric=registered_firms&view=compare&level=province&geo=310000&from=1995&to=2017&year=2010&mode=per-park&edition=public-sources&lang=zh&scale=log";
     expect(canonical(query)).toBe(query);
+  });
+
+  it("know the coverage view, in the same place as the other views", () => {
+    expect(parse("view=coverage").notes).toEqual([]);
+    expect(canonical("level=province&view=coverage&metric=park_count")).toBe("metric=park_count&view=coverage&level=province");
+    expect(canonical("view=coverage&level=nation&mode=share").startsWith("view=coverage&level=nation")).toBe(true);
+    expect(parse("view=coverage&level=nation&mode=share").notes.map((n) => n.parameter)).toEqual(["mode"]);
   });
 
   it("sortUrlParams puts keys in the canonical order", () => {

@@ -4,7 +4,7 @@ import { migrateLegacyParams } from "@/lib/view-state-migrations";
 // The URL ⇄ view state contract, shared by the page, the client and the API.
 // Equal views have equal URLs: keys in one order, lists sorted, defaults omitted.
 
-export const VIEWS = ["trend", "compare", "map", "table"] as const;
+export const VIEWS = ["trend", "compare", "map", "table", "coverage"] as const;
 export const LEVELS = ["nation", "region", "province", "park"] as const;
 export const MODES = ["absolute", "density", "per-park", "share"] as const;
 export const LANGUAGES = ["en", "zh"] as const;

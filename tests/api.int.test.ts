@@ -70,7 +70,7 @@ describe("GET /api/v1/series", () => {
     const response = await series("view=pie");
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      error: { code: "BAD_REQUEST", message: 'Unknown view "pie"; showing trend.', parameter: "view", allowed: ["trend", "compare", "map", "table"] },
+      error: { code: "BAD_REQUEST", message: 'Unknown view "pie"; showing trend.', parameter: "view", allowed: ["trend", "compare", "map", "table", "coverage"] },
     });
     const unknown = await series("colour=red");
     expect(unknown.status).toBe(400);

@@ -3,7 +3,7 @@ import { GET as getOg } from "@/app/og/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { GET as getHealth } from "@/app/api/health/route";
 import { GET as getMeta } from "@/app/api/v1/meta/route";
-import { SAMPLE_COLOR } from "@/components/charts/palette";
+import { COVERAGE_COLORS, SAMPLE_COLOR } from "@/components/charts/palette";
 import type { Database } from "@/lib/server/db";
 import { viewMetadata } from "@/lib/server/og/view-metadata";
 import { prepareDatabase } from "@/lib/server/prepare-database";
@@ -84,10 +84,25 @@ describe("GET /og", () => {
     expect(again).toEqual(await png(first));
   }, 60_000);
 
+  it("draws the coverage view as a summary of its cells, coloured by status, in Chinese too", async () => {
+    const image = decodePng(await png(await og("metric=park_count&level=province&view=coverage&lang=zh")));
+    expect({ width: image.width, height: image.height }).toEqual({ width: 1200, height: 630 });
+    // The split bar: the reported part in the reported colour, somewhere in the card's middle band.
+    let found = false;
+    for (let y = 150; y < 500 && !found; y += 2) {
+      for (let x = 40; x < 1160 && !found; x += 4) found = hex(image.rgb(x, y)) === COVERAGE_COLORS.reported.fill.toLowerCase();
+    }
+    expect(found).toBe(true);
+    expect(networkCalls).toEqual([]);
+    const metadata = await viewMetadata("metric=park_count&level=province&view=coverage", { origin: "http://x" });
+    expect(metadata.title).toBe("Coverage: National high-tech zones — All provinces, 1991–2023 | Torch Atlas");
+    expect(metadata.description).toMatch(/^Cells: Reported [\d,]+ · Computed \d+ · Partial \d+ · Sample \d+ · Missing [\d,]+\. Unit: zones\./);
+  }, 60_000);
+
   it("answers bad parameters with a 400 naming the parameter, like the API", async () => {
     const response = await og("view=pie");
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: { code: "BAD_REQUEST", parameter: "view", allowed: ["trend", "compare", "map", "table"] } });
+    expect(await response.json()).toMatchObject({ error: { code: "BAD_REQUEST", parameter: "view", allowed: ["trend", "compare", "map", "table", "coverage"] } });
     expect(await (await og("colour=red")).json()).toMatchObject({ error: { parameter: "colour" } });
     expect(await (await og("v=abc")).json()).toMatchObject({ error: { parameter: "v" } });
   });

@@ -94,7 +94,7 @@ describe("POST /api/v1/short-links", () => {
         code: "BAD_REQUEST",
         message: 'Unknown view "pie"; showing trend.',
         parameter: "view",
-        allowed: ["trend", "compare", "map", "table"],
+        allowed: ["trend", "compare", "map", "table", "coverage"],
       },
     });
     const unknownKey = (await (await post({ query: "metric=tax_revenue&colour=red" })).json()) as {

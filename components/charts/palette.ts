@@ -1,3 +1,5 @@
+import type { TCoverageStatus } from "@/lib/coverage";
+
 // The one palette: categorical colours for lines and bars (Okabe–Ito, safe for
 // the common colour-vision deficiencies) and a sequential ramp for the map.
 
@@ -25,3 +27,16 @@ export const SEQUENTIAL = ["#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6"
 
 export const NO_DATA_FILL = "#e5e7eb";
 export const SAMPLE_COLOR = "#9a3412";
+
+/**
+ * The coverage view's cell colours (fill, and the ink of the symbol drawn on it, at least
+ * 5:1 against the fill). Okabe–Ito hues; the sample orange-brown and the no-data grey
+ * are the ones the other charts use. Colour is never alone: each cell has its symbol too.
+ */
+export const COVERAGE_COLORS = {
+  reported: { fill: "#0072B2", ink: "#ffffff" },
+  computed: { fill: "#009E73", ink: "#000000" },
+  partial: { fill: "#E69F00", ink: "#000000" },
+  sample: { fill: SAMPLE_COLOR, ink: "#ffffff" },
+  missing: { fill: NO_DATA_FILL, ink: "#334155" },
+} as const satisfies Record<TCoverageStatus, { fill: string; ink: string }>;

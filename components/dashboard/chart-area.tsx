@@ -8,6 +8,7 @@ import type { TDictionary } from "@/lib/i18n";
 import type { ViewData, ViewRow } from "@/lib/view-data";
 import type { ViewState } from "@/lib/view-state";
 import type { Catalogue } from "@/lib/view-data";
+import { CoverageTable } from "./coverage-table";
 import { DataTable } from "./data-table";
 import { useTopology } from "./queries";
 
@@ -200,5 +201,15 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
           ))}
         </div>
       );
+    case "coverage":
+      // While another view's data stands in (placeholder data), there is no matrix yet.
+      if (!data.coverage) {
+        return (
+          <p role="status" className="p-8 text-center text-slate-600">
+            {t.updating}
+          </p>
+        );
+      }
+      return <CoverageTable coverage={data.coverage} metricTitle={`${metricName} (${unit})`} lang={lang} t={t} />;
   }
 }

@@ -157,7 +157,7 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
             chartRef={chartRef}
             caption={caption}
             fileBase={`torch-atlas-${data.metric.code}-${state.view}`}
-            canExportChart={state.view !== "table" && data.rows.length > 0}
+            canExportChart={state.view !== "table" && state.view !== "coverage" && data.rows.length > 0}
             t={t}
           />
 

@@ -1,6 +1,6 @@
 import type { ReactElement } from "react";
 import { LINE_PLOT, OG_HEIGHT, OG_WIDTH, type OgBar, type OgCardModel, type OgChart } from "@/lib/og/og-model";
-import { SAMPLE_COLOR, seriesStyle } from "@/components/charts/palette";
+import { COVERAGE_COLORS, SAMPLE_COLOR, seriesStyle } from "@/components/charts/palette";
 
 // The link-preview card (1200 × 630), drawn by Satori (next/og): flexbox only, every
 // element with more than one child says display: flex, text in the shipped Noto Sans SC
@@ -14,6 +14,7 @@ const FAINT = "#94a3b8";
 const RULE = "#e2e8f0";
 const GRID = "#e5e7eb";
 const BAR_TRACK = 620;
+const COVERAGE_TRACK = 1100;
 /** One line, cut with an ellipsis should the estimate in og-model.ts be short. */
 const ONE_LINE = { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" } as const;
 
@@ -79,11 +80,55 @@ function Bar({ bar, showRank }: { bar: OgBar; showRank: boolean }) {
   );
 }
 
+/** The coverage view in small: one bar split by status, then each status with its symbol and count. */
+function CoverageSummary({ chart }: { chart: Extract<OgChart, { kind: "coverage" }> }) {
+  return (
+    <div style={{ display: "flex", flexDirection: "column", width: "100%" }}>
+      <div style={{ display: "flex", width: COVERAGE_TRACK, height: 40, background: "#f1f5f9" }}>
+        {chart.segments
+          .filter((segment) => segment.fraction > 0)
+          .map((segment) => (
+            <div
+              key={segment.status}
+              style={{ display: "flex", width: Math.max(3, Math.round(segment.fraction * COVERAGE_TRACK)), height: 40, background: COVERAGE_COLORS[segment.status].fill }}
+            />
+          ))}
+      </div>
+      <div style={{ display: "flex", flexWrap: "wrap", marginTop: 16, fontSize: 24 }}>
+        {chart.segments.map((segment) => (
+          <div key={segment.status} style={{ display: "flex", alignItems: "center", marginRight: 30, marginBottom: 8 }}>
+            <div
+              style={{
+                display: "flex",
+                alignItems: "center",
+                justifyContent: "center",
+                width: 30,
+                height: 30,
+                marginRight: 8,
+                background: COVERAGE_COLORS[segment.status].fill,
+                color: COVERAGE_COLORS[segment.status].ink,
+                fontSize: 20,
+                fontWeight: 700,
+              }}
+            >
+              {segment.symbol}
+            </div>
+            <span style={{ color: INK, marginRight: 8 }}>{segment.label}</span>
+            <span style={{ color: MUTED, fontWeight: 700 }}>{segment.countLabel}</span>
+          </div>
+        ))}
+      </div>
+      <span style={{ color: MUTED, fontSize: 18, marginTop: 2 }}>{chart.summary}</span>
+    </div>
+  );
+}
+
 function Chart({ chart }: { chart: OgChart }) {
   if (chart.kind === "empty") {
     return <div style={{ display: "flex", alignItems: "center", justifyContent: "center", width: "100%", fontSize: 30, color: MUTED }}>{chart.message}</div>;
   }
   if (chart.kind === "lines") return <LineChart chart={chart} />;
+  if (chart.kind === "coverage") return <CoverageSummary chart={chart} />;
   return (
     <div style={{ display: "flex", flexDirection: "column", width: "100%" }}>
       {chart.bars.map((bar) => (

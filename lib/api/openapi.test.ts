@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { apiExamples } from "@/lib/api/api-examples";
 import { API_FORMATS, buildOpenApiDocument, exampleView, staticCatalogue, type OpenApiParameter } from "@/lib/api/openapi";
+import { COVERAGE_STATUSES } from "@/lib/coverage";
 import { DERIVED_METRICS, INDICATORS } from "@/lib/metrics";
 import { LANGUAGES, LEVELS, MAX_ALSO, MODES, parseViewState, SCALES, URL_KEYS, VIEWS, type ViewCatalogue } from "@/lib/view-state";
 
@@ -68,6 +69,16 @@ describe("the OpenAPI document", () => {
       expect(document.paths[path]!.get.responses["400"], path).toBeDefined();
       expect(document.paths[path]!.get.responses["304"], path).toBeDefined();
     }
+  });
+
+  it("describes the coverage view's matrix with the statuses lib/coverage gives", () => {
+    expect(VIEWS).toContain("coverage");
+    const { ViewData, Coverage } = document.components.schemas;
+    expect(ViewData!.required).toContain("coverage");
+    expect(ViewData!.properties!.coverage!.oneOf).toEqual([{ $ref: "#/components/schemas/Coverage" }, { type: "null" }]);
+    expect(Coverage!.properties!.places!.items!.properties!.statuses!.items!.enum).toEqual(COVERAGE_STATUSES);
+    expect(Coverage!.properties!.counts!.required).toEqual(COVERAGE_STATUSES);
+    expect(query(seriesParameters).get("format")!.description).toContain("geo_code, geography, geography_zh, year, status");
   });
 
   it("falls back to every metric the code knows when the database cannot be asked", () => {

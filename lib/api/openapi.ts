@@ -1,3 +1,5 @@
+import { COVERAGE_STATUSES } from "@/lib/coverage";
+import { COVERAGE_CSV_HEADER } from "@/lib/csv-export";
 import { DERIVED_METRICS, INDICATORS } from "@/lib/metrics";
 import {
   DEFAULT_METRIC,
@@ -160,7 +162,11 @@ export function viewParameters(catalogue: TOpenApiCatalogue): OpenApiParameter[]
       schema: { type: "array", items: { type: "string", enum: catalogue.metrics }, maxItems: MAX_ALSO },
       example: "exports,tax_revenue",
     },
-    view: { description: "trend (years as lines), compare (bars for one year), map (provinces for one year), table.", schema: { type: "string", enum: VIEWS, default: "trend" } },
+    view: {
+      description:
+        "trend (years as lines), compare (bars for one year), map (provinces for one year), table, coverage (what kind of figure each place has in each year from..to: the response adds a `coverage` matrix).",
+      schema: { type: "string", enum: VIEWS, default: "trend" },
+    },
     level: { description: "The geographic level; the map always shows provinces.", schema: { type: "string", enum: LEVELS, default: "region" } },
     geo: {
       description: "Places at the level, comma-separated; absent or empty means all. CN for the nation, region codes, province adcodes (GB/T 2260), zone slugs.",
@@ -213,6 +219,36 @@ const VIEW_ROW: JsonSchema = {
   required: ["geoCode", "geoNameEn", "geoNameZh", "year", "value", "editions", "isSample", "isComputed", "isLowerBound", "isRemainder", "note", "source", "confidence"],
 };
 
+const COVERAGE: JsonSchema = {
+  type: "object",
+  description:
+    "view=coverage: years × places, each cell's status. reported: as an edition printed it; computed: a sum or ratio of complete parts; partial: a lower bound (parts incomplete); sample: from the synthetic sample edition; missing: no figure. Where a cell has figures of several kinds (by category), the weakest counts. The row not attributed to a province is left out.",
+  properties: {
+    years: { type: "array", items: { type: "integer" }, description: "from..to, every year." },
+    places: {
+      type: "array",
+      description: "The places selected (geo), else every place of the level, in the catalogue's order.",
+      items: {
+        type: "object",
+        properties: {
+          code: { type: "string" },
+          nameEn: { type: "string" },
+          nameZh: { type: "string" },
+          statuses: { type: "array", items: { type: "string", enum: COVERAGE_STATUSES }, description: "One per year, in the order of years." },
+        },
+        required: ["code", "nameEn", "nameZh", "statuses"],
+      },
+    },
+    counts: {
+      type: "object",
+      description: "Cells of each status; they add up to places × years.",
+      properties: Object.fromEntries(COVERAGE_STATUSES.map((status) => [status, { type: "integer", minimum: 0 }])),
+      required: COVERAGE_STATUSES,
+    },
+  },
+  required: ["years", "places", "counts"],
+};
+
 const SCHEMAS: Record<string, JsonSchema> = {
   Error: {
     type: "object",
@@ -240,6 +276,7 @@ const SCHEMAS: Record<string, JsonSchema> = {
     required: ["unit"],
   },
   ViewRow: VIEW_ROW,
+  Coverage: COVERAGE,
   ViewData: {
     type: "object",
     description: "The view actually shown (after defaults), its rows, unit, editions and flags.",
@@ -255,8 +292,9 @@ const SCHEMAS: Record<string, JsonSchema> = {
       editions: { type: "array", items: { type: "object" }, description: "Editions that contributed a row: slug, title, source, isSample, publishedAt." },
       hasSample: { type: "boolean", description: "True when any row comes from the synthetic sample edition." },
       dataVersion: { type: "integer" },
+      coverage: { oneOf: [{ $ref: "#/components/schemas/Coverage" }, { type: "null" }], description: "view=coverage: the matrix; null in the other views." },
     },
-    required: ["state", "query", "metric", "unit", "level", "rows", "extra", "editions", "hasSample", "dataVersion"],
+    required: ["state", "query", "metric", "unit", "level", "rows", "extra", "editions", "hasSample", "dataVersion", "coverage"],
   },
   Health: {
     oneOf: [
@@ -310,14 +348,14 @@ export function buildOpenApiDocument(catalogue: TOpenApiCatalogue, serverUrl: st
           operationId: "getSeries",
           summary: "The data behind a dashboard view",
           description:
-            "The view's rows (place, year, value, editions, sample and computed flags, source, note) and unit. Parameters are the dashboard's URL keys; any other parameter, an unknown value or an impossible combination answers 400.",
+            "The view's rows (place, year, value, editions, sample and computed flags, source, note) and unit; with view=coverage also `coverage`: years × places, each cell reported, computed, partial, sample or missing, and the count of each. Parameters are the dashboard's URL keys; any other parameter, an unknown value or an impossible combination answers 400.",
           tags: ["data"],
           parameters: [
             ...view,
             {
               name: "format",
               in: "query",
-              description: "json (the ViewData object) or csv (one line per figure with unit, edition and source columns; cells a spreadsheet would run as formulas are neutralised).",
+              description: `json (the ViewData object) or csv (one line per figure with unit, edition and source columns; cells a spreadsheet would run as formulas are neutralised). With view=coverage the CSV has one line per cell: ${COVERAGE_CSV_HEADER.join(", ")}.`,
               schema: { type: "string", enum: API_FORMATS, default: "json" },
             },
             { name: "If-None-Match", in: "header", description: "An ETag from an earlier answer: 304 if the data has not changed.", schema: { type: "string" } },
@@ -328,7 +366,12 @@ export function buildOpenApiDocument(catalogue: TOpenApiCatalogue, serverUrl: st
               headers: { ...CACHE_HEADERS, Vary: { description: "Accept-Encoding: bodies of 1 KB and more are gzipped for clients that accept it.", schema: { type: "string" } } },
               content: {
                 "application/json": { schema: { $ref: "#/components/schemas/ViewData" } },
-                "text/csv": { schema: { type: "string", description: "geo_code,geography,geography_zh,year,metric,value,unit,editions,synthetic_sample,computed,confidence,source,note" } },
+                "text/csv": {
+                  schema: {
+                    type: "string",
+                    description: `geo_code,geography,geography_zh,year,metric,value,unit,editions,synthetic_sample,computed,confidence,source,note; with view=coverage ${COVERAGE_CSV_HEADER.join(",")}`,
+                  },
+                },
               },
             },
             "304": NOT_MODIFIED,

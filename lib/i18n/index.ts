@@ -1,3 +1,4 @@
+import type { TCoverageStatus } from "@/lib/coverage";
 import type { TLang, TLevel, TMode, TView } from "@/lib/view-state";
 
 // UI text in English and Chinese. Metric and place names come with the data.
@@ -32,7 +33,25 @@ const en = {
     share: "Value ÷ national total of the same metric",
   } satisfies Record<TMode, string>,
   view: "View",
-  views: { trend: "Trend", compare: "Compare", map: "Map", table: "Table" } satisfies Record<TView, string>,
+  views: { trend: "Trend", compare: "Compare", map: "Map", table: "Table", coverage: "Coverage" } satisfies Record<TView, string>,
+  coverageStatus: {
+    reported: "Reported",
+    computed: "Computed",
+    partial: "Partial",
+    sample: "Sample",
+    missing: "Missing",
+  } satisfies Record<TCoverageStatus, string>,
+  coverageHelp: {
+    reported: "as an edition printed it",
+    computed: "sum or ratio of complete parts",
+    partial: "at least: a lower bound, parts incomplete",
+    sample: "synthetic sample, invented for demonstration",
+    missing: "no figure",
+  } satisfies Record<TCoverageStatus, string>,
+  coverageCaption: (metric: string, from: number, to: number) => `${metric}: what kind of figure each place has, ${from}–${to}`,
+  coverageRegion: "Coverage table (scrolls: use the arrow keys)",
+  coverageLegend: "Cells by status",
+  coverageCell: (place: string, year: number, status: string, help: string) => `${place}, ${year}: ${status} (${help})`,
   edition: "Edition",
   latest: "Latest data (all published editions)",
   scale: "Scale",
@@ -135,7 +154,19 @@ const zh: TDictionary = {
     share: "数值 ÷ 同一指标全国合计",
   },
   view: "视图",
-  views: { trend: "趋势", compare: "对比", map: "地图", table: "表格" },
+  views: { trend: "趋势", compare: "对比", map: "地图", table: "表格", coverage: "数据覆盖" },
+  coverageStatus: { reported: "报告值", computed: "计算值", partial: "不完整", sample: "合成示例", missing: "缺失" },
+  coverageHelp: {
+    reported: "按版本原文发布",
+    computed: "由完整分项汇总或相除",
+    partial: "下限值：分项不完整，实际至少如此",
+    sample: "合成示例数据，为演示而生成",
+    missing: "无数据",
+  },
+  coverageCaption: (metric: string, from: number, to: number) => `${metric}：各地区各年份的数据类型（${from}–${to}年）`,
+  coverageRegion: "数据覆盖表（可用方向键滚动）",
+  coverageLegend: "各类单元格数量",
+  coverageCell: (place: string, year: number, status: string, help: string) => `${place}，${year}年：${status}（${help}）`,
   edition: "版本",
   latest: "最新数据（全部已发布版本）",
   scale: "刻度",

@@ -1,4 +1,6 @@
+import { COVERAGE_STATUSES, type CoverageMatrix } from "@/lib/coverage";
 import { unitLabel } from "@/lib/display-unit";
+import { formatCount } from "@/lib/format";
 import { dictionary } from "@/lib/i18n";
 import type { Catalogue, ViewData } from "@/lib/view-data";
 import type { TLang, TLevel } from "@/lib/view-state";
@@ -19,6 +21,8 @@ const TEXT = {
     source: "Source",
     none: "no data for this view",
     titleJoin: (metric: string, place: string, years: string) => `${metric} — ${place}, ${years}`,
+    coverageTitle: (metric: string) => `Coverage: ${metric}`,
+    coverageCells: (cells: string) => `Cells: ${cells}`,
     sentenceEnd: ".",
     sentenceGap: " ",
     colon: ": ",
@@ -36,6 +40,8 @@ const TEXT = {
     source: "来源",
     none: "此视图无数据",
     titleJoin: (metric: string, place: string, years: string) => `${metric} — ${place}，${years}`,
+    coverageTitle: (metric: string) => `数据覆盖：${metric}`,
+    coverageCells: (cells: string) => `单元格：${cells}`,
     sentenceEnd: "。",
     sentenceGap: "",
     colon: "：",
@@ -43,12 +49,12 @@ const TEXT = {
   },
 } as const;
 
-export type TChartKind = "lines" | "bars" | "ranking" | "empty";
+export type TChartKind = "lines" | "bars" | "ranking" | "coverage" | "empty";
 
 export interface ViewDescription {
   lang: TLang;
   appName: string;
-  /** Metric name, with the mode when it is per zone or a share: "Registered firms, share of national". */
+  /** Metric name, with the mode when it is per zone or a share: "Registered firms, share of national"; "Coverage: …" for the coverage view. */
   metricTitle: string;
   /** "All provinces", "Beijing, Guangdong", "China (national)". */
   placeLabel: string;
@@ -66,6 +72,8 @@ export interface ViewDescription {
   editionsLine: string;
   /** "Source: …" (every distinct source of the figures shown). */
   sourceLine: string;
+  /** The coverage view: "Reported 412 · Computed 0 · Partial 96 · Sample 0 · Missing 1,020"; else null. */
+  coverageLine: string | null;
   /** The synthetic-data label when any figure shown comes from the sample edition, else null. */
   sampleLabel: string | null;
   chartKind: TChartKind;
@@ -100,10 +108,17 @@ function placeLabel(data: ViewData, catalogue: Catalogue, lang: TLang): string {
 function chartKind(data: ViewData): TChartKind {
   if (data.rows.length === 0) return "empty";
   const { view, from, to } = data.state;
+  if (view === "coverage") return data.coverage ? "coverage" : "empty";
   if (view === "map") return "ranking";
   if (view === "compare") return "bars";
   const years = new Set(data.rows.map((row) => row.year));
   return years.size === 1 && from === to ? "bars" : "lines";
+}
+
+/** The legend of the coverage view in words, with the count of each status. */
+export function coverageCountsLine(coverage: CoverageMatrix, lang: TLang): string {
+  const t = dictionary(lang);
+  return COVERAGE_STATUSES.map((status) => `${t.coverageStatus[status]} ${formatCount(coverage.counts[status], lang)}`).join(" · ");
 }
 
 function clip(text: string, max: number): string {
@@ -123,11 +138,12 @@ export function describeView(data: ViewData, catalogue: Catalogue): ViewDescript
       ? `${metricName}（${t.modes[state.mode]}）`
       : `${metricName}, ${t.modes[state.mode].toLowerCase()}`
     : metricName;
+  const title = state.view === "coverage" ? text.coverageTitle(metricTitle) : metricTitle;
   const isOneYear = state.view === "compare" || state.view === "map";
   const yearsLabel = isOneYear ? text.years(state.year, state.year) : text.years(state.from, state.to);
   const place = placeLabel(data, catalogue, lang);
   const unit = unitLabel(data.unit, lang);
-  const headline = text.titleJoin(metricTitle, place, yearsLabel);
+  const headline = text.titleJoin(title, place, yearsLabel);
 
   const editionTitles = data.editions.map((e) => e.title);
   const pinned = state.edition === "latest" ? "" : text.pinned(state.edition);
@@ -137,16 +153,17 @@ export function describeView(data: ViewData, catalogue: Catalogue): ViewDescript
   const sources = [...new Set(data.editions.map((e) => e.source))];
   const sourceLine = sources.length ? `${text.source}${text.colon}${sources.join(text.sourceSeparator)}` : "";
   const sampleLabel = data.hasSample ? text.sample : null;
+  const coverageLine = state.view === "coverage" && data.coverage ? coverageCountsLine(data.coverage, lang) : null;
 
   // The sample label goes first so no preview can cut it off; the source, last, gives way.
   const sentence = (part: string) => `${part.replace(/[.。]+$/, "")}${text.sentenceEnd}`;
-  const lead = [sampleLabel, text.unit(unit), editionsLine].filter((part): part is string => Boolean(part)).map(sentence).join(text.sentenceGap);
+  const lead = [sampleLabel, coverageLine && text.coverageCells(coverageLine), text.unit(unit), editionsLine].filter((part): part is string => Boolean(part)).map(sentence).join(text.sentenceGap);
   const description = sourceLine ? clip(`${lead}${text.sentenceGap}${sentence(sourceLine)}`, Math.max(MAX_DESCRIPTION, lead.length)) : lead;
 
   return {
     lang,
     appName: t.appName,
-    metricTitle,
+    metricTitle: title,
     placeLabel: place,
     yearsLabel,
     unit,
@@ -155,6 +172,7 @@ export function describeView(data: ViewData, catalogue: Catalogue): ViewDescript
     description,
     editionsLine,
     sourceLine,
+    coverageLine,
     sampleLabel,
     chartKind: chartKind(data),
   };

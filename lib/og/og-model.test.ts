@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeView } from "@/lib/og/describe-view";
+import { buildCoverage } from "@/lib/coverage";
 import { buildBars, buildLines, buildOgCardModel, coverStrings, MAX_BARS, MAX_LINES } from "@/lib/og/og-model";
 import { coverText, fitText, isCovered, MISSING_MARK, pickCovered, textWidthEm } from "@/lib/og/og-text";
 import type { Catalogue, ViewData, ViewRow } from "@/lib/view-data";
@@ -51,6 +52,7 @@ const STATE: ViewState = {
 };
 
 function view(state: Partial<ViewState>, rows: ViewRow[], hasSample = false): ViewData {
+  const places = catalogue.provinces.map((p) => ({ code: p.code, nameEn: p.nameEn, nameZh: p.nameZhShort }));
   return {
     state: { ...STATE, ...state },
     query: "",
@@ -78,6 +80,7 @@ function view(state: Partial<ViewState>, rows: ViewRow[], hasSample = false): Vi
     hasSample,
     dataVersion: 3,
     revisions: null,
+    coverage: state.view === "coverage" ? buildCoverage(rows, places, { ...STATE, ...state }) : null,
   };
 }
 
@@ -108,6 +111,36 @@ describe("describeView", () => {
     expect(described.placeLabel).toBe("Beijing, Shanghai, Jiangsu +1 more");
     expect(described.editionsLine).toBe("Edition: Public sources (as published up to public-sources)");
     expect(described.chartKind).toBe("empty");
+  });
+});
+
+describe("the coverage view", () => {
+  const rows = [row("110000", 2010, 1), row("110000", 2011, 1, true), { ...row("440000", 2012, 1), isLowerBound: true }];
+
+  it("is titled as coverage and describes the counts of each status", () => {
+    const described = describeView(view({ view: "coverage" }, rows, true), catalogue);
+    expect(described.headline).toBe("Coverage: Taxes paid — All provinces, 2010–2012");
+    expect(described.coverageLine).toBe("Reported 1 · Computed 0 · Partial 1 · Sample 1 · Missing 9");
+    expect(described.description).toContain("Cells: Reported 1 · Computed 0 · Partial 1 · Sample 1 · Missing 9. Unit: yuan.");
+    expect(described.chartKind).toBe("coverage");
+    expect(describeView(view({ view: "coverage" }, []), catalogue).chartKind).toBe("empty");
+    expect(describeView(view({ view: "trend" }, rows), catalogue).coverageLine).toBeNull();
+  });
+
+  it("draws a coverage summary on the card: each status's share and count, in the view's language", () => {
+    const model = buildOgCardModel(view({ view: "coverage", lang: "zh" }, rows), catalogue, everything);
+    expect(model.headline.startsWith("数据覆盖：上缴税费")).toBe(true);
+    expect(model.chart.kind).toBe("coverage");
+    if (model.chart.kind !== "coverage") return;
+    expect(model.chart.segments.map((s) => [s.status, s.symbol, s.label, s.countLabel])).toEqual([
+      ["reported", "●", "报告值", "1"],
+      ["computed", "Σ", "计算值", "0"],
+      ["partial", "≥", "不完整", "1"],
+      ["sample", "*", "合成示例", "1"],
+      ["missing", "–", "缺失", "9"],
+    ]);
+    expect(model.chart.segments.reduce((sum, s) => sum + s.fraction, 0)).toBeCloseTo(1);
+    expect(model.chart.summary).toBe("4 个地区 × 3 年 = 12 个单元格");
   });
 });
 

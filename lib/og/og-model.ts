@@ -1,5 +1,8 @@
 import { scaleLinear, scaleLog } from "d3-scale";
+import { COVERAGE_STATUSES, COVERAGE_SYMBOLS, type CoverageMatrix, type TCoverageStatus } from "@/lib/coverage";
 import { formatTick } from "@/lib/display-unit";
+import { formatCount } from "@/lib/format";
+import { dictionary } from "@/lib/i18n";
 import { describeView, type TChartKind } from "@/lib/og/describe-view";
 import { coverText, fitText, pickCovered, type TCovers } from "@/lib/og/og-text";
 import type { Catalogue, ViewData, ViewRow } from "@/lib/view-data";
@@ -38,6 +41,16 @@ export interface OgBar {
   isSample: boolean;
 }
 
+/** One status of the coverage view: its share of the cells, as a bar segment and a legend line. */
+export interface OgCoverageSegment {
+  status: TCoverageStatus;
+  symbol: string;
+  label: string;
+  countLabel: string;
+  /** Its cells ÷ all cells, 0–1. */
+  fraction: number;
+}
+
 export type OgChart =
   | {
       kind: "lines";
@@ -55,6 +68,7 @@ export type OgChart =
       hiddenLabel: string;
     }
   | { kind: "bars" | "ranking"; bars: OgBar[]; hidden: number; hiddenLabel: string }
+  | { kind: "coverage"; segments: OgCoverageSegment[]; summary: string }
   | { kind: "empty"; message: string };
 
 export interface OgCardModel {
@@ -76,6 +90,10 @@ const MORE = {
 } as const;
 const EMPTY = { en: "No data for this selection.", zh: "所选范围没有数据。" } as const;
 const LOG_SCALE = { en: "log scale", zh: "对数刻度" } as const;
+const CELLS = {
+  en: (places: string, years: string, cells: string) => `${places} places × ${years} years = ${cells} cells`,
+  zh: (places: string, years: string, cells: string) => `${places} 个地区 × ${years} 年 = ${cells} 个单元格`,
+} as const;
 
 function fmt(value: number): string {
   return String(Math.round(value * 10) / 10);
@@ -158,6 +176,23 @@ export function buildBars(rows: readonly ViewRow[]): {
   };
 }
 
+/** The coverage view in small: each status's share of the cells, in legend order. */
+export function buildCoverageSummary(coverage: CoverageMatrix, lang: TLang): Extract<OgChart, { kind: "coverage" }> {
+  const t = dictionary(lang);
+  const cells = coverage.places.length * coverage.years.length;
+  return {
+    kind: "coverage",
+    segments: COVERAGE_STATUSES.map((status) => ({
+      status,
+      symbol: COVERAGE_SYMBOLS[status],
+      label: t.coverageStatus[status],
+      countLabel: formatCount(coverage.counts[status], lang),
+      fraction: cells === 0 ? 0 : coverage.counts[status] / cells,
+    })),
+    summary: CELLS[lang](formatCount(coverage.places.length, lang), formatCount(coverage.years.length, lang), formatCount(cells, lang)),
+  };
+}
+
 /** The card's content for one view. `covers` says which characters the preview fonts can draw. */
 export function buildOgCardModel(data: ViewData, catalogue: Catalogue, covers: TCovers): OgCardModel {
   const described = describeView(data, catalogue);
@@ -170,6 +205,8 @@ export function buildOgCardModel(data: ViewData, catalogue: Catalogue, covers: T
   let chart: OgChart;
   if (described.chartKind === "empty") {
     chart = { kind: "empty", message: EMPTY[lang] };
+  } else if (described.chartKind === "coverage" && data.coverage) {
+    chart = buildCoverageSummary(data.coverage, lang);
   } else if (described.chartKind === "lines") {
     const plot = { width: LINE_PLOT.width, height: described.sampleLabel ? LINE_PLOT_SHORT : LINE_PLOT.height };
     const { lines, domain, hidden } = buildLines(data.rows, data.state, data.state.scale, plot);
@@ -193,7 +230,7 @@ export function buildOgCardModel(data: ViewData, catalogue: Catalogue, covers: T
   } else {
     const { bars, hidden } = buildBars(data.rows);
     chart = {
-      kind: described.chartKind,
+      kind: described.chartKind === "ranking" ? "ranking" : "bars",
       bars: bars.map(({ row, rank, fraction }) => ({
         code: row.geoCode,
         rank,

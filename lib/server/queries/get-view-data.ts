@@ -1,11 +1,23 @@
 import "server-only";
+import { buildCoverage, type CoveragePlace } from "@/lib/coverage";
 import type { Database } from "@/lib/server/db";
 import { getDataVersion } from "@/lib/server/queries/data-version";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
-import { findMetric, geoNames, getViewRows, levelShown } from "@/lib/server/queries/get-view-rows";
+import { findMetric, geoNames, getViewRows, levelShown, type TNames } from "@/lib/server/queries/get-view-rows";
 import { getViewRevisions } from "@/lib/server/queries/get-view-revisions";
 import type { Catalogue, ViewData } from "@/lib/view-data";
-import { parseViewState, serializeViewState, type TRawParams } from "@/lib/view-state";
+import { parseViewState, serializeViewState, type TRawParams, type ViewState } from "@/lib/view-state";
+
+/** The coverage view's places: those selected, else every place of the level, in the catalogue's order. */
+function coveragePlaces(state: ViewState, catalogue: Catalogue, names: TNames): CoveragePlace[] {
+  const selected = new Set(state.geos);
+  return catalogue.geos[state.level]
+    .filter((code) => selected.size === 0 || selected.has(code))
+    .map((code) => {
+      const name = names.get(code) ?? { en: code, zh: code };
+      return { code, nameEn: name.en, nameZh: name.zh };
+    });
+}
 
 /** Everything one view shows, from its query string (see getViewWithCatalogue). */
 export async function getViewData(db: Database, params: TRawParams): Promise<ViewData> {
@@ -42,6 +54,7 @@ export async function getViewWithCatalogue(db: Database, params: TRawParams): Pr
       hasSample: allRows.some((row) => row.isSample),
       dataVersion: catalogue.dataVersion,
       revisions,
+      coverage: state.view === "coverage" ? buildCoverage(viewRows.rows, coveragePlaces(state, catalogue, names), state) : null,
     },
   };
 }
