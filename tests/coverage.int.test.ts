@@ -33,7 +33,7 @@ const json = async (query: string) => {
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
 
 describe("GET /api/v1/series?view=coverage", () => {
-  it("national zone counts: reported where a source gives the count, else summed from provinces (complete to 2009, at least after)", async () => {
+  it("national zone counts: a sourced count in every year, none invented, none a partial sum", async () => {
     const body = await json("metric=park_count&level=nation&view=coverage&from=1991&to=2023");
     expect(body.state.view).toBe("coverage");
     expect(body.query).toBe("metric=park_count&view=coverage&level=nation");
@@ -51,11 +51,7 @@ describe("GET /api/v1/series?view=coverage", () => {
     for (const year of printed) expect(statusIn.get(year), String(year)).toBe("reported");
     expect(coverage.counts.reported).toBe(printed.length);
     for (const year of [1992, 2017, 2023]) expect(statusIn.get(year), String(year)).toBe("reported");
-    // The other years are province sums: complete up to 2009, lower bounds after (the registry undercounts).
-    for (const [year, status] of statusIn) {
-      if (status === "computed") expect(year, "computed").toBeLessThanOrEqual(2009);
-      if (status === "partial") expect(year, "partial").toBeGreaterThan(2009);
-    }
+    expect(coverage.counts).toMatchObject({ reported: 33, computed: 0, partial: 0 });
     expect(total(coverage.counts)).toBe(33);
   });
 
