@@ -328,7 +328,7 @@ export function buildOpenApiDocument(catalogue: TOpenApiCatalogue, serverUrl: st
               headers: { ...CACHE_HEADERS, Vary: { description: "Accept-Encoding: bodies of 1 KB and more are gzipped for clients that accept it.", schema: { type: "string" } } },
               content: {
                 "application/json": { schema: { $ref: "#/components/schemas/ViewData" } },
-                "text/csv": { schema: { type: "string", description: "geo_code,geography,geography_zh,year,metric,value,unit,editions,synthetic_sample,computed,confidence,source,note" } },
+                "text/csv": { schema: { type: "string", description: "geo_code,geography,geography_zh,year,metric,value,unit,editions,synthetic_sample,computed,confidence,source,note,lower_bound,remainder" } },
               },
             },
             "304": NOT_MODIFIED,
