@@ -144,7 +144,7 @@ test.describe("dashboard", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
     const csv = await (await download.createReadStream()).toArray();
     const lines = Buffer.concat(csv).toString("utf8").trim().split("\r\n");
-    expect(lines[0]).toBe("geo_code,geography,geography_zh,year,metric,value,unit,editions,synthetic_sample,computed,confidence,source,note");
+    expect(lines[0]).toBe("geo_code,geography,geography_zh,year,metric,value,unit,editions,synthetic_sample,computed,confidence,source,note,lower_bound,remainder");
     expect(lines).toHaveLength(tableRows + 1);
     expect(lines.slice(1).every((line) => line.includes(",tax_revenue,") && line.includes(",yuan,"))).toBe(true);
   });
@@ -204,8 +204,9 @@ test.describe("the Torchbearer figures (README permalinks)", () => {
     await expect(page.getByTestId("trend-chart")).toBeVisible();
     await page.getByRole("tab", { name: "Table" }).click();
     const table = page.getByTestId("data-table");
-    await expect(table.getByRole("row").filter({ hasText: "2017" })).toContainText("156 zones");
-    await expect(table.getByRole("row").filter({ hasText: "1995" })).toContainText("52 zones");
+    const row = (year: string) => table.getByRole("row").filter({ has: page.getByRole("cell", { name: year, exact: true }) });
+    await expect(row("2017")).toContainText("156 zones");
+    await expect(row("1995")).toContainText("52 zones");
   });
 
   test("Figure 2: the zones' weight in 2017", async ({ page }) => {
@@ -229,8 +230,10 @@ test.describe("the Torchbearer figures (README permalinks)", () => {
     await expect(page.getByTestId("compare-chart")).toContainText("Eastern region");
     await page.getByRole("tab", { name: "Table" }).click();
     const table = page.getByTestId("data-table");
-    await expect(table.locator("tbody tr").filter({ hasText: "2017" })).toHaveCount(4);
+    // Four regions, each only "at least" its registry sum, and the zones no region accounts for.
+    await expect(table.locator("tbody tr").filter({ hasText: "2017" })).toHaveCount(5);
     await expect(table).toContainText("Northeastern region");
-    await expect(table).toContainText("sum of");
+    await expect(table).toContainText("At least: sum of");
+    await expect(table).toContainText("Not attributed to a region");
   });
 });

@@ -35,7 +35,7 @@ test.describe("overview page on PostgreSQL", () => {
   test("lists the editions loaded, the sample one labelled", async ({ page }) => {
     await page.goto("/overview");
     const editions = page.getByRole("list", { name: "Editions loaded" });
-    await expect(editions.getByRole("listitem")).toHaveCount(2);
+    await expect(editions.getByRole("listitem")).toHaveCount(3);
     const sample = editions.getByRole("listitem").filter({ hasText: "synthetic-sample" });
     await expect(sample).toContainText("Synthetic sample");
     await expect(sample).toContainText("not official statistics");

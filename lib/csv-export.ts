@@ -3,6 +3,7 @@ import type { ViewData } from "@/lib/view-data";
 
 // The CSV behind a view: the same rows as the table, with unit, edition and
 // source on every line. Isomorphic: the API and the browser download share it.
+// New columns go at the end, so scripts that read columns by position keep working.
 
 const HEADER = [
   "geo_code",
@@ -18,6 +19,10 @@ const HEADER = [
   "confidence",
   "source",
   "note",
+  /** true: the value is only a lower bound ("at least"), never the total; the note says what is missing. */
+  "lower_bound",
+  /** true: the row "Not attributed to a province/region" (reported total − the places shown). */
+  "remainder",
 ] as const;
 
 /**
@@ -70,6 +75,8 @@ export function toCsv(data: ViewData): string {
       row.confidence,
       row.source,
       row.note,
+      row.isLowerBound,
+      row.isRemainder,
     ]),
   );
   return csvText(HEADER, lines);

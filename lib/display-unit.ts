@@ -1,4 +1,4 @@
-import { formatValue, type TLanguage } from "@/lib/format";
+import { formatAtLeast, formatValue, type TLanguage } from "@/lib/format";
 import { CANONICAL_UNITS, type TCanonicalUnit } from "@/lib/units";
 
 /** A canonical unit with an optional qualifier: "yuan" + "per zone", "%" + "of national total". */
@@ -8,11 +8,20 @@ export interface DisplayUnit {
   suffixZh?: string;
 }
 
-/** "1.2 billion yuan per zone", "2.65% of registered firms"; in Chinese the qualifier goes in brackets. */
-export function formatMeasure(value: number, unit: DisplayUnit, language: TLanguage): string {
+/** How a value is to be read: isLowerBound makes it "at least …" (ViewRow.isLowerBound). */
+export interface MeasureOptions {
+  isLowerBound?: boolean;
+}
+
+/**
+ * "1.2 billion yuan per zone", "2.65% of registered firms"; in Chinese the qualifier goes in brackets.
+ * A lower bound says so: "at least 42 zones", "至少 42个".
+ */
+export function formatMeasure(value: number, unit: DisplayUnit, language: TLanguage, options: MeasureOptions = {}): string {
   const base = formatValue(value, unit.unit, language);
-  if (language === "zh") return unit.suffixZh ? `${base}（${unit.suffixZh}）` : base;
-  return unit.suffixEn ? `${base} ${unit.suffixEn}` : base;
+  const measure =
+    language === "zh" ? (unit.suffixZh ? `${base}（${unit.suffixZh}）` : base) : unit.suffixEn ? `${base} ${unit.suffixEn}` : base;
+  return options.isLowerBound ? formatAtLeast(measure, language) : measure;
 }
 
 /** The unit alone, for axis titles, table headers and CSV columns: "yuan per zone", "% of registered firms". */
@@ -22,8 +31,13 @@ export function unitLabel(unit: DisplayUnit, language: TLanguage): string {
   return unit.suffixEn ? `${name} ${unit.suffixEn}` : name;
 }
 
-/** Short tick labels: "1.2T", "350B", "4.5M" / "1.2万亿", "350亿", "4.5万". */
-export function formatTick(value: number, unit: DisplayUnit, language: TLanguage): string {
+/** Short tick labels: "1.2T", "350B", "4.5M" / "1.2万亿", "350亿", "4.5万"; a lower bound "≥42". */
+export function formatTick(value: number, unit: DisplayUnit, language: TLanguage, options: MeasureOptions = {}): string {
+  const tick = shortNumber(value, unit, language);
+  return options.isLowerBound ? formatAtLeast(tick, language, "short") : tick;
+}
+
+function shortNumber(value: number, unit: DisplayUnit, language: TLanguage): string {
   if (unit.unit === "percent") return `${Number(value.toPrecision(3))}%`;
   const abs = Math.abs(value);
   const steps: [number, string][] =

@@ -45,3 +45,14 @@ export function formatValue(value: number, unit: TCanonicalUnit, language: TLang
   const unitName = shown === "1" && !word ? CANONICAL_UNITS[unit].en.replace(/s$/, "") : CANONICAL_UNITS[unit].en;
   return `${shown}${word} ${unitName}`;
 }
+
+/**
+ * A value that is only a lower bound (a sum whose parts are incomplete, a source's
+ * "more than"): "at least 42 zones" / "至少 42个", or "≥42" where space is short.
+ * Every "at least" on screen, in exports and in link previews comes from here, so a
+ * lower bound never reads as the total.
+ */
+export function formatAtLeast(formatted: string, language: TLanguage = "en", style: "long" | "short" = "long"): string {
+  if (style === "short") return `≥${formatted}`;
+  return language === "zh" ? `至少 ${formatted}` : `at least ${formatted}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ViewRow } from "@/lib/view-data";
+import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
 import { compareChartHeight, sortForCompare } from "./compare-chart";
 
 function row(geoCode: string, geoNameEn: string, value: number): ViewRow {
@@ -35,6 +35,12 @@ describe("sortForCompare", () => {
     const rows = [row("x", "Anhui", 5), row("y", "Beijing", 5)];
     const nameOf = (code: string) => (code === "x" ? "Z" : "A");
     expect(sortForCompare(rows, nameOf).map((r) => r.geoCode)).toEqual(["y", "x"]);
+  });
+
+  it("puts the 'not attributed' row last, whatever its value", () => {
+    const remainder = { ...row(UNATTRIBUTED, "Not attributed to a region", 99), isRemainder: true };
+    const rows = [row("a", "A", 1), remainder, row("b", "B", 30)];
+    expect(sortForCompare(rows).map((r) => r.geoCode)).toEqual(["b", "a", UNATTRIBUTED]);
   });
 
   it("does not mutate its input", () => {

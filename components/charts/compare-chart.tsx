@@ -1,5 +1,5 @@
 "use client";
-import { memo, useMemo } from "react";
+import { memo, useCallback, useId, useMemo } from "react";
 import {
   Bar,
   BarChart,
@@ -12,9 +12,18 @@ import {
   YAxis,
 } from "recharts";
 import type { BarShapeProps, TooltipContentProps } from "recharts";
+import type { MeasureOptions } from "@/lib/display-unit";
 import type { ViewRow } from "@/lib/view-data";
-import { SAMPLE_COLOR, seriesStyle } from "./palette";
-import { TooltipBox, TooltipEntry, tooltipWrapperStyle } from "./trend-chart";
+import { seriesStyle } from "./palette";
+import {
+  barLabel,
+  barStyle,
+  compareMarkItems,
+  LowerBoundHatch,
+  type MarkLabels,
+  MarksLegend,
+} from "./static-chart-parts";
+import { TooltipBox, TooltipEntry, tooltipWrapperStyle, type TooltipLabels } from "./trend-chart";
 
 const BAR_SLOT_PX = 28;
 const MARGIN = { top: 8, right: 64, bottom: 8, left: 4 };
@@ -27,13 +36,15 @@ export interface CompareChartProps {
   /** One row per geography, all the same year. */
   rows: readonly ViewRow[];
   nameOf: (geoCode: string) => string;
-  /** Full value with unit, for the tooltip. */
-  formatValue: (value: number) => string;
-  /** Short label, for the axis and the end of each bar. */
-  formatTick: (value: number) => string;
+  /** Full value with unit, for the tooltip ("at least 42 zones" for a lower bound). */
+  formatValue: (value: number, options?: MeasureOptions) => string;
+  /** Short label, for the axis and the end of each bar ("≥42" for a lower bound). */
+  formatTick: (value: number, options?: MeasureOptions) => string;
   /** X-axis title. */
   unitLabel: string;
-  labels: { edition: string; source: string; sample: string; computed: string };
+  labels: TooltipLabels;
+  /** The legend's words for lower-bound and remainder bars. */
+  marks: MarkLabels;
   /** Geo codes to emphasise; the others are drawn lighter. */
   selected?: readonly string[];
   /** Default "compare-chart", on the wrapper div. */
@@ -44,16 +55,23 @@ interface CompareDatum {
   row: ViewRow;
   name: string;
   value: number;
-  /** Text at the end of the bar; " *" marks a synthetic sample. */
+  /** Text at the end of the bar; "≥" marks a lower bound, " *" a synthetic sample. */
   barLabel: string;
   emphasised: boolean;
 }
 
-/** Largest first; equal values by name (English unless nameOf is given), then by code so the order is stable. */
+/**
+ * Largest first; equal values by name (English unless nameOf is given), then by code so the
+ * order is stable. The "not attributed" row is no place: it always comes last.
+ */
 export function sortForCompare(rows: readonly ViewRow[], nameOf?: (geoCode: string) => string): ViewRow[] {
   const name = (row: ViewRow) => (nameOf ? nameOf(row.geoCode) : row.geoNameEn);
   return [...rows].sort(
-    (a, b) => b.value - a.value || name(a).localeCompare(name(b)) || a.geoCode.localeCompare(b.geoCode),
+    (a, b) =>
+      Number(a.isRemainder) - Number(b.isRemainder) ||
+      b.value - a.value ||
+      name(a).localeCompare(name(b)) ||
+      a.geoCode.localeCompare(b.geoCode),
   );
 }
 
@@ -65,7 +83,9 @@ export function compareChartHeight(barCount: number): number {
 /**
  * Horizontal bars, largest at the top. Synthetic-sample bars are paler with a
  * dashed outline and their label ends in " *": the parent must show a legend
- * line such as "* synthetic sample" next to the chart.
+ * line such as "* synthetic sample" next to the chart. Lower bounds are hatched
+ * and outlined, labelled "≥"; the "not attributed" bar is grey and dashed, last;
+ * the chart explains both below itself.
  */
 export const CompareChart = memo(function CompareChart({
   rows,
@@ -74,6 +94,7 @@ export const CompareChart = memo(function CompareChart({
   formatTick,
   unitLabel,
   labels,
+  marks,
   selected = NO_SELECTION,
   testId = "compare-chart",
 }: CompareChartProps) {
@@ -83,10 +104,31 @@ export const CompareChart = memo(function CompareChart({
         row,
         name: nameOf(row.geoCode),
         value: row.value,
-        barLabel: row.isSample ? `${formatTick(row.value)} *` : formatTick(row.value),
+        barLabel: barLabel(row, formatTick),
         emphasised: selected.length === 0 || selected.includes(row.geoCode),
       })),
     [rows, nameOf, formatTick, selected],
+  );
+  // useId's output may contain characters that break url(#…) references.
+  const hatchId = `compare-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
+  const hasLowerBound = data.some((datum) => datum.row.isLowerBound);
+  const renderBar = useCallback(
+    (props: BarShapeProps) => {
+      const datum = props.payload as CompareDatum | undefined;
+      if (!datum) return <Rectangle {...props} fill={BAR_COLOR} />;
+      const { row } = datum;
+      return (
+        <g
+          data-geo={row.geoCode}
+          data-lower-bound={row.isLowerBound || undefined}
+          data-remainder={row.isRemainder || undefined}
+        >
+          <title>{`${datum.name}: ${formatValue(row.value, { isLowerBound: row.isLowerBound })}`}</title>
+          <Rectangle {...props} {...barStyle(row, datum.emphasised, BAR_COLOR, hatchId)} />
+        </g>
+      );
+    },
+    [formatValue, hatchId],
   );
 
   const renderTooltip = ({ active, payload }: TooltipContentProps) => {
@@ -103,11 +145,16 @@ export const CompareChart = memo(function CompareChart({
     <div data-testid={testId} className="w-full">
       <ResponsiveContainer width="100%" height={compareChartHeight(data.length)}>
         <BarChart data={data} layout="vertical" margin={MARGIN} barCategoryGap="20%">
+          {hasLowerBound && (
+            <defs>
+              <LowerBoundHatch id={hatchId} color={BAR_COLOR} />
+            </defs>
+          )}
           <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" horizontal={false} />
           <XAxis
             type="number"
             dataKey="value"
-            tickFormatter={formatTick}
+            tickFormatter={(value: number) => formatTick(value)}
             tick={{ fontSize: 12 }}
             height={X_AXIS_HEIGHT}
             label={{ value: unitLabel, position: "insideBottom", style: { fontSize: 12 } }}
@@ -124,22 +171,7 @@ export const CompareChart = memo(function CompareChart({
           </Bar>
         </BarChart>
       </ResponsiveContainer>
+      <MarksLegend items={compareMarkItems(rows, marks)} color={BAR_COLOR} testId={`${testId}-marks`} />
     </div>
   );
 });
-
-function renderBar(props: BarShapeProps) {
-  const datum = props.payload as CompareDatum | undefined;
-  const isSample = datum?.row.isSample ?? false;
-  const emphasised = datum?.emphasised ?? true;
-  const opacity = (emphasised ? 1 : 0.35) * (isSample ? 0.5 : 1);
-  return (
-    <Rectangle
-      {...props}
-      fill={BAR_COLOR}
-      fillOpacity={opacity}
-      stroke={isSample ? SAMPLE_COLOR : "none"}
-      strokeDasharray={isSample ? "3 2" : undefined}
-    />
-  );
-}

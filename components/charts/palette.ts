@@ -1,4 +1,5 @@
 import type { TCoverageStatus } from "@/lib/coverage";
+import { UNATTRIBUTED } from "@/lib/view-data";
 
 // The one palette: categorical colours for lines and bars (Okabe–Ito, safe for
 // the common colour-vision deficiencies) and a sequential ramp for the map.
@@ -40,3 +41,26 @@ export const COVERAGE_COLORS = {
   sample: { fill: SAMPLE_COLOR, ink: "#ffffff" },
   missing: { fill: NO_DATA_FILL, ink: "#334155" },
 } as const satisfies Record<TCoverageStatus, { fill: string; ink: string }>;
+// Marks for figures that are not plain totals (ViewRow.isLowerBound, ViewRow.isRemainder).
+
+/** Background of a lower-bound bar between its hatch lines (the hatch is the bar's own colour). */
+export const LOWER_BOUND_FILL = "#ffffff";
+/** Hollow marker of a lower-bound point: white inside, the series colour around. */
+export const LOWER_BOUND_DOT_FILL = "#ffffff";
+/** Dots laid over a province whose figure is only a lower bound (dark enough on every blue of the ramp, and on white). */
+export const LOWER_BOUND_MAP_MARK = "#111827";
+
+/** The "not attributed" part: grey, dashed, never one of the places' colours. */
+export const REMAINDER_FILL = "#d1d5db";
+export const REMAINDER_STROKE = "#4b5563";
+export const REMAINDER_DASH = "4 3";
+
+/** The line of a "not attributed" series in a trend: dashed grey, whatever its position. */
+export function remainderSeriesStyle(): { color: string; dash: string } {
+  return { color: REMAINDER_STROKE, dash: REMAINDER_DASH };
+}
+
+/** A series' style by its geo code and position: the remainder is always dashed grey. */
+export function styleOfSeries(geoCode: string, index: number): { color: string; dash: string | undefined } {
+  return geoCode === UNATTRIBUTED ? remainderSeriesStyle() : seriesStyle(index);
+}

@@ -8,7 +8,9 @@ import { scaleQuantile, scaleThreshold } from "d3-scale";
 import { feature, merge } from "topojson-client";
 import type { GeometryCollection, MultiPolygon, Polygon, Topology } from "topojson-specification";
 import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
-import { NO_DATA_FILL, SAMPLE_COLOR, SEQUENTIAL } from "./palette";
+import type { MeasureOptions } from "@/lib/display-unit";
+import { NO_DATA_FILL, REMAINDER_STROKE, SAMPLE_COLOR, SEQUENTIAL } from "./palette";
+import { LowerBoundDots, MarksLegend } from "./static-chart-parts";
 
 // Map-only colours that the palette does not cover.
 /** Thin border between neighbouring provinces, so equal fills stay distinguishable. */
@@ -42,8 +44,22 @@ export interface ProvinceMapValue {
   value: number;
   isSample: boolean;
   isComputed: boolean;
+  /** Only a lower bound ("at least"): dotted over its colour, "at least" in its label and tooltip. */
+  isLowerBound: boolean;
   editions: string[];
   source: string | null;
+  /** Says what is missing from a lower bound. */
+  note: string | null;
+}
+
+/**
+ * The part of the total no province can be credited with (ViewRow.isRemainder): it has no
+ * place on the map, so it is a line under it, with the row's note.
+ */
+export interface UnattributedLine {
+  /** "Not attributed to a province: 78 zones (national total 156 zones − sum of provinces 78 zones)". */
+  text: string;
+  note: string | null;
 }
 
 export interface ProvinceMapProps {
@@ -57,10 +73,12 @@ export interface ProvinceMapProps {
   regionOf: Readonly<Record<string, string>>;
   /** display name of a province in the current language */
   nameOf: (adcode: string) => string;
-  /** full value with unit, e.g. "1.2 trillion yuan" */
-  formatValue: (value: number) => string;
+  /** full value with unit, e.g. "1.2 trillion yuan"; "at least 42 zones" for a lower bound */
+  formatValue: (value: number, options?: MeasureOptions) => string;
   /** short legend labels, e.g. "1.2T" */
   formatTick: (value: number) => string;
+  /** the "not attributed" part of the total, shown under the map (none when every part is a province) */
+  unattributed?: readonly UnattributedLine[];
   /** e.g. "High-tech enterprises (firms), 2017" */
   legendTitle: string;
   labels: {
@@ -72,6 +90,8 @@ export interface ProvinceMapProps {
     selected: string;
     mapNote: string;
     clickHint: string;
+    /** "At least: some parts are missing — see the note" */
+    lowerBound: string;
   };
   /** put on the wrapping element; default "province-map" */
   testId?: string;
@@ -342,6 +362,7 @@ export function ProvinceMap(props: ProvinceMapProps) {
   // useId's output may contain characters that break url(#…) references.
   const baseId = `province-map-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const hatchId = `${baseId}-hatch`;
+  const lowerBoundId = `${baseId}-lower-bound`;
   const tooltipId = `${baseId}-tooltip`;
 
   const geometry = useMemo(() => buildMapGeometry(topology), [topology]);
@@ -373,8 +394,9 @@ export function ProvinceMap(props: ProvinceMapProps) {
 
   const describe = (adcode: string): string => {
     const v = valueOf(adcode);
-    return `${nameOf(adcode)}: ${v ? formatValue(v.value) : labels.noData}`;
+    return `${nameOf(adcode)}: ${v ? formatValue(v.value, { isLowerBound: v.isLowerBound }) : labels.noData}`;
   };
+  const lowerBounds = mainland.filter((p) => valueOf(p.adcode)?.isLowerBound);
 
   const showAtPointer = (adcode: string, event: MouseEvent<SVGPathElement>) => {
     const wrapper = wrapperRef.current;
@@ -417,6 +439,7 @@ export function ProvinceMap(props: ProvinceMapProps) {
       >
         <defs>
           <HatchPattern id={hatchId} />
+          {lowerBounds.length > 0 && <LowerBoundDots id={lowerBoundId} />}
         </defs>
 
         <g aria-hidden="true">
@@ -466,6 +489,21 @@ export function ProvinceMap(props: ProvinceMapProps) {
           })}
         </g>
 
+        {/* Dots over every province whose figure is only a lower bound: its colour is "at least". */}
+        {lowerBounds.length > 0 && (
+          <g aria-hidden="true" data-part="lower-bounds">
+            {lowerBounds.map((p) => (
+              <path
+                key={p.adcode}
+                d={p.d}
+                fill={`url(#${lowerBoundId})`}
+                pointerEvents="none"
+                data-lower-bound={p.adcode}
+              />
+            ))}
+          </g>
+        )}
+
         <path d={regionOutlines} stroke={REGION_STROKE} strokeWidth={1.5} strokeLinejoin="round" {...STROKE_PROPS} />
 
         {activeShape && (
@@ -512,6 +550,8 @@ export function ProvinceMap(props: ProvinceMapProps) {
         formatTick={props.formatTick}
         labels={labels}
         hatchId={`${baseId}-legend-hatch`}
+        hasLowerBound={lowerBounds.length > 0}
+        unattributed={props.unattributed ?? []}
         testId={`${testId}-legend`}
       />
     </div>
@@ -537,7 +577,7 @@ function TooltipBody({
   name: string;
   value: ProvinceMapValue | undefined;
   isSelected: boolean;
-  formatValue: (value: number) => string;
+  formatValue: (value: number, options?: MeasureOptions) => string;
   labels: ProvinceMapProps["labels"];
 }) {
   return (
@@ -548,7 +588,8 @@ function TooltipBody({
       </p>
       {value ? (
         <>
-          <p className="text-slate-900">{formatValue(value.value)}</p>
+          <p className="text-slate-900">{formatValue(value.value, { isLowerBound: value.isLowerBound })}</p>
+          {value.isLowerBound && value.note && <p className="text-slate-700">{value.note}</p>}
           {value.isSample && (
             <p className="font-semibold" style={{ color: SAMPLE_COLOR }}>
               {labels.sample}
@@ -583,6 +624,8 @@ function Legend({
   formatTick,
   labels,
   hatchId,
+  hasLowerBound,
+  unattributed,
   testId,
 }: {
   scale: ColorScale;
@@ -590,6 +633,8 @@ function Legend({
   formatTick: (value: number) => string;
   labels: ProvinceMapProps["labels"];
   hatchId: string;
+  hasLowerBound: boolean;
+  unattributed: readonly UnattributedLine[];
   testId: string;
 }) {
   const range = (c: ColorClass) => (c.from === c.to ? formatTick(c.from) : `${formatTick(c.from)}–${formatTick(c.to)}`);
@@ -621,6 +666,17 @@ function Legend({
           <span>{labels.selected}</span>
         </li>
       </ul>
+      <MarksLegend
+        items={hasLowerBound ? [{ kind: "lower-bound-area", label: labels.lowerBound }] : []}
+        color={REMAINDER_STROKE}
+        testId={`${testId}-marks`}
+      />
+      {unattributed.map((line) => (
+        <p key={line.text} className="mt-1 text-slate-800" data-testid={`${testId}-unattributed`}>
+          <span className="font-medium">{line.text}</span>
+          {line.note && <span className="block text-slate-600">{line.note}</span>}
+        </p>
+      ))}
       <p className="mt-1 text-slate-600">{labels.mapNote}</p>
       <p className="text-slate-600">{labels.clickHint}</p>
     </div>

@@ -1,9 +1,10 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { ViewRow } from "@/lib/view-data";
+import { formatMeasure, formatTick } from "@/lib/display-unit";
+import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
 import { compareChartHeight, sortForCompare } from "./compare-chart";
-import { CATEGORICAL, SAMPLE_COLOR } from "./palette";
+import { CATEGORICAL, REMAINDER_DASH, REMAINDER_FILL, REMAINDER_STROKE, SAMPLE_COLOR } from "./palette";
 import { sortRowsForCompare } from "./static-chart-parts";
 import {
   StaticCompareChart,
@@ -12,7 +13,7 @@ import {
   type StaticCompareChartProps,
 } from "./static-compare-chart";
 
-function row(geoCode: string, value: number, isSample = false): ViewRow {
+function row(geoCode: string, value: number, isSample = false, flags: Partial<ViewRow> = {}): ViewRow {
   return {
     geoCode,
     geoNameEn: geoCode.toUpperCase(),
@@ -27,10 +28,12 @@ function row(geoCode: string, value: number, isSample = false): ViewRow {
     note: null,
     source: null,
     confidence: null,
+    ...flags,
   };
 }
 
 const ROWS = [row("a", 10), row("b", 40), row("c", 25), row("d", 5)];
+const MARKS = { lowerBound: "At least: some parts are missing — see the note", remainder: "Not attributed to a region: the rest of the total" };
 
 function render(overrides: Partial<StaticCompareChartProps> = {}): string {
   const props: StaticCompareChartProps = {
@@ -38,6 +41,7 @@ function render(overrides: Partial<StaticCompareChartProps> = {}): string {
     nameOf: (code) => `Name ${code}`,
     formatTick: (value) => `${value}u`,
     unitLabel: "yuan",
+    marks: MARKS,
     ...overrides,
   };
   return renderToStaticMarkup(createElement(StaticCompareChart, props));
@@ -191,6 +195,71 @@ describe("StaticCompareChart", () => {
     const rows = Array.from({ length: 31 }, (_, i) => row(`p${i}`, (i * 7919) % 101, i % 5 === 0));
     const props = { rows, selected: ["p3", "p7"] };
     expect(render(props)).toBe(render(props));
+  });
+});
+
+describe("StaticCompareChart: lower bounds and the remainder", () => {
+  const zones = { unit: "zones" } as const;
+  const REGIONS: Record<string, string> = {
+    eastern: "Eastern region",
+    central: "Central region",
+    western: "Western region",
+    northeastern: "Northeastern region",
+    [UNATTRIBUTED]: "Not attributed to a region",
+  };
+  const lowerBound = { isLowerBound: true, note: "At least: sum of 9 of 10 provinces, not the total" };
+  // The Torchbearer view: four regions summed from an incomplete registry, and what the national count has beyond them.
+  const rows = [
+    row("eastern", 46, false, lowerBound),
+    row("central", 13, false, lowerBound),
+    row("western", 14, false, lowerBound),
+    row("northeastern", 5, false, lowerBound),
+    row(UNATTRIBUTED, 78, false, { isRemainder: true, note: "Computed: the national total 156 (reported) minus the 4 regions shown, 78" }),
+  ];
+  const page = render({
+    rows,
+    nameOf: (code) => REGIONS[code] ?? code,
+    formatTick: (value, options) => formatTick(value, zones, "en", options),
+    formatValue: (value, options) => formatMeasure(value, zones, "en", options),
+  });
+  // The chart without the legend under it (whose swatches are rects too).
+  const html = page.slice(0, page.indexOf("<ul "));
+  const titles = [...html.matchAll(/<rect [^>]*><title>([^<]*)<\/title>/g)].map((m) => m[1]);
+
+  it("puts the remainder bar last, even when it is the largest, labelled with its meaning", () => {
+    expect(bars(html).map((b) => b.geo)).toEqual(["eastern", "western", "central", "northeastern", UNATTRIBUTED]);
+    expect(sortForCompare(rows).at(-1)?.geoCode).toBe(UNATTRIBUTED);
+    // Wrapped over two lines (tspans) in the 120px name column.
+    expect(tickLabels(html, "y").at(-1)?.replace(/\s+/g, " ")).toBe("Not attributed to a region");
+    expect(titles.at(-1)).toBe("Not attributed to a region: 78 zones");
+  });
+
+  it("draws the remainder grey with a dashed outline, and the lower bounds hatched and outlined", () => {
+    const drawn = bars(html);
+    expect(drawn.at(-1)).toMatchObject({ stroke: REMAINDER_STROKE, dash: REMAINDER_DASH });
+    expect(html).toMatch(new RegExp(`<rect data-geo="${UNATTRIBUTED}" data-remainder="true"[^>]* fill="${REMAINDER_FILL}"`));
+    for (const bar of drawn.slice(0, 4)) expect(bar).toMatchObject({ stroke: CATEGORICAL[0], dash: undefined });
+    expect(html).toMatch(/<rect data-geo="eastern" data-lower-bound="true"[^>]* fill="url\(#compare-chart-static-lower-bound-hatch\)"/);
+    expect(html).toContain('<pattern id="compare-chart-static-lower-bound-hatch"');
+  });
+
+  it("says 'at least' for every lower bound: ≥ at the bar's end, the words in its title", () => {
+    expect(valueLabels(html).map((l) => l.text)).toEqual(["≥46", "≥14", "≥13", "≥5", "78"]);
+    expect(titles.slice(0, 4)).toEqual([
+      "Eastern region: at least 46 zones",
+      "Western region: at least 14 zones",
+      "Central region: at least 13 zones",
+      "Northeastern region: at least 5 zones",
+    ]);
+  });
+
+  it("explains both marks below the chart, and neither when there is none", () => {
+    const marks = /<ul data-testid="compare-chart-static-marks".*?<\/ul>/.exec(page)?.[0] ?? "";
+    expect([...marks.matchAll(/data-mark="([^"]*)"/g)].map((m) => m[1])).toEqual(["lower-bound-bar", "remainder-bar"]);
+    expect(marks).toContain("At least: some parts are missing — see the note");
+    expect(marks).toContain("Not attributed to a region: the rest of the total");
+    expect(render()).not.toContain("marks");
+    expect(render()).not.toContain("<pattern");
   });
 });
 

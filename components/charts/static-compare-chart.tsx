@@ -1,8 +1,12 @@
 import { scaleBand, scaleLinear } from "d3-scale";
+import type { MeasureOptions } from "@/lib/display-unit";
 import type { ViewRow } from "@/lib/view-data";
-import { SAMPLE_COLOR, seriesStyle } from "./palette";
+import { REMAINDER_STROKE, seriesStyle } from "./palette";
 import {
   AXIS_STROKE,
+  barLabel,
+  barStyle,
+  compareMarkItems,
   DY_START,
   estimateTextWidth,
   FONT_SIZE,
@@ -11,6 +15,9 @@ import {
   GRID_STROKE,
   hideBelowClass,
   LABEL_FILL,
+  LowerBoundHatch,
+  type MarkLabels,
+  MarksLegend,
   middleAnchorDy,
   niceTicks,
   pct,
@@ -47,10 +54,14 @@ export interface StaticCompareChartProps {
   /** One row per geography, all the same year. */
   rows: readonly ViewRow[];
   nameOf: (geoCode: string) => string;
-  /** Short label, for the axis and the end of each bar. */
-  formatTick: (value: number) => string;
+  /** Short label, for the axis and the end of each bar ("≥42" for a lower bound). */
+  formatTick: (value: number, options?: MeasureOptions) => string;
+  /** Full value with unit, for each bar's title ("at least 42 zones"); default formatTick. */
+  formatValue?: (value: number, options?: MeasureOptions) => string;
   /** X-axis title. */
   unitLabel: string;
+  /** The legend's words for lower-bound and remainder bars. */
+  marks: MarkLabels;
   /** Geo codes to emphasise; the others are drawn lighter. */
   selected?: readonly string[];
   /** Default "compare-chart-static", on the root element. */
@@ -68,7 +79,9 @@ export function StaticCompareChart({
   rows,
   nameOf,
   formatTick,
+  formatValue = formatTick,
   unitLabel,
+  marks,
   selected = NO_SELECTION,
   testId = "compare-chart-static",
   ariaLabel,
@@ -97,136 +110,148 @@ export function StaticCompareChart({
     xAt = (value) => x(value);
   }
   const label = ariaLabel ?? `Bar chart: ${sorted.length} bars, largest first`;
-  const tickClasses = xTickClasses(ticks.map(formatTick));
+  const tickClasses = xTickClasses(ticks.map((tick) => formatTick(tick)));
+  // No hooks here (useId): the id only has to be unique on the page, where each chart has its own test id.
+  const hatchId = `${testId}-lower-bound-hatch`;
+  const hasLowerBound = sorted.some((row) => row.isLowerBound);
 
   return (
-    <div
-      data-testid={testId}
-      role="img"
-      aria-label={label}
-      className="@container w-full"
-      style={{ position: "relative", height }}
-    >
-      <svg
-        aria-hidden="true"
-        focusable="false"
-        style={{
-          position: "absolute",
-          left: MARGIN.left + NAME_AXIS_WIDTH,
-          top: MARGIN.top,
-          width: `calc(100% - ${MARGIN.left + NAME_AXIS_WIDTH + MARGIN.right}px)`,
-          height: plotHeight,
-          overflow: "visible",
-        }}
+    <>
+      <div
+        data-testid={testId}
+        role="img"
+        aria-label={label}
+        className="@container w-full"
+        style={{ position: "relative", height }}
       >
-        <g data-part="grid" stroke={GRID_STROKE} strokeDasharray={GRID_DASH}>
-          {ticks.map((tick) => (
-            <line key={tick} x1={pct(xAt(tick))} x2={pct(xAt(tick))} y1="0" y2={plotHeight} />
-          ))}
-        </g>
-
-        <g data-part="x-axis" fontSize={FONT_SIZE}>
-          <line x1="0" x2="100%" y1={plotHeight} y2={plotHeight} stroke={AXIS_STROKE} />
-          {ticks.map((tick, index) =>
-            tickClasses[index] === null ? null : (
-              <g key={tick} className={tickClasses[index] || undefined}>
-                <line
-                  x1={pct(xAt(tick))}
-                  x2={pct(xAt(tick))}
-                  y1={plotHeight}
-                  y2={plotHeight + TICK_SIZE}
-                  stroke={AXIS_STROKE}
-                />
-                <text
-                  data-tick="x"
-                  x={pct(xAt(tick))}
-                  y={plotHeight + TICK_LABEL_GAP}
-                  dy={DY_START}
-                  textAnchor="middle"
-                  fill={TICK_FILL}
-                >
-                  {formatTick(tick)}
-                </text>
-              </g>
-            ),
+        <svg
+          aria-hidden="true"
+          focusable="false"
+          style={{
+            position: "absolute",
+            left: MARGIN.left + NAME_AXIS_WIDTH,
+            top: MARGIN.top,
+            width: `calc(100% - ${MARGIN.left + NAME_AXIS_WIDTH + MARGIN.right}px)`,
+            height: plotHeight,
+            overflow: "visible",
+          }}
+        >
+          {hasLowerBound && (
+            <defs>
+              <LowerBoundHatch id={hatchId} color={BAR_COLOR} />
+            </defs>
           )}
-          <text x="50%" y={plotHeight + UNIT_LABEL_Y} textAnchor="middle" fill={LABEL_FILL}>
-            {unitLabel}
-          </text>
-        </g>
+          <g data-part="grid" stroke={GRID_STROKE} strokeDasharray={GRID_DASH}>
+            {ticks.map((tick) => (
+              <line key={tick} x1={pct(xAt(tick))} x2={pct(xAt(tick))} y1="0" y2={plotHeight} />
+            ))}
+          </g>
 
-        <g data-part="y-axis" fontSize={FONT_SIZE}>
-          <line x1="0" x2="0" y1="0" y2={plotHeight} stroke={AXIS_STROKE} />
-          {sorted.map((row, index) => {
-            const y = fmt((band(index) ?? 0) + BAR_SLOT_PX / 2);
-            const lines = wrapWords(nameOf(row.geoCode), NAME_AXIS_WIDTH);
-            const dys = middleAnchorDy(lines.length);
-            return (
-              <g key={row.geoCode}>
-                <line x1={-TICK_SIZE} x2="0" y1={y} y2={y} stroke={AXIS_STROKE} />
-                <text
-                  data-tick="y"
-                  x={-TICK_LABEL_GAP}
-                  y={y}
-                  dy={lines.length === 1 ? dys[0] : undefined}
-                  textAnchor="end"
-                  fill={TICK_FILL}
+          <g data-part="x-axis" fontSize={FONT_SIZE}>
+            <line x1="0" x2="100%" y1={plotHeight} y2={plotHeight} stroke={AXIS_STROKE} />
+            {ticks.map((tick, index) =>
+              tickClasses[index] === null ? null : (
+                <g key={tick} className={tickClasses[index] || undefined}>
+                  <line
+                    x1={pct(xAt(tick))}
+                    x2={pct(xAt(tick))}
+                    y1={plotHeight}
+                    y2={plotHeight + TICK_SIZE}
+                    stroke={AXIS_STROKE}
+                  />
+                  <text
+                    data-tick="x"
+                    x={pct(xAt(tick))}
+                    y={plotHeight + TICK_LABEL_GAP}
+                    dy={DY_START}
+                    textAnchor="middle"
+                    fill={TICK_FILL}
+                  >
+                    {formatTick(tick)}
+                  </text>
+                </g>
+              ),
+            )}
+            <text x="50%" y={plotHeight + UNIT_LABEL_Y} textAnchor="middle" fill={LABEL_FILL}>
+              {unitLabel}
+            </text>
+          </g>
+
+          <g data-part="y-axis" fontSize={FONT_SIZE}>
+            <line x1="0" x2="0" y1="0" y2={plotHeight} stroke={AXIS_STROKE} />
+            {sorted.map((row, index) => {
+              const y = fmt((band(index) ?? 0) + BAR_SLOT_PX / 2);
+              const lines = wrapWords(nameOf(row.geoCode), NAME_AXIS_WIDTH);
+              const dys = middleAnchorDy(lines.length);
+              return (
+                <g key={row.geoCode}>
+                  <line x1={-TICK_SIZE} x2="0" y1={y} y2={y} stroke={AXIS_STROKE} />
+                  <text
+                    data-tick="y"
+                    x={-TICK_LABEL_GAP}
+                    y={y}
+                    dy={lines.length === 1 ? dys[0] : undefined}
+                    textAnchor="end"
+                    fill={row.isRemainder ? REMAINDER_STROKE : TICK_FILL}
+                    fontStyle={row.isRemainder ? "italic" : undefined}
+                  >
+                    {lines.length === 1
+                      ? lines[0]
+                      : lines.map((line, lineIndex) => (
+                          <tspan key={lineIndex} x={-TICK_LABEL_GAP} dy={dys[lineIndex]}>
+                            {line}
+                          </tspan>
+                        ))}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+
+          <g data-part="bars">
+            {sorted.map((row, index) => {
+              const zero = xAt(0);
+              const end = xAt(row.value);
+              const emphasised = selected.length === 0 || selected.includes(row.geoCode);
+              return (
+                <rect
+                  key={row.geoCode}
+                  data-geo={row.geoCode}
+                  data-lower-bound={row.isLowerBound || undefined}
+                  data-remainder={row.isRemainder || undefined}
+                  x={pct(Math.min(zero, end))}
+                  width={pct(Math.abs(end - zero))}
+                  y={fmt((band(index) ?? 0) + BAR_OFFSET)}
+                  height={BAR_SIZE}
+                  {...barStyle(row, emphasised, BAR_COLOR, hatchId)}
                 >
-                  {lines.length === 1
-                    ? lines[0]
-                    : lines.map((line, lineIndex) => (
-                        <tspan key={lineIndex} x={-TICK_LABEL_GAP} dy={dys[lineIndex]}>
-                          {line}
-                        </tspan>
-                      ))}
+                  <title>{`${nameOf(row.geoCode)}: ${formatValue(row.value, { isLowerBound: row.isLowerBound })}`}</title>
+                </rect>
+              );
+            })}
+          </g>
+
+          <g data-part="values" fontSize={VALUE_LABEL_SIZE} fill={VALUE_LABEL_FILL}>
+            {sorted.map((row, index) => {
+              const negative = row.value < 0;
+              return (
+                <text
+                  key={row.geoCode}
+                  x={pct(xAt(row.value))}
+                  dx={negative ? -VALUE_LABEL_OFFSET : VALUE_LABEL_OFFSET}
+                  y={fmt((band(index) ?? 0) + BAR_SLOT_PX / 2)}
+                  dy={middleAnchorDy(1)[0]}
+                  textAnchor={negative ? "end" : "start"}
+                >
+                  {barLabel(row, formatTick)}
                 </text>
-              </g>
-            );
-          })}
-        </g>
-
-        <g data-part="bars">
-          {sorted.map((row, index) => {
-            const zero = xAt(0);
-            const end = xAt(row.value);
-            const emphasised = selected.length === 0 || selected.includes(row.geoCode);
-            const opacity = (emphasised ? 1 : 0.35) * (row.isSample ? 0.5 : 1);
-            return (
-              <rect
-                key={row.geoCode}
-                data-geo={row.geoCode}
-                x={pct(Math.min(zero, end))}
-                width={pct(Math.abs(end - zero))}
-                y={fmt((band(index) ?? 0) + BAR_OFFSET)}
-                height={BAR_SIZE}
-                fill={BAR_COLOR}
-                fillOpacity={opacity}
-                stroke={row.isSample ? SAMPLE_COLOR : "none"}
-                strokeDasharray={row.isSample ? "3 2" : undefined}
-              />
-            );
-          })}
-        </g>
-
-        <g data-part="values" fontSize={VALUE_LABEL_SIZE} fill={VALUE_LABEL_FILL}>
-          {sorted.map((row, index) => {
-            const negative = row.value < 0;
-            return (
-              <text
-                key={row.geoCode}
-                x={pct(xAt(row.value))}
-                dx={negative ? -VALUE_LABEL_OFFSET : VALUE_LABEL_OFFSET}
-                y={fmt((band(index) ?? 0) + BAR_SLOT_PX / 2)}
-                dy={middleAnchorDy(1)[0]}
-                textAnchor={negative ? "end" : "start"}
-              >
-                {row.isSample ? `${formatTick(row.value)} *` : formatTick(row.value)}
-              </text>
-            );
-          })}
-        </g>
-      </svg>
-    </div>
+              );
+            })}
+          </g>
+        </svg>
+      </div>
+      <MarksLegend items={compareMarkItems(sorted, marks)} color={BAR_COLOR} testId={`${testId}-marks`} />
+    </>
   );
 }
 

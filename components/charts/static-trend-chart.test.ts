@@ -1,8 +1,9 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { ViewRow } from "@/lib/view-data";
-import { CATEGORICAL } from "./palette";
+import { formatMeasure, formatTick } from "@/lib/display-unit";
+import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
+import { CATEGORICAL, REMAINDER_DASH, REMAINDER_STROKE } from "./palette";
 import { niceTicks, seriesValues } from "./static-chart-parts";
 import { linePath, StaticTrendChart, yearTickClasses, type StaticTrendChartProps } from "./static-trend-chart";
 import { pivotByYear } from "./trend-chart";
@@ -16,7 +17,7 @@ const getNiceTickValues = rechartsNiceTicks as (
   mode: string,
 ) => number[];
 
-function row(geoCode: string, year: number, value: number): ViewRow {
+function row(geoCode: string, year: number, value: number, flags: Partial<ViewRow> = {}): ViewRow {
   return {
     geoCode,
     geoNameEn: geoCode,
@@ -31,10 +32,12 @@ function row(geoCode: string, year: number, value: number): ViewRow {
     note: null,
     source: null,
     confidence: null,
+    ...flags,
   };
 }
 
 const NAMES: Record<string, string> = { A: "Beijing", B: "Shanghai", C: "Guangdong" };
+const MARKS = { lowerBound: "At least: some parts are missing — see the note", remainder: "Not attributed: the rest of the total" };
 
 function render(overrides: Partial<StaticTrendChartProps> = {}): string {
   const props: StaticTrendChartProps = {
@@ -45,6 +48,7 @@ function render(overrides: Partial<StaticTrendChartProps> = {}): string {
     scale: "linear",
     formatTick: (value) => `<${value}>`,
     unitLabel: "yuan",
+    marks: MARKS,
     ...overrides,
   };
   return renderToStaticMarkup(createElement(StaticTrendChart, props));
@@ -70,6 +74,67 @@ function runs(d: string): [number, number][][] {
     .filter(Boolean)
     .map((run) => run.split("L").map((point) => point.split(",").map(Number) as [number, number]));
 }
+
+/** The lower-bound markers: series|year, cx and their label. */
+function lowerBoundDots(html: string): { key: string; cx: string; title: string }[] {
+  return [...html.matchAll(/<circle data-lower-bound="([^"]*)" cx="([^"]*)"[^>]*><title>([^<]*)<\/title><\/circle>/g)].map((m) => ({
+    key: m[1]!,
+    cx: m[2]!,
+    title: m[3]!,
+  }));
+}
+
+describe("StaticTrendChart: lower bounds and the remainder", () => {
+  const zones = { unit: "zones" } as const;
+  const real = {
+    formatTick: (value: number, options?: { isLowerBound?: boolean }) => formatTick(value, zones, "en", options),
+    formatValue: (value: number, options?: { isLowerBound?: boolean }) => formatMeasure(value, zones, "en", options),
+  };
+  const lowerBound = { isLowerBound: true, note: "At least: sum of 20 of 31 provinces, not the total" };
+
+  it("never draws the line through a lower bound: the pen lifts and the value is a hollow point of its own", () => {
+    const rows = [row("A", 2000, 10), row("A", 2001, 20, lowerBound), row("A", 2002, 30)];
+    const html = render({ rows, seriesOrder: ["A"], ...real });
+    const d = paths(html).get("A")!;
+    // Two runs of one point each, at 2000 and 2002: nothing at 2001 (x = 500), no segment joins them.
+    expect(d).not.toContain("L");
+    expect(runs(d).map((run) => run.map(([x]) => x))).toEqual([[0], [1000]]);
+    const dots = lowerBoundDots(html);
+    expect(dots).toEqual([{ key: "A|2001", cx: "50%", title: "Beijing, 2001: at least 20 zones" }]);
+    // Hollow (white inside) and bigger than the line's own dots, which skip it.
+    expect(html).toMatch(/<g data-part="lower-bounds" fill="#ffffff" stroke-width="2">/);
+    expect(html).toMatch(/<circle data-lower-bound="A\|2001"[^>]* r="4">/);
+    expect((/<g data-part="dots".*?<\/g><\/g>/.exec(html)?.[0].match(/<circle /g) ?? []).length).toBe(2);
+  });
+
+  it("keeps the lower bound on the axis, and says so in the legend and the label", () => {
+    const rows = [row("A", 2000, 10), row("A", 2001, 97, lowerBound)];
+    const html = render({ rows, seriesOrder: ["A"], years: { from: 2000, to: 2001 }, ...real });
+    expect(yTicks(html)).toEqual(["0", "25", "50", "75", "100"]);
+    expect(html).toContain('aria-label="Line chart: 1 series, 2000–2001; 1 value is only a lower bound (at least)"');
+    const marks = /<ul data-testid="trend-chart-static-marks".*?<\/ul>/.exec(html)?.[0] ?? "";
+    expect(marks).toContain('data-mark="lower-bound-point"');
+    expect(marks).toContain("At least: some parts are missing — see the note");
+    expect(marks).not.toContain("remainder");
+  });
+
+  it("has no lower-bound marks or legend when every value is a total", () => {
+    const html = render();
+    expect(lowerBoundDots(html)).toEqual([]);
+    expect(html).not.toContain("lower-bounds");
+    expect(html).not.toContain("marks");
+  });
+
+  it("draws a remainder series dashed grey, whatever its position, and explains it", () => {
+    const rows = [row("A", 2000, 10), row("A", 2001, 12), row(UNATTRIBUTED, 2000, 3, { isRemainder: true }), row(UNATTRIBUTED, 2001, 4, { isRemainder: true })];
+    const html = render({ rows, seriesOrder: ["A", UNATTRIBUTED], years: { from: 2000, to: 2001 } });
+    const stroke = new RegExp(`<path data-series="${UNATTRIBUTED}" d="[^"]*" fill="none" stroke="([^"]*)" stroke-width="2" stroke-dasharray="([^"]*)"`).exec(html);
+    expect(stroke?.slice(1)).toEqual([REMAINDER_STROKE, REMAINDER_DASH]);
+    expect(html).toMatch(new RegExp(`<path data-series="A" d="[^"]*" fill="none" stroke="${CATEGORICAL[0]}" stroke-width="2" stroke-linejoin`));
+    expect(html).toContain('data-mark="remainder-line"');
+    expect(html).toContain("Not attributed: the rest of the total");
+  });
+});
 
 describe("StaticTrendChart", () => {
   it("draws one path per series, in the series colours", () => {

@@ -1,6 +1,7 @@
 import { scaleLinear, scaleLog } from "d3-scale";
-import type { ViewRow } from "@/lib/view-data";
-import { seriesStyle } from "./palette";
+import type { MeasureOptions } from "@/lib/display-unit";
+import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
+import { LOWER_BOUND_DOT_FILL, styleOfSeries } from "./palette";
 import {
   AXIS_STROKE,
   DY_MIDDLE,
@@ -12,6 +13,10 @@ import {
   GRID_STROKE,
   hideBelowClass,
   LABEL_FILL,
+  lowerBoundKeys,
+  type MarkLabels,
+  type MarkLegendItem,
+  MarksLegend,
   MEASURED_LABEL_HEIGHT,
   niceTicks,
   pct,
@@ -41,6 +46,10 @@ const LEGEND_ROW_HEIGHT = 18;
 const Y_TICK_SPACING = MEASURED_LABEL_HEIGHT + 5;
 /** Recharts' measured width of a year label plus the X axis' minTickGap (8). */
 const YEAR_LABEL_SLOT = estimateTextWidth("2000") + 8;
+/** A lower bound's hollow marker: bigger than a line's dots, so it reads as a point of its own. */
+export const LOWER_BOUND_DOT = { r: 4, strokeWidth: 2 } as const;
+/** The ink of marks that stand for every series (the legend's lower-bound icon). */
+const MARK_INK = "#334155";
 
 export interface StaticTrendChartProps {
   /** Several geographies × years. */
@@ -52,10 +61,14 @@ export interface StaticTrendChartProps {
   /** X domain; every year in it gets a position. */
   years: { from: number; to: number };
   scale: "linear" | "log";
-  /** Short axis label, e.g. "1.2T". */
-  formatTick: (value: number) => string;
+  /** Short axis label, e.g. "1.2T"; a lower bound "≥42". */
+  formatTick: (value: number, options?: MeasureOptions) => string;
+  /** Full value with unit for a point's label, "at least 42 zones" for a lower bound; default formatTick. */
+  formatValue?: (value: number, options?: MeasureOptions) => string;
   /** Y-axis title, e.g. "yuan". */
   unitLabel: string;
+  /** The legend's words for lower-bound points and the remainder series. */
+  marks: MarkLabels;
   /** Total height in px, legend included; default 380 like TrendChart. */
   height?: number;
   /** Default "trend-chart-static", on the root element. */
@@ -77,12 +90,27 @@ export function StaticTrendChart({
   years,
   scale,
   formatTick,
+  formatValue = formatTick,
   unitLabel,
+  marks,
   height = DEFAULT_HEIGHT,
   testId = "trend-chart-static",
   ariaLabel,
 }: StaticTrendChartProps) {
   const series = seriesValues(rows, seriesOrder, years, scale);
+  // A lower bound is no point of the line: the pen lifts there and the value is a hollow mark of its own.
+  const isLowerBound = lowerBoundKeys(rows);
+  const lowerBoundAt = (code: string, yearIndex: number) => isLowerBound.has(`${code}|${years.from + yearIndex}`);
+  const lineValues = series.map((values, index) =>
+    values.map((value, yearIndex) => (lowerBoundAt(seriesOrder[index]!, yearIndex) ? null : value)),
+  );
+  const lowerBoundCount = series.reduce(
+    (count, values, index) =>
+      count +
+      values.filter((value, yearIndex) => value !== null && lowerBoundAt(seriesOrder[index]!, yearIndex)).length,
+    0,
+  );
+  const markItems = trendMarkItems(lowerBoundCount > 0, seriesOrder.includes(UNATTRIBUTED), marks);
   const yearList = years.to >= years.from ? range(years.from, years.to) : [];
   const xAt = (index: number) => (yearList.length === 1 ? 0.5 : index / (yearList.length - 1));
   const names = seriesOrder.map((code) => nameOf(code));
@@ -92,163 +120,200 @@ export function StaticTrendChart({
     scale,
     plotHeightGuess,
   );
-  const label = ariaLabel ?? `Line chart: ${seriesOrder.length} series, ${years.from}–${years.to}`;
+  const label =
+    ariaLabel ??
+    `Line chart: ${seriesOrder.length} series, ${years.from}–${years.to}${lowerBoundCount > 0 ? `; ${lowerBoundCount === 1 ? "1 value is" : `${lowerBoundCount} values are`} only a lower bound (at least)` : ""}`;
 
   return (
-    <div
-      data-testid={testId}
-      role="img"
-      aria-label={label}
-      className="@container w-full"
-      style={{
-        height,
-        display: "flex",
-        flexDirection: "column",
-        boxSizing: "border-box",
-        padding: `${MARGIN.top}px ${MARGIN.right}px ${MARGIN.bottom}px ${MARGIN.left}px`,
-      }}
-    >
-      <div style={{ position: "relative", flex: "1 1 0%", minHeight: 0 }}>
-        <svg
-          aria-hidden="true"
-          focusable="false"
-          style={{
-            position: "absolute",
-            left: Y_AXIS_WIDTH,
-            top: 0,
-            width: `calc(100% - ${Y_AXIS_WIDTH}px)`,
-            height: `calc(100% - ${X_AXIS_HEIGHT}px)`,
-            overflow: "visible",
-          }}
-        >
-          <g data-part="grid" stroke={GRID_STROKE} strokeDasharray={GRID_DASH}>
-            {yAxis?.ticks.map((tick) => {
-              const y = pct(1 - yAxis.position(tick));
-              return <line key={`h${tick}`} x1="0" x2="100%" y1={y} y2={y} />;
-            })}
-            {yearList.map((year, index) => (
-              <line key={`v${year}`} x1={pct(xAt(index))} x2={pct(xAt(index))} y1="0" y2="100%" />
-            ))}
-          </g>
+    <>
+      <div
+        data-testid={testId}
+        role="img"
+        aria-label={label}
+        className="@container w-full"
+        style={{
+          height,
+          display: "flex",
+          flexDirection: "column",
+          boxSizing: "border-box",
+          padding: `${MARGIN.top}px ${MARGIN.right}px ${MARGIN.bottom}px ${MARGIN.left}px`,
+        }}
+      >
+        <div style={{ position: "relative", flex: "1 1 0%", minHeight: 0 }}>
+          <svg
+            aria-hidden="true"
+            focusable="false"
+            style={{
+              position: "absolute",
+              left: Y_AXIS_WIDTH,
+              top: 0,
+              width: `calc(100% - ${Y_AXIS_WIDTH}px)`,
+              height: `calc(100% - ${X_AXIS_HEIGHT}px)`,
+              overflow: "visible",
+            }}
+          >
+            <g data-part="grid" stroke={GRID_STROKE} strokeDasharray={GRID_DASH}>
+              {yAxis?.ticks.map((tick) => {
+                const y = pct(1 - yAxis.position(tick));
+                return <line key={`h${tick}`} x1="0" x2="100%" y1={y} y2={y} />;
+              })}
+              {yearList.map((year, index) => (
+                <line key={`v${year}`} x1={pct(xAt(index))} x2={pct(xAt(index))} y1="0" y2="100%" />
+              ))}
+            </g>
 
-          <g data-part="y-axis" fontSize={FONT_SIZE}>
-            <line x1="0" x2="0" y1="0" y2="100%" stroke={AXIS_STROKE} />
-            {yAxis?.ticks.map((tick) => {
-              const y = pct(1 - yAxis.position(tick));
-              return (
-                <g key={tick}>
-                  <line x1={-TICK_SIZE} x2="0" y1={y} y2={y} stroke={AXIS_STROKE} />
-                  <text data-tick="y" x={-TICK_LABEL_GAP} y={y} dy={DY_MIDDLE} textAnchor="end" fill={TICK_FILL}>
-                    {formatTick(tick)}
-                  </text>
-                </g>
-              );
-            })}
-            <svg x={UNIT_LABEL_X} y="50%" overflow="visible">
-              <text transform="rotate(-90)" dy={DY_MIDDLE} textAnchor="middle" fill={LABEL_FILL}>
-                {unitLabel}
-              </text>
+            <g data-part="y-axis" fontSize={FONT_SIZE}>
+              <line x1="0" x2="0" y1="0" y2="100%" stroke={AXIS_STROKE} />
+              {yAxis?.ticks.map((tick) => {
+                const y = pct(1 - yAxis.position(tick));
+                return (
+                  <g key={tick}>
+                    <line x1={-TICK_SIZE} x2="0" y1={y} y2={y} stroke={AXIS_STROKE} />
+                    <text data-tick="y" x={-TICK_LABEL_GAP} y={y} dy={DY_MIDDLE} textAnchor="end" fill={TICK_FILL}>
+                      {formatTick(tick)}
+                    </text>
+                  </g>
+                );
+              })}
+              <svg x={UNIT_LABEL_X} y="50%" overflow="visible">
+                <text transform="rotate(-90)" dy={DY_MIDDLE} textAnchor="middle" fill={LABEL_FILL}>
+                  {unitLabel}
+                </text>
+              </svg>
+            </g>
+
+            <svg y="100%" overflow="visible" data-part="x-axis" fontSize={FONT_SIZE}>
+              <line x1="0" x2="100%" y1="0" y2="0" stroke={AXIS_STROKE} />
+              {yearTickClasses(yearList.length).map((className, index) =>
+                className === null ? null : (
+                  <g key={yearList[index]} className={className || undefined}>
+                    <line x1={pct(xAt(index))} x2={pct(xAt(index))} y1="0" y2={TICK_SIZE} stroke={AXIS_STROKE} />
+                    <text
+                      data-tick="x"
+                      x={pct(xAt(index))}
+                      y={TICK_LABEL_GAP}
+                      dy={DY_START}
+                      textAnchor="middle"
+                      fill={TICK_FILL}
+                    >
+                      {yearList[index]}
+                    </text>
+                  </g>
+                ),
+              )}
             </svg>
-          </g>
 
-          <svg y="100%" overflow="visible" data-part="x-axis" fontSize={FONT_SIZE}>
-            <line x1="0" x2="100%" y1="0" y2="0" stroke={AXIS_STROKE} />
-            {yearTickClasses(yearList.length).map((className, index) =>
-              className === null ? null : (
-                <g key={yearList[index]} className={className || undefined}>
-                  <line x1={pct(xAt(index))} x2={pct(xAt(index))} y1="0" y2={TICK_SIZE} stroke={AXIS_STROKE} />
-                  <text
-                    data-tick="x"
-                    x={pct(xAt(index))}
-                    y={TICK_LABEL_GAP}
-                    dy={DY_START}
-                    textAnchor="middle"
-                    fill={TICK_FILL}
-                  >
-                    {yearList[index]}
-                  </text>
+            {yAxis && (
+              <>
+                <svg
+                  data-part="lines"
+                  width="100%"
+                  height="100%"
+                  viewBox={`0 0 ${PATH_BOX} ${PATH_BOX}`}
+                  preserveAspectRatio="none"
+                  overflow="visible"
+                >
+                  {lineValues.map((values, index) => {
+                    const { color, dash } = styleOfSeries(seriesOrder[index]!, index);
+                    return (
+                      <path
+                        key={seriesOrder[index]}
+                        data-series={seriesOrder[index]}
+                        d={linePath(values, xAt, yAxis.position)}
+                        fill="none"
+                        stroke={color}
+                        strokeWidth={2}
+                        strokeDasharray={dash}
+                        strokeLinejoin="round"
+                        vectorEffect="non-scaling-stroke"
+                      />
+                    );
+                  })}
+                </svg>
+                <g data-part="dots" fill="#fff" strokeWidth={1}>
+                  {lineValues.map((values, index) => (
+                    <g key={seriesOrder[index]} stroke={styleOfSeries(seriesOrder[index]!, index).color}>
+                      {values.map((value, yearIndex) =>
+                        value === null ? null : (
+                          <circle key={yearIndex} cx={pct(xAt(yearIndex))} cy={pct(1 - yAxis.position(value))} r={2} />
+                        ),
+                      )}
+                    </g>
+                  ))}
                 </g>
-              ),
+                {lowerBoundCount > 0 && (
+                  <g data-part="lower-bounds" fill={LOWER_BOUND_DOT_FILL} strokeWidth={LOWER_BOUND_DOT.strokeWidth}>
+                    {series.map((values, index) => {
+                      const code = seriesOrder[index]!;
+                      return (
+                        <g key={code} stroke={styleOfSeries(code, index).color}>
+                          {values.map((value, yearIndex) =>
+                            value === null || !lowerBoundAt(code, yearIndex) ? null : (
+                              <circle
+                                key={yearIndex}
+                                data-lower-bound={`${code}|${years.from + yearIndex}`}
+                                cx={pct(xAt(yearIndex))}
+                                cy={pct(1 - yAxis.position(value))}
+                                r={LOWER_BOUND_DOT.r}
+                              >
+                                <title>{`${names[index]}, ${years.from + yearIndex}: ${formatValue(value, { isLowerBound: true })}`}</title>
+                              </circle>
+                            ),
+                          )}
+                        </g>
+                      );
+                    })}
+                  </g>
+                )}
+              </>
             )}
           </svg>
+        </div>
 
-          {yAxis && (
-            <>
-              <svg
-                data-part="lines"
-                width="100%"
-                height="100%"
-                viewBox={`0 0 ${PATH_BOX} ${PATH_BOX}`}
-                preserveAspectRatio="none"
-                overflow="visible"
-              >
-                {series.map((values, index) => {
-                  const { color, dash } = seriesStyle(index);
-                  return (
+        {seriesOrder.length > 0 && (
+          <ul data-part="legend" style={{ padding: 0, margin: 0, textAlign: "center", fontSize: FONT_SIZE }}>
+            {seriesOrder.map((code, index) => {
+              const { color, dash } = styleOfSeries(code, index);
+              return (
+                <li
+                  key={code}
+                  data-series={code}
+                  style={{ display: "inline-block", marginRight: 10, whiteSpace: "nowrap" }}
+                >
+                  <svg
+                    width={14}
+                    height={14}
+                    viewBox="0 0 32 32"
+                    aria-hidden="true"
+                    style={{ display: "inline-block", verticalAlign: "middle", marginRight: 4 }}
+                  >
+                    {/* Recharts' "line" legend icon: a stroke with a ring in the middle. */}
                     <path
-                      key={seriesOrder[index]}
-                      data-series={seriesOrder[index]}
-                      d={linePath(values, xAt, yAxis.position)}
+                      d="M0,16h10.667A5.333,5.333,0,1,1,21.333,16H32M21.333,16A5.333,5.333,0,1,1,10.667,16"
                       fill="none"
                       stroke={color}
-                      strokeWidth={2}
+                      strokeWidth={4}
                       strokeDasharray={dash}
-                      strokeLinejoin="round"
-                      vectorEffect="non-scaling-stroke"
                     />
-                  );
-                })}
-              </svg>
-              <g data-part="dots" fill="#fff" strokeWidth={1}>
-                {series.map((values, index) => (
-                  <g key={seriesOrder[index]} stroke={seriesStyle(index).color}>
-                    {values.map((value, yearIndex) =>
-                      value === null ? null : (
-                        <circle key={yearIndex} cx={pct(xAt(yearIndex))} cy={pct(1 - yAxis.position(value))} r={2} />
-                      ),
-                    )}
-                  </g>
-                ))}
-              </g>
-            </>
-          )}
-        </svg>
+                  </svg>
+                  <span style={{ color, whiteSpace: "normal", overflowWrap: "break-word" }}>{names[index]}</span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
       </div>
-
-      {seriesOrder.length > 0 && (
-        <ul data-part="legend" style={{ padding: 0, margin: 0, textAlign: "center", fontSize: FONT_SIZE }}>
-          {seriesOrder.map((code, index) => {
-            const { color, dash } = seriesStyle(index);
-            return (
-              <li
-                key={code}
-                data-series={code}
-                style={{ display: "inline-block", marginRight: 10, whiteSpace: "nowrap" }}
-              >
-                <svg
-                  width={14}
-                  height={14}
-                  viewBox="0 0 32 32"
-                  aria-hidden="true"
-                  style={{ display: "inline-block", verticalAlign: "middle", marginRight: 4 }}
-                >
-                  {/* Recharts' "line" legend icon: a stroke with a ring in the middle. */}
-                  <path
-                    d="M0,16h10.667A5.333,5.333,0,1,1,21.333,16H32M21.333,16A5.333,5.333,0,1,1,10.667,16"
-                    fill="none"
-                    stroke={color}
-                    strokeWidth={4}
-                    strokeDasharray={dash}
-                  />
-                </svg>
-                <span style={{ color, whiteSpace: "normal", overflowWrap: "break-word" }}>{names[index]}</span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </div>
+      <MarksLegend items={markItems} color={MARK_INK} testId={`${testId}-marks`} />
+    </>
   );
+}
+
+/** The legend lines a trend needs: hollow lower-bound points, the dashed grey remainder series. */
+export function trendMarkItems(hasLowerBound: boolean, hasRemainder: boolean, marks: MarkLabels): MarkLegendItem[] {
+  return [
+    ...(hasLowerBound ? [{ kind: "lower-bound-point" as const, label: marks.lowerBound }] : []),
+    ...(hasRemainder ? [{ kind: "remainder-line" as const, label: marks.remainder }] : []),
+  ];
 }
 
 function range(from: number, to: number): number[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ViewRow } from "@/lib/view-data";
-import { pivotByYear } from "./trend-chart";
+import { lowerBoundKeys } from "./static-chart-parts";
+import { pivotByYear, seriesKeys } from "./trend-chart";
 
 function row(geoCode: string, year: number, value: number): ViewRow {
   return {
@@ -52,5 +53,19 @@ describe("pivotByYear", () => {
 
   it("returns nothing for an empty year range", () => {
     expect(pivotByYear([row("A", 2000, 1)], ["A"], { from: 2001, to: 2000 }, "linear")).toEqual([]);
+  });
+});
+
+describe("seriesKeys", () => {
+  it("keeps lower bounds off the line and gives them a series of points of their own", () => {
+    const rows = [row("A", 2000, 10), { ...row("A", 2001, 20), isLowerBound: true }, row("A", 2002, 30), row("B", 2001, 5)];
+    const data = pivotByYear(rows, ["A", "B"], { from: 2000, to: 2002 }, "linear");
+    const a = seriesKeys("A", lowerBoundKeys(rows));
+    // The line lifts its pen at 2001 (connectNulls is off), so no segment runs through "at least 20".
+    expect(data.map(a.line)).toEqual([10, null, 30]);
+    expect(data.map(a.lowerBound)).toEqual([null, 20, null]);
+    const b = seriesKeys("B", lowerBoundKeys(rows));
+    expect(data.map(b.line)).toEqual([null, 5, null]);
+    expect(data.map(b.lowerBound)).toEqual([null, null, null]);
   });
 });

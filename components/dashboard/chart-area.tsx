@@ -3,12 +3,13 @@ import { lazy, Suspense, useCallback, useMemo, useSyncExternalStore } from "reac
 import type { ProvinceMapValue } from "@/components/charts/province-map";
 import { StaticCompareChart } from "@/components/charts/static-compare-chart";
 import { StaticTrendChart } from "@/components/charts/static-trend-chart";
-import { formatMeasure, formatTick, unitLabel } from "@/lib/display-unit";
+import { formatMeasure, formatTick, unitLabel, type MeasureOptions } from "@/lib/display-unit";
 import type { TDictionary } from "@/lib/i18n";
 import type { ViewData, ViewRow } from "@/lib/view-data";
 import type { ViewState } from "@/lib/view-state";
 import type { Catalogue } from "@/lib/view-data";
 import { CoverageTable } from "./coverage-table";
+import { markLabels, unattributedLines } from "./chart-marks";
 import { DataTable } from "./data-table";
 import { useTopology } from "./queries";
 
@@ -45,8 +46,15 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
   const topology = useTopology(state.view === "map");
   // Stable props, so a filter change that only swaps in placeholder data (the
   // previous view's rows) does not redraw the chart: drawing 31 lines is the costly part.
-  const formatValue = useCallback((value: number) => formatMeasure(value, data.unit, lang), [data.unit, lang]);
-  const tick = useCallback((value: number) => formatTick(value, data.unit, lang), [data.unit, lang]);
+  // Both say "at least" for a lower bound (lib/format's formatAtLeast): the charts pass isLowerBound.
+  const formatValue = useCallback(
+    (value: number, options?: MeasureOptions) => formatMeasure(value, data.unit, lang, options),
+    [data.unit, lang],
+  );
+  const tick = useCallback(
+    (value: number, options?: MeasureOptions) => formatTick(value, data.unit, lang, options),
+    [data.unit, lang],
+  );
   const unit = unitLabel(data.unit, lang);
   const rowName = useCallback((row: ViewRow) => (lang === "zh" ? row.geoNameZh : row.geoNameEn), [lang]);
   const nameOf = useMemo(() => {
@@ -57,7 +65,18 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
     () => ({ edition: t.edition_, source: t.source, sample: t.sampleMark, computed: t.computedMark, year: t.year }),
     [t],
   );
-  const seriesOrder = useMemo(() => [...new Set(data.rows.map((row) => row.geoCode))], [data.rows]);
+  const marks = useMemo(() => markLabels(t, data.level), [t, data.level]);
+  // The "not attributed" series, if any, comes last: it is no place, and is drawn dashed grey.
+  const seriesOrder = useMemo(
+    () => [
+      ...new Set(
+        [...data.rows.filter((row) => !row.isRemainder), ...data.rows.filter((row) => row.isRemainder)].map(
+          (row) => row.geoCode,
+        ),
+      ),
+    ],
+    [data.rows],
+  );
   const years = useMemo(() => ({ from: state.from, to: state.to }), [state.from, state.to]);
   const geosKey = state.geos.join(",");
   const selectedGeos = useMemo(() => (geosKey ? geosKey.split(",") : []), [geosKey]);
@@ -82,7 +101,9 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
           years={years}
           scale={state.scale}
           formatTick={tick}
+          formatValue={formatValue}
           unitLabel={unit}
+          marks={marks}
         />
       );
       if (!hydrated) return staticChart;
@@ -98,6 +119,7 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
             formatTick={tick}
             unitLabel={unit}
             labels={labels}
+            marks={marks}
           />
         </Suspense>
       );
@@ -108,7 +130,9 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
           rows={data.rows}
           nameOf={nameOf}
           formatTick={tick}
+          formatValue={formatValue}
           unitLabel={unit}
+          marks={marks}
           selected={selectedGeos}
         />
       );
@@ -122,6 +146,7 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
             formatTick={tick}
             unitLabel={unit}
             labels={labels}
+            marks={marks}
             selected={selectedGeos}
           />
         </Suspense>
@@ -134,18 +159,24 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
         </p>
       );
       if (!topology.data) return loading;
+      // The "not attributed" part has no shape: it is a line under the map, never a province to pick.
       const values = new Map<string, ProvinceMapValue>(
-        data.rows.map((row) => [
-          row.geoCode,
-          {
-            value: row.value,
-            isSample: row.isSample,
-            isComputed: row.isComputed,
-            editions: row.editions,
-            source: row.source,
-          },
-        ]),
+        data.rows
+          .filter((row) => !row.isRemainder)
+          .map((row) => [
+            row.geoCode,
+            {
+              value: row.value,
+              isSample: row.isSample,
+              isComputed: row.isComputed,
+              isLowerBound: row.isLowerBound,
+              editions: row.editions,
+              source: row.source,
+              note: row.note,
+            },
+          ]),
       );
+      const unattributed = unattributedLines(data.rows, t, data.level, rowName, formatValue);
       const regionOf = Object.fromEntries(catalogue.provinces.map((p) => [p.code, p.regionCode]));
       const provinceName = new Map(catalogue.provinces.map((p) => [p.code, lang === "zh" ? p.nameZhShort : p.nameEn]));
       const selected = state.level === "province" ? state.geos : [];
@@ -165,6 +196,7 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
             nameOf={(code) => provinceName.get(code) ?? code}
             formatValue={formatValue}
             formatTick={tick}
+            unattributed={unattributed}
             legendTitle={`${metricName} (${unit}), ${state.year}`}
             labels={{
               noData: t.noData,
@@ -175,6 +207,7 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
               selected: t.selected,
               mapNote: t.mapNote,
               clickHint: t.clickHint,
+              lowerBound: t.lowerBoundLegend,
             }}
           />
         </Suspense>
@@ -193,7 +226,7 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
               <DataTable
                 rows={table.rows}
                 nameOf={rowName}
-                formatValue={(value) => formatMeasure(value, table.unit, lang)}
+                formatValue={(value, options) => formatMeasure(value, table.unit, lang, options)}
                 unitLabel={unitLabel(table.unit, lang)}
                 t={t}
               />

@@ -1,12 +1,13 @@
 "use client";
 import Link from "next/link";
 import { useCallback, useEffect, useRef } from "react";
-import { unitLabel } from "@/lib/display-unit";
+import { formatMeasure, unitLabel } from "@/lib/display-unit";
 import { dictionary } from "@/lib/i18n";
 import type { ViewData } from "@/lib/view-data";
 import { serializeViewState, VIEWS, type ViewState } from "@/lib/view-state";
 import type { Catalogue } from "@/lib/view-data";
 import { ChartArea } from "./chart-area";
+import { markCaptionLines } from "./chart-marks";
 import { FilterPanel } from "./filter-panel";
 import { usePrefetchView, useViewData } from "./queries";
 import { RevisionBanner } from "./revision-banner";
@@ -48,6 +49,13 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
     `${t.editionsUsed}: ${data.editions.map((e) => e.slug).join(", ") || "—"}`,
     `${t.source}: ${data.editions.map((e) => e.source).join(" | ").slice(0, 220)}`,
     ...(data.hasSample ? [t.sampleBanner] : []),
+    // What the marks mean (the legends under the chart are HTML and not in the exported SVG).
+    ...markCaptionLines(
+      data,
+      t,
+      (row) => (lang === "zh" ? row.geoNameZh : row.geoNameEn),
+      (value, options) => formatMeasure(value, data.unit, lang, options),
+    ),
     `Torch Atlas · ${typeof window === "undefined" ? "" : window.location.href}`,
   ];
 

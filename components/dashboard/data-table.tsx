@@ -1,27 +1,55 @@
 "use client";
 import { useMemo, useState } from "react";
+import type { MeasureOptions } from "@/lib/display-unit";
 import type { TDictionary } from "@/lib/i18n";
 import type { ViewRow } from "@/lib/view-data";
 
-type TSortKey = "geo" | "year" | "value";
+export type TSortKey = "geo" | "year" | "value";
 
 interface DataTableProps {
   rows: readonly ViewRow[];
   nameOf: (row: ViewRow) => string;
-  formatValue: (value: number) => string;
+  /** "42 zones"; "at least 42 zones" for a lower bound. */
+  formatValue: (value: number, options?: MeasureOptions) => string;
   unitLabel: string;
   t: TDictionary;
 }
 
-/** Every figure with its unit, edition and source; sortable by place, year or value. */
+/**
+ * The table's order. The "not attributed" row is no place, so it never sorts among them:
+ * sorted by year it is the last row of its year, otherwise the rows end with it (by year),
+ * whichever the direction.
+ */
+export function sortTableRows(
+  rows: readonly ViewRow[],
+  sort: { key: TSortKey; descending: boolean },
+  nameOf: (row: ViewRow) => string,
+): ViewRow[] {
+  const compare = (a: ViewRow, b: ViewRow) =>
+    sort.key === "value" ? a.value - b.value : sort.key === "year" ? a.year - b.year : nameOf(a).localeCompare(nameOf(b)) || a.year - b.year;
+  const places = [...rows.filter((row) => !row.isRemainder)].sort(compare);
+  if (sort.descending) places.reverse();
+  const remainders = rows.filter((row) => row.isRemainder).sort((a, b) => a.year - b.year);
+  if (sort.key !== "year") return [...places, ...remainders];
+  const result: ViewRow[] = [];
+  for (const [index, row] of places.entries()) {
+    result.push(row);
+    if (places[index + 1]?.year !== row.year) result.push(...remainders.filter((remainder) => remainder.year === row.year));
+  }
+  // Years with nothing but the remainder (no place reports): in the years' order.
+  const placed = new Set(result);
+  const orphans = remainders.filter((row) => !placed.has(row));
+  return [...result, ...(sort.descending ? orphans.reverse() : orphans)];
+}
+
+/**
+ * Every figure with its unit, edition and source; sortable by place, year or value. A lower
+ * bound reads "at least 42 zones", with its note; the "not attributed" row stands apart, last.
+ */
 export function DataTable({ rows, nameOf, formatValue, unitLabel, t }: DataTableProps) {
   const [sort, setSort] = useState<{ key: TSortKey; descending: boolean }>({ key: "geo", descending: false });
-  const sorted = useMemo(() => {
-    const compare = (a: ViewRow, b: ViewRow) =>
-      sort.key === "value" ? a.value - b.value : sort.key === "year" ? a.year - b.year : nameOf(a).localeCompare(nameOf(b)) || a.year - b.year;
-    const result = [...rows].sort(compare);
-    return sort.descending ? result.reverse() : result;
-  }, [rows, sort, nameOf]);
+  const sorted = useMemo(() => sortTableRows(rows, sort, nameOf), [rows, sort, nameOf]);
+  const lowerBounds = rows.filter((row) => row.isLowerBound).length;
 
   const header = (key: TSortKey, label: string, align = "text-left") => {
     const isActive = sort.key === key;
@@ -44,6 +72,11 @@ export function DataTable({ rows, nameOf, formatValue, unitLabel, t }: DataTable
       <table className="w-full min-w-[40rem] text-left text-sm">
         <caption className="px-2 py-1 text-left text-xs text-slate-600">
           {t.rows(rows.length)} · {t.unit}: {unitLabel}
+          {lowerBounds > 0 && (
+            <span className="block" data-testid="lower-bound-legend">
+              {t.lowerBoundSummary(lowerBounds)} — {t.lowerBoundLegend}
+            </span>
+          )}
         </caption>
         <thead className="bg-slate-50">
           <tr>
@@ -56,11 +89,20 @@ export function DataTable({ rows, nameOf, formatValue, unitLabel, t }: DataTable
         </thead>
         <tbody>
           {sorted.map((row) => (
-            <tr key={`${row.geoCode}-${row.year}`} className="border-t border-slate-100 align-top">
+            <tr
+              key={`${row.geoCode}-${row.year}`}
+              className={
+                row.isRemainder
+                  ? "border-t border-dashed border-slate-400 bg-slate-50 align-top text-slate-700 italic"
+                  : "border-t border-slate-100 align-top"
+              }
+              data-remainder={row.isRemainder || undefined}
+              data-lower-bound={row.isLowerBound || undefined}
+            >
               <td className="px-2 py-1.5">{nameOf(row)}</td>
               <td className="px-2 py-1.5 tabular-nums">{row.year}</td>
               <td className="px-2 py-1.5 text-right tabular-nums">
-                {formatValue(row.value)}
+                {formatValue(row.value, { isLowerBound: row.isLowerBound })}
                 {row.isSample && <span className="ml-1 font-semibold text-orange-800" title={t.sampleMark}>*</span>}
               </td>
               <td className="px-2 py-1.5 text-xs">

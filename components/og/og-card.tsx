@@ -1,6 +1,15 @@
 import type { ReactElement } from "react";
 import { LINE_PLOT, OG_HEIGHT, OG_WIDTH, type OgBar, type OgCardModel, type OgChart } from "@/lib/og/og-model";
-import { COVERAGE_COLORS, SAMPLE_COLOR, seriesStyle } from "@/components/charts/palette";
+import {
+  COVERAGE_COLORS,
+  LOWER_BOUND_DOT_FILL,
+  LOWER_BOUND_FILL,
+  REMAINDER_FILL,
+  REMAINDER_STROKE,
+  SAMPLE_COLOR,
+  seriesStyle,
+  styleOfSeries,
+} from "@/components/charts/palette";
 
 // The link-preview card (1200 × 630), drawn by Satori (next/og): flexbox only, every
 // element with more than one child says display: flex, text in the shipped Noto Sans SC
@@ -31,7 +40,7 @@ function LineChart({ chart }: { chart: Extract<OgChart, { kind: "lines" }> }) {
           <line x1="0" y1={chart.height / 2} x2={chart.width} y2={chart.height / 2} stroke={GRID} strokeWidth="1" />
           <line x1="0" y1={chart.height - 1} x2={chart.width} y2={chart.height - 1} stroke={FAINT} strokeWidth="2" />
           {chart.lines.map((line, index) => {
-            const { color, dash } = seriesStyle(index);
+            const { color, dash } = styleOfSeries(line.code, index);
             return (
               <path
                 key={line.code}
@@ -45,6 +54,20 @@ function LineChart({ chart }: { chart: Extract<OgChart, { kind: "lines" }> }) {
               />
             );
           })}
+          {/* Lower bounds: hollow points of their own, never on the line. */}
+          {chart.lines.flatMap((line, index) =>
+            line.lowerBounds.map((point) => (
+              <circle
+                key={`${line.code}-${point.x}`}
+                cx={point.x}
+                cy={point.y}
+                r="6"
+                fill={LOWER_BOUND_DOT_FILL}
+                stroke={styleOfSeries(line.code, index).color}
+                strokeWidth="3"
+              />
+            )),
+          )}
         </svg>
         <div style={{ display: "flex", justifyContent: "space-between", fontSize: 18, color: MUTED, marginTop: 4 }}>
           <span>{chart.xStart}</span>
@@ -55,7 +78,7 @@ function LineChart({ chart }: { chart: Extract<OgChart, { kind: "lines" }> }) {
       <div style={{ display: "flex", flexDirection: "column", marginLeft: 22, width: 290, fontSize: 19 }}>
         {chart.lines.map((line, index) => (
           <div key={line.code} style={{ display: "flex", alignItems: "center", marginBottom: 3 }}>
-            <div style={{ display: "flex", width: 18, height: 18, borderRadius: 9, background: seriesStyle(index).color, marginRight: 8 }} />
+            <div style={{ display: "flex", width: 18, height: 18, borderRadius: 9, background: styleOfSeries(line.code, index).color, marginRight: 8 }} />
             <span style={{ ...ONE_LINE, color: INK, width: 190 }}>{line.name}</span>
             <span style={{ color: MUTED }}>{line.lastLabel}</span>
           </div>
@@ -66,14 +89,26 @@ function LineChart({ chart }: { chart: Extract<OgChart, { kind: "lines" }> }) {
   );
 }
 
+/** A bar's look: solid; hatched and outlined for a lower bound; grey and dashed for the "not attributed" part. */
+function barFill(bar: OgBar, color: string): Record<string, string | number> {
+  if (bar.isRemainder) return { background: REMAINDER_FILL, border: `2px dashed ${REMAINDER_STROKE}` };
+  if (bar.isLowerBound) {
+    return {
+      backgroundImage: `repeating-linear-gradient(45deg, ${color} 0px, ${color} 3px, ${LOWER_BOUND_FILL} 3px, ${LOWER_BOUND_FILL} 8px)`,
+      border: `2px solid ${color}`,
+    };
+  }
+  return { background: color };
+}
+
 function Bar({ bar, showRank }: { bar: OgBar; showRank: boolean }) {
   const color = bar.isNegative ? SAMPLE_COLOR : seriesStyle(0).color;
   return (
     <div style={{ display: "flex", alignItems: "center", height: 30, fontSize: 20 }}>
-      {showRank && <span style={{ width: 40, color: MUTED }}>{`${bar.rank}.`}</span>}
-      <span style={{ ...ONE_LINE, width: 220, color: INK }}>{bar.name}</span>
+      {showRank && <span style={{ width: 40, color: MUTED }}>{bar.rank === null ? "" : `${bar.rank}.`}</span>}
+      <span style={{ ...ONE_LINE, width: 220, color: bar.isRemainder ? MUTED : INK, fontSize: bar.isRemainder ? 16 : 20 }}>{bar.name}</span>
       <div style={{ display: "flex", width: BAR_TRACK, height: 22, background: "#f1f5f9" }}>
-        <div style={{ display: "flex", width: Math.max(2, Math.round(bar.fraction * BAR_TRACK)), height: 22, background: color, opacity: bar.isSample ? 0.6 : 1 }} />
+        <div style={{ display: "flex", width: Math.max(2, Math.round(bar.fraction * BAR_TRACK)), height: 22, ...barFill(bar, color), opacity: bar.isSample ? 0.6 : 1 }} />
       </div>
       <span style={{ marginLeft: 12, color: MUTED }}>{bar.valueLabel}</span>
     </div>
@@ -155,8 +190,9 @@ export function OgCard({ model }: { model: OgCardModel }): ReactElement {
         </div>
         <div style={{ ...ONE_LINE, display: "flex", fontSize: 50, fontWeight: 700, lineHeight: 1.2, marginTop: 4 }}>{model.headline}</div>
         <div style={{ ...ONE_LINE, display: "flex", fontSize: 28, color: "#334155", marginTop: 2 }}>{model.subtitle}</div>
-        <div style={{ display: "flex", flexGrow: 1, alignItems: "center", marginTop: 14, marginBottom: 10 }}>
+        <div style={{ display: "flex", flexDirection: "column", flexGrow: 1, justifyContent: "center", marginTop: 14, marginBottom: 10 }}>
           <Chart chart={model.chart} />
+          {model.marksNote && <span style={{ ...ONE_LINE, color: MUTED, fontSize: 17, marginTop: 4 }}>{model.marksNote}</span>}
         </div>
         <div style={{ display: "flex", flexDirection: "column", borderTop: `2px solid ${RULE}`, paddingTop: 8, fontSize: 19, color: MUTED }}>
           <span style={ONE_LINE}>{model.editionsLine}</span>

@@ -369,7 +369,7 @@ export function buildOpenApiDocument(catalogue: TOpenApiCatalogue, serverUrl: st
                 "text/csv": {
                   schema: {
                     type: "string",
-                    description: `geo_code,geography,geography_zh,year,metric,value,unit,editions,synthetic_sample,computed,confidence,source,note; with view=coverage ${COVERAGE_CSV_HEADER.join(",")}`,
+                    description: `geo_code,geography,geography_zh,year,metric,value,unit,editions,synthetic_sample,computed,confidence,source,note,lower_bound,remainder; with view=coverage ${COVERAGE_CSV_HEADER.join(",")}`,
                   },
                 },
               },

@@ -3,6 +3,9 @@ import type { TLang, TLevel, TMode, TView } from "@/lib/view-state";
 
 // UI text in English and Chinese. Metric and place names come with the data.
 
+/** The levels whose views can have a "not attributed" row (ViewRow.isRemainder). */
+export type TRemainderLevel = Extract<TLevel, "region" | "province">;
+
 const en = {
   appName: "Torch Atlas",
   tagline: "China's national high-tech zones (国家高新区) in numbers",
@@ -120,6 +123,12 @@ const en = {
   sortBy: (column: string) => `Sort by ${column}`,
   rows: (n: number) => `${n} ${n === 1 ? "row" : "rows"}`,
   starLegend: "* synthetic sample",
+  lowerBoundLegend: "At least: some parts are missing — see the note",
+  lowerBoundSummary: (n: number) => (n === 1 ? "1 figure is only a lower bound" : `${n} figures are only lower bounds`),
+  remainderLegend: (level: TRemainderLevel) =>
+    `Not attributed to ${level === "region" ? "a region" : "a province"}: the national total minus the ${level === "region" ? "regions" : "provinces"} shown, so the parts add up to it`,
+  remainderLine: (r: { name: string; value: string; total: string; parts: string; level: TRemainderLevel }) =>
+    `${r.name}: ${r.value} (national total ${r.total} − sum of ${r.level === "region" ? "regions" : "provinces"} ${r.parts})`,
 };
 
 export type TDictionary = typeof en;
@@ -230,6 +239,12 @@ const zh: TDictionary = {
   sortBy: (column: string) => `按${column}排序`,
   rows: (n: number) => `${n} 行`,
   starLegend: "* 合成示例",
+  lowerBoundLegend: "至少：部分组成数据缺失，详见说明",
+  lowerBoundSummary: (n: number) => `${n} 个数值仅为下限`,
+  remainderLegend: (level: TRemainderLevel) =>
+    `未归属${level === "region" ? "地区" : "省份"}：全国合计减去所示各${level === "region" ? "地区" : "省份"}之和，使各部分相加等于合计`,
+  remainderLine: (r: { name: string; value: string; total: string; parts: string; level: TRemainderLevel }) =>
+    `${r.name}：${r.value}（全国合计 ${r.total} − 各${r.level === "region" ? "地区" : "省份"}合计 ${r.parts}）`,
 };
 
 const DICTIONARIES: Record<TLang, TDictionary> = { en, zh };

@@ -1,7 +1,7 @@
 import { COVERAGE_STATUSES, type CoverageMatrix } from "@/lib/coverage";
 import { unitLabel } from "@/lib/display-unit";
 import { formatCount } from "@/lib/format";
-import { dictionary } from "@/lib/i18n";
+import { dictionary, type TRemainderLevel } from "@/lib/i18n";
 import type { Catalogue, ViewData } from "@/lib/view-data";
 import type { TLang, TLevel } from "@/lib/view-state";
 
@@ -27,6 +27,10 @@ const TEXT = {
     sentenceGap: " ",
     colon: ": ",
     sourceSeparator: "; ",
+    lowerBounds: (n: number) =>
+      n === 1 ? "1 figure is only a lower bound (“at least”), not the total" : `${n} figures are only lower bounds (“at least”), not totals`,
+    lowerBoundMark: "≥ at least: a lower bound, not the total",
+    remainder: { region: "Not attributed to a region", province: "Not attributed to a province" } satisfies Record<TRemainderLevel, string>,
   },
   zh: {
     all: { nation: "全国", region: "各地区", province: "各省份", park: "各高新区" } satisfies Record<TLevel, string>,
@@ -46,6 +50,9 @@ const TEXT = {
     sentenceGap: "",
     colon: "：",
     sourceSeparator: "；",
+    lowerBounds: (n: number) => `${n} 个数值仅为下限（“至少”），并非合计`,
+    lowerBoundMark: "≥ 即“至少”：仅为下限，并非合计",
+    remainder: { region: "未归属地区", province: "未归属省份" } satisfies Record<TRemainderLevel, string>,
   },
 } as const;
 
@@ -76,6 +83,12 @@ export interface ViewDescription {
   coverageLine: string | null;
   /** The synthetic-data label when any figure shown comes from the sample edition, else null. */
   sampleLabel: string | null;
+  /** "2 figures are only lower bounds (“at least”), not totals" when the view has any, else null (it goes in the description). */
+  lowerBoundLabel: string | null;
+  /** The card's key to its "≥" marks: "≥ at least: a lower bound, not the total". */
+  lowerBoundMark: string;
+  /** The name of a "not attributed" row at this view's level. */
+  remainderName: string;
   chartKind: TChartKind;
 }
 
@@ -154,10 +167,13 @@ export function describeView(data: ViewData, catalogue: Catalogue): ViewDescript
   const sourceLine = sources.length ? `${text.source}${text.colon}${sources.join(text.sourceSeparator)}` : "";
   const sampleLabel = data.hasSample ? text.sample : null;
   const coverageLine = state.view === "coverage" && data.coverage ? coverageCountsLine(data.coverage, lang) : null;
+  const lowerBounds = data.rows.filter((row) => row.isLowerBound).length;
+  // The coverage view counts its partial cells already.
+  const lowerBoundLabel = lowerBounds > 0 && !coverageLine ? text.lowerBounds(lowerBounds) : null;
 
-  // The sample label goes first so no preview can cut it off; the source, last, gives way.
+  // The sample label goes first so no preview can cut it off; then what is only a lower bound; the source, last, gives way.
   const sentence = (part: string) => `${part.replace(/[.。]+$/, "")}${text.sentenceEnd}`;
-  const lead = [sampleLabel, coverageLine && text.coverageCells(coverageLine), text.unit(unit), editionsLine].filter((part): part is string => Boolean(part)).map(sentence).join(text.sentenceGap);
+  const lead = [sampleLabel, coverageLine && text.coverageCells(coverageLine), lowerBoundLabel, text.unit(unit), editionsLine].filter((part): part is string => Boolean(part)).map(sentence).join(text.sentenceGap);
   const description = sourceLine ? clip(`${lead}${text.sentenceGap}${sentence(sourceLine)}`, Math.max(MAX_DESCRIPTION, lead.length)) : lead;
 
   return {
@@ -174,6 +190,9 @@ export function describeView(data: ViewData, catalogue: Catalogue): ViewDescript
     sourceLine,
     coverageLine,
     sampleLabel,
+    lowerBoundLabel,
+    lowerBoundMark: text.lowerBoundMark,
+    remainderName: text.remainder[data.level === "region" ? "region" : "province"],
     chartKind: chartKind(data),
   };
 }

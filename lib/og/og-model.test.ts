@@ -3,7 +3,7 @@ import { describeView } from "@/lib/og/describe-view";
 import { buildCoverage } from "@/lib/coverage";
 import { buildBars, buildLines, buildOgCardModel, coverStrings, MAX_BARS, MAX_LINES } from "@/lib/og/og-model";
 import { coverText, fitText, isCovered, MISSING_MARK, pickCovered, textWidthEm } from "@/lib/og/og-text";
-import type { Catalogue, ViewData, ViewRow } from "@/lib/view-data";
+import { UNATTRIBUTED, type Catalogue, type ViewData, type ViewRow } from "@/lib/view-data";
 import type { ViewState } from "@/lib/view-state";
 
 const catalogue = {
@@ -211,5 +211,77 @@ describe("chart layout", () => {
     if (noChinese.chart.kind !== "bars") return;
     // A Chinese name the fonts lack falls back to the English one.
     expect(noChinese.chart.bars[0]!.name).toBe("Guangdong");
+  });
+});
+
+describe("lower bounds and the remainder in link previews", () => {
+  const zonesView = (state: Partial<ViewState>, rows: ViewRow[]): ViewData => {
+    const data = view(state, rows);
+    const metric = { ...data.metric, code: "park_count", nameEn: "National high-tech zones", nameZh: "国家高新区", unit: { unit: "zones" as const } };
+    return { ...data, metric, unit: { unit: "zones" } };
+  };
+  const lowerBound = (geoCode: string, year: number, value: number): ViewRow => ({
+    ...row(geoCode, year, value),
+    isLowerBound: true,
+    isComputed: true,
+    note: "At least: sum of 9 of 10 provinces, not the total",
+  });
+  const regions = [
+    lowerBound("eastern", 2017, 46),
+    lowerBound("central", 2017, 13),
+    lowerBound("western", 2017, 14),
+    lowerBound("northeastern", 2017, 5),
+    { ...row(UNATTRIBUTED, 2017, 78), isRemainder: true, isComputed: true, geoNameEn: "Not attributed to a region", geoNameZh: "未归属地区" },
+  ];
+
+  it("says in the description that some figures are only lower bounds; the title has no figure", () => {
+    const en = describeView(zonesView({ view: "compare", level: "region", year: 2017 }, regions), catalogue);
+    expect(en.description).toBe(
+      "4 figures are only lower bounds (“at least”), not totals. Unit: zones. Edition: Public sources. Source: MacroPolo (2019).",
+    );
+    expect(en.pageTitle).toBe("National high-tech zones — All regions, 2017 | Torch Atlas");
+    expect(en.pageTitle).not.toMatch(/\b(46|13|14|5|78)\b/);
+    const zh = describeView(zonesView({ view: "compare", level: "region", year: 2017, lang: "zh" }, regions.slice(0, 1)), catalogue);
+    expect(zh.description.startsWith("1 个数值仅为下限（“至少”），并非合计。单位：个。")).toBe(true);
+    expect(describeView(zonesView({}, [row("110000", 2010, 1)]), catalogue).lowerBoundLabel).toBeNull();
+  });
+
+  it("labels lower-bound bars 'at least', puts the remainder last without a rank, and keys the marks", () => {
+    const model = buildOgCardModel(zonesView({ view: "compare", level: "region", year: 2017 }, regions), catalogue, everything);
+    if (model.chart.kind !== "bars") throw new Error(model.chart.kind);
+    expect(model.chart.bars.map((b) => [b.name, b.valueLabel, b.rank, b.isLowerBound, b.isRemainder])).toEqual([
+      ["eastern", "at least 46", 1, true, false],
+      ["western", "at least 14", 2, true, false],
+      ["central", "at least 13", 3, true, false],
+      ["northeastern", "at least 5", 4, true, false],
+      ["Not attributed to a region", "78", null, false, true],
+    ]);
+    expect(model.marksNote).toBe("≥ at least: a lower bound, not the total");
+    const zh = buildOgCardModel(zonesView({ view: "compare", level: "region", year: 2017, lang: "zh" }, regions), catalogue, everything);
+    if (zh.chart.kind !== "bars") throw new Error(zh.chart.kind);
+    expect(zh.chart.bars[0]!.valueLabel).toBe("至少 46");
+    expect(zh.chart.bars.at(-1)!.name).toBe("未归属地区");
+    expect(zh.marksNote).toBe("≥ 即“至少”：仅为下限，并非合计");
+  });
+
+  it("keeps the remainder's bar when places are cut", () => {
+    const many = [...Array.from({ length: 12 }, (_, i) => row(`g${i}`, 2012, i + 1)), { ...row(UNATTRIBUTED, 2012, 0.5), isRemainder: true }];
+    const { bars, hidden } = buildBars(many);
+    expect(bars).toHaveLength(MAX_BARS);
+    expect(bars.at(-1)).toMatchObject({ rank: null, row: { geoCode: UNATTRIBUTED } });
+    expect(hidden).toBe(12 - (MAX_BARS - 1));
+  });
+
+  it("never runs a line through a lower bound: it is a point of its own, and its label says ≥", () => {
+    const rows = [row("110000", 2010, 10), lowerBound("110000", 2011, 20), row("110000", 2012, 40)];
+    const { lines, domain } = buildLines(rows, { from: 2010, to: 2012 }, "linear", { width: 100, height: 50 });
+    expect(domain).toEqual([0, 40]);
+    expect(lines[0]!.d).toBe("M0,37.5M100,0");
+    expect(lines[0]!.lowerBounds).toEqual([{ x: 50, y: 25 }]);
+    const model = buildOgCardModel(zonesView({ from: 2010, to: 2011 }, rows.slice(0, 2)), catalogue, everything);
+    if (model.chart.kind !== "lines") throw new Error(model.chart.kind);
+    expect(model.chart.lines[0]!.lastLabel).toBe("≥20");
+    expect(model.marksNote).toBe("≥ at least: a lower bound, not the total");
+    expect(buildOgCardModel(zonesView({}, [row("110000", 2010, 1)]), catalogue, everything).marksNote).toBe("");
   });
 });

@@ -1,7 +1,7 @@
 import { scaleLinear, scaleLog } from "d3-scale";
 import { COVERAGE_STATUSES, COVERAGE_SYMBOLS, type CoverageMatrix, type TCoverageStatus } from "@/lib/coverage";
 import { formatTick } from "@/lib/display-unit";
-import { formatCount } from "@/lib/format";
+import { formatAtLeast, formatCount } from "@/lib/format";
 import { dictionary } from "@/lib/i18n";
 import { describeView, type TChartKind } from "@/lib/og/describe-view";
 import { coverText, fitText, pickCovered, type TCovers } from "@/lib/og/og-text";
@@ -20,25 +20,35 @@ export const MAX_BARS = 8;
 /** The plot of a line chart, in px; the legend sits to its right. */
 export const LINE_PLOT = { width: 700, height: 250 } as const;
 const LINE_PLOT_SHORT = 206;
+/** The bar names' column in ems: 11 at the names' 20px, 13.5 at the 16px of the "not attributed" name. */
+export const REMAINDER_NAME_EM = 13.5;
 
 export interface OgLine {
   code: string;
   name: string;
-  /** SVG path in the plot's pixel box (0,0 top left). */
+  /** SVG path in the plot's pixel box (0,0 top left); it never runs through a lower bound. */
   d: string;
-  /** The last value, short: "1.2T", "350亿". */
+  /** Where the series' lower bounds are: points of their own (hollow), not on the line. */
+  lowerBounds: { x: number; y: number }[];
+  /** The last value, short: "1.2T", "350亿"; "≥1.2T" when it is a lower bound. */
   lastLabel: string;
 }
 
 export interface OgBar {
   code: string;
-  rank: number;
+  /** 1, 2, 3 … for places; null for the "not attributed" bar, which ranks nowhere. */
+  rank: number | null;
   name: string;
   /** |value| ÷ the largest |value| shown, 0–1. */
   fraction: number;
   isNegative: boolean;
+  /** "5亿 *", "at least 60" / "至少 60" for a lower bound. */
   valueLabel: string;
   isSample: boolean;
+  /** Hatched and outlined: only "at least" the value. */
+  isLowerBound: boolean;
+  /** The "not attributed" part: grey, dashed, always last. */
+  isRemainder: boolean;
 }
 
 /** One status of the coverage view: its share of the cells, as a bar segment and a legend line. */
@@ -81,6 +91,8 @@ export interface OgCardModel {
   editionsLine: string;
   sourceLine: string;
   chart: OgChart;
+  /** "≥ at least: a lower bound, not the total" when the card shows a lower bound, else "". */
+  marksNote: string;
 }
 
 const MORE = {
@@ -118,7 +130,11 @@ export function buildLines(
   years: { from: number; to: number },
   scale: "linear" | "log",
   plot: { width: number; height: number },
-): { lines: { code: string; d: string; last: ViewRow }[]; domain: [number, number]; hidden: number } {
+): {
+  lines: { code: string; d: string; lowerBounds: { x: number; y: number }[]; last: ViewRow }[];
+  domain: [number, number];
+  hidden: number;
+} {
   const usable = rows.filter((row) => Number.isFinite(row.value) && (scale === "linear" || row.value > 0));
   const last = lastPoints(usable);
   const order = [...last.values()]
@@ -144,35 +160,50 @@ export function buildLines(
   const span = years.to - years.from;
   const x = (year: number) => (span === 0 ? plot.width / 2 : ((year - years.from) / span) * plot.width);
   const lines = shown.map((code) => {
-    const points = usable.filter((row) => row.geoCode === code).sort((a, b) => a.year - b.year);
+    const series = usable.filter((row) => row.geoCode === code).sort((a, b) => a.year - b.year);
+    // A lower bound is no point of the line: it lifts the pen like a gap and is drawn apart.
+    const points = series.filter((row) => !row.isLowerBound);
+    const lowerBounds = series
+      .filter((row) => row.isLowerBound)
+      .map((row) => ({ x: Number(fmt(x(row.year))), y: Number(fmt(y(row.value))) }));
     let d = "";
     let previous: number | null = null;
     for (const point of points) {
-      // A missing year lifts the pen: gaps stay gaps.
+      // A missing year (or a lower bound) lifts the pen: gaps stay gaps.
       const command = previous !== null && point.year === previous + 1 ? "L" : "M";
       d += `${command}${fmt(x(point.year))},${fmt(y(point.value))}`;
       previous = point.year;
     }
     // A lone point still shows: a short stub.
     if (points.length === 1) d += `h0.1`;
-    return { code, d, last: last.get(code)! };
+    return { code, d, lowerBounds, last: last.get(code)! };
   });
   return { lines, domain: [lo, hi], hidden: order.length - shown.length };
 }
 
-/** The biggest values first, as bars sized against the largest magnitude shown. */
+/**
+ * The biggest values first, as bars sized against the largest magnitude shown. The "not
+ * attributed" part is no place: it has no rank, comes last and always has its bar.
+ */
 export function buildBars(rows: readonly ViewRow[]): {
-  bars: { row: ViewRow; rank: number; fraction: number }[];
+  bars: { row: ViewRow; rank: number | null; fraction: number }[];
   hidden: number;
 } {
-  const sorted = rows
-    .filter((row) => Number.isFinite(row.value))
+  const finite = rows.filter((row) => Number.isFinite(row.value));
+  const remainders = finite.filter((row) => row.isRemainder);
+  const sorted = finite
+    .filter((row) => !row.isRemainder)
     .sort((a, b) => b.value - a.value || a.geoCode.localeCompare(b.geoCode));
-  const shown = sorted.slice(0, MAX_BARS);
+  const places = sorted.slice(0, Math.max(0, MAX_BARS - remainders.length));
+  const shown = [...places, ...remainders];
   const max = Math.max(0, ...shown.map((row) => Math.abs(row.value)));
   return {
-    bars: shown.map((row, index) => ({ row, rank: index + 1, fraction: max === 0 ? 0 : Math.abs(row.value) / max })),
-    hidden: sorted.length - shown.length,
+    bars: shown.map((row, index) => ({
+      row,
+      rank: row.isRemainder ? null : index + 1,
+      fraction: max === 0 ? 0 : Math.abs(row.value) / max,
+    })),
+    hidden: sorted.length - places.length,
   };
 }
 
@@ -201,6 +232,8 @@ export function buildOgCardModel(data: ViewData, catalogue: Catalogue, covers: T
   const nameOf = (row: ViewRow) =>
     lang === "zh" ? pickCovered(row.geoNameZh, row.geoNameEn, covers) : cover(row.geoNameEn);
   const tick = (value: number) => formatTick(value, data.unit, lang);
+  const shortTick = (row: ViewRow) => formatTick(row.value, data.unit, lang, { isLowerBound: row.isLowerBound });
+  let showsLowerBound = false;
 
   let chart: OgChart;
   if (described.chartKind === "empty") {
@@ -213,12 +246,16 @@ export function buildOgCardModel(data: ViewData, catalogue: Catalogue, covers: T
     chart = {
       kind: "lines",
       ...plot,
-      lines: lines.map((line) => ({
-        code: line.code,
-        name: fitText(nameOf(line.last), 9.5),
-        d: line.d,
-        lastLabel: tick(line.last.value),
-      })),
+      lines: lines.map((line) => {
+        showsLowerBound ||= line.lowerBounds.length > 0;
+        return {
+          code: line.code,
+          name: fitText(nameOf(line.last), 9.5),
+          d: line.d,
+          lowerBounds: line.lowerBounds,
+          lastLabel: shortTick(line.last),
+        };
+      }),
       yTop: tick(domain[1]),
       yBottom: tick(domain[0]),
       xStart: String(data.state.from),
@@ -229,16 +266,21 @@ export function buildOgCardModel(data: ViewData, catalogue: Catalogue, covers: T
     };
   } else {
     const { bars, hidden } = buildBars(data.rows);
+    showsLowerBound = bars.some(({ row }) => row.isLowerBound);
     chart = {
       kind: described.chartKind === "ranking" ? "ranking" : "bars",
       bars: bars.map(({ row, rank, fraction }) => ({
         code: row.geoCode,
         rank,
-        name: fitText(nameOf(row), 11),
+        // The remainder's longer name is set smaller (see og-card), so it fits the same 220px column.
+        name: row.isRemainder ? fitText(cover(described.remainderName), REMAINDER_NAME_EM) : fitText(nameOf(row), 11),
         fraction,
         isNegative: row.value < 0,
-        valueLabel: `${tick(row.value)}${row.isSample ? " *" : ""}`,
+        // The bars have room for the words: "at least 60", never a bare number that reads as the total.
+        valueLabel: `${row.isLowerBound ? formatAtLeast(tick(row.value), lang) : tick(row.value)}${row.isSample ? " *" : ""}`,
         isSample: row.isSample,
+        isLowerBound: row.isLowerBound,
+        isRemainder: row.isRemainder,
       })),
       hidden,
       hiddenLabel: MORE[lang](hidden, described.chartKind),
@@ -256,6 +298,7 @@ export function buildOgCardModel(data: ViewData, catalogue: Catalogue, covers: T
       editionsLine: fitText(cover(described.editionsLine), 55),
       sourceLine: fitText(cover(described.sourceLine), 55),
       chart,
+      marksNote: showsLowerBound ? fitText(cover(described.lowerBoundMark), 55) : "",
     },
     covers,
   );

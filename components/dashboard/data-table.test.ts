@@ -1,0 +1,126 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { formatMeasure } from "@/lib/display-unit";
+import { dictionary, type TDictionary } from "@/lib/i18n";
+import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
+import { DataTable, sortTableRows } from "./data-table";
+
+function row(geoCode: string, year: number, value: number, flags: Partial<ViewRow> = {}): ViewRow {
+  return {
+    geoCode,
+    geoNameEn: geoCode,
+    geoNameZh: geoCode,
+    year,
+    value,
+    editions: ["public-sources"],
+    isSample: false,
+    isComputed: true,
+    isLowerBound: false,
+    isRemainder: false,
+    note: null,
+    source: null,
+    confidence: null,
+    ...flags,
+  };
+}
+
+const NOTE = "At least: sum of 9 of 10 provinces (1 of 10 provinces not reported), not the total";
+const remainder = (year: number, value: number) =>
+  row(UNATTRIBUTED, year, value, {
+    isRemainder: true,
+    geoNameEn: "Not attributed to a region",
+    geoNameZh: "未归属地区",
+    note: `Computed: the national total ${value + 78} (reported) minus the 4 regions shown, 78`,
+  });
+const ROWS = [
+  remainder(2017, 78),
+  row("Eastern", 2017, 46, { isLowerBound: true, note: NOTE }),
+  row("Western", 2017, 14, { isLowerBound: true, note: NOTE }),
+  remainder(2016, 70),
+  row("Eastern", 2016, 44, { isLowerBound: true, note: NOTE }),
+  row("Central", 2017, 999),
+];
+const name = (r: ViewRow) => r.geoNameEn;
+const order = (rows: ViewRow[]) => rows.map((r) => `${r.geoCode === UNATTRIBUTED ? "rest" : r.geoCode} ${r.year}`);
+
+describe("sortTableRows", () => {
+  it("keeps the remainder last within its year when sorted by year, either way", () => {
+    expect(order(sortTableRows(ROWS, { key: "year", descending: false }, name))).toEqual([
+      "Eastern 2016",
+      "rest 2016",
+      "Eastern 2017",
+      "Western 2017",
+      "Central 2017",
+      "rest 2017",
+    ]);
+    expect(order(sortTableRows(ROWS, { key: "year", descending: true }, name))).toEqual([
+      "Central 2017",
+      "Western 2017",
+      "Eastern 2017",
+      "rest 2017",
+      "Eastern 2016",
+      "rest 2016",
+    ]);
+  });
+
+  it("never sorts the remainder among the places, by name or by value", () => {
+    expect(order(sortTableRows(ROWS, { key: "geo", descending: false }, name)).slice(-2)).toEqual(["rest 2016", "rest 2017"]);
+    expect(order(sortTableRows(ROWS, { key: "geo", descending: true }, name)).slice(-2)).toEqual(["rest 2016", "rest 2017"]);
+    expect(order(sortTableRows(ROWS, { key: "value", descending: true }, name))).toEqual([
+      "Central 2017",
+      "Eastern 2017",
+      "Eastern 2016",
+      "Western 2017",
+      "rest 2016",
+      "rest 2017",
+    ]);
+  });
+
+  it("keeps a year that only has the remainder", () => {
+    const rows = [row("Eastern", 2017, 46), remainder(2016, 70)];
+    expect(order(sortTableRows(rows, { key: "year", descending: false }, name))).toEqual(["Eastern 2017", "rest 2016"]);
+  });
+});
+
+describe("DataTable", () => {
+  const render = (t: TDictionary, lang: "en" | "zh", rows: ViewRow[] = ROWS.filter((r) => r.year === 2017)) =>
+    renderToStaticMarkup(
+      createElement(DataTable, {
+        rows,
+        nameOf: (r: ViewRow) => (lang === "zh" ? r.geoNameZh : r.geoNameEn),
+        formatValue: (value, options) => formatMeasure(value, { unit: "zones" }, lang, options),
+        unitLabel: "zones",
+        t,
+      }),
+    );
+  const bodyRows = (html: string) => [...html.matchAll(/<tr class="[^"]*"( data-remainder="true")?( data-lower-bound="true")?>(.*?)<\/tr>/g)];
+  const cells = (tr: string) => [...tr.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, " ").trim());
+
+  it("shows a lower bound as 'at least', with its note, and says what that means", () => {
+    const html = render(dictionary("en"), "en");
+    const eastern = bodyRows(html).find((m) => m[3]!.includes("Eastern"))!;
+    expect(eastern[2]).toBe(' data-lower-bound="true"');
+    expect(cells(eastern[3]!)[2]).toBe("at least 46 zones");
+    expect(eastern[3]).toContain(NOTE);
+    expect(cells(bodyRows(html).find((m) => m[3]!.includes("Central"))![3]!)[2]).toBe("999 zones");
+    expect(html).toContain("2 figures are only lower bounds — At least: some parts are missing — see the note");
+  });
+
+  it("shows the remainder as a row of its own, last, styled apart", () => {
+    const html = render(dictionary("en"), "en");
+    const rows = bodyRows(html);
+    expect(rows.map((m) => cells(m[3]!)[0])).toEqual(["Central", "Eastern", "Western", "Not attributed to a region"]);
+    const last = rows.at(-1)!;
+    expect(last[1]).toBe(' data-remainder="true"');
+    expect(last[0]).toContain("border-dashed");
+    expect(cells(last[3]!)[2]).toBe("78 zones");
+  });
+
+  it("in Chinese: 至少, 未归属地区", () => {
+    const html = render(dictionary("zh"), "zh");
+    expect(html).toContain("至少 46个");
+    expect(cells(bodyRows(html).at(-1)![3]!)[0]).toBe("未归属地区");
+    expect(html).toContain("2 个数值仅为下限");
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { neutraliseCell, toCsv } from "@/lib/csv-export";
+import { UNATTRIBUTED, type ViewData, type ViewRow } from "@/lib/view-data";
+
+function row(overrides: Partial<ViewRow>): ViewRow {
+  return {
+    geoCode: "eastern",
+    geoNameEn: "Eastern",
+    geoNameZh: "东部",
+    year: 2017,
+    value: 60,
+    editions: ["public-sources"],
+    isSample: false,
+    isComputed: true,
+    isLowerBound: false,
+    isRemainder: false,
+    note: null,
+    source: null,
+    confidence: null,
+    ...overrides,
+  };
+}
+
+function view(rows: ViewRow[]): ViewData {
+  const metric = {
+    code: "park_count",
+    nameEn: "National high-tech zones",
+    nameZh: "国家高新区数量",
+    descriptionEn: "",
+    descriptionZh: "",
+    formulaEn: null,
+    formulaZh: null,
+    unit: { unit: "zones" as const },
+    isDerived: false,
+    isAdditive: true,
+  };
+  return {
+    query: "metric=park_count&view=table",
+    notes: [],
+    metric,
+    unit: { unit: "zones" },
+    level: "region",
+    rows,
+    extra: [],
+    editions: [],
+    hasSample: false,
+    dataVersion: 1,
+    revisions: null,
+  } as unknown as ViewData;
+}
+
+const parse = (csv: string) => csv.trim().split("\r\n");
+
+describe("toCsv", () => {
+  it("keeps the existing columns in place and appends lower_bound and remainder", () => {
+    const [header] = parse(toCsv(view([])));
+    expect(header).toBe(
+      "geo_code,geography,geography_zh,year,metric,value,unit,editions,synthetic_sample,computed,confidence,source,note,lower_bound,remainder",
+    );
+  });
+
+  it("says which figures are lower bounds and which row is the remainder", () => {
+    const rows = [
+      row({ isLowerBound: true, note: "At least: sum of 9 of 10 provinces (1 of 10 provinces not reported), not the total" }),
+      row({ geoCode: "central", geoNameEn: "Central", geoNameZh: "中部", value: 30 }),
+      row({ geoCode: UNATTRIBUTED, geoNameEn: "Not attributed to a region", geoNameZh: "未归属地区", value: 66, isRemainder: true }),
+    ];
+    const [header, lowerBound, exact, remainder] = parse(toCsv(view(rows)));
+    const columns = header!.split(",");
+    const cell = (line: string, name: string) => line.split(",")[columns.indexOf(name)];
+    expect(lowerBound).toBe(
+      'eastern,Eastern,东部,2017,park_count,60,zones,public-sources,false,true,,,"At least: sum of 9 of 10 provinces (1 of 10 provinces not reported), not the total",true,false',
+    );
+    expect(cell(exact!, "lower_bound")).toBe("false");
+    expect(cell(exact!, "remainder")).toBe("false");
+    expect(remainder).toBe("unattributed,Not attributed to a region,未归属地区,2017,park_count,66,zones,public-sources,false,true,,,,false,true");
+  });
+
+  it("neutralises cells a spreadsheet would run", () => {
+    expect(neutraliseCell("=1+1")).toBe("'=1+1");
+    expect(neutraliseCell("-3")).toBe("'-3");
+    expect(neutraliseCell("plain")).toBe("plain");
+  });
+});
