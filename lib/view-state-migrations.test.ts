@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import oldUrls from "@/lib/fixtures/old-urls.json";
 import { currentQueryFor, parseViewState, serializeViewState, type ViewCatalogue } from "@/lib/view-state";
-import { LEGACY_PARAM_MIGRATIONS, migrateLegacyParams, VIEW_STATE_VERSION } from "@/lib/view-state-migrations";
+import { LEGACY_PARAM_MIGRATIONS, LEGACY_ZONE_CODES, migrateLegacyParams, VIEW_STATE_VERSION } from "@/lib/view-state-migrations";
 
 // The stored old links must keep opening the same view, without a note.
 
@@ -20,7 +20,7 @@ const catalogue: ViewCatalogue = {
     nation: ["CN"],
     region: ["eastern", "central", "western", "northeastern"],
     province: ["110000", "310000", "440000"],
-    park: ["zone-1"],
+    park: Object.values(LEGACY_ZONE_CODES),
   },
   editions: ["public-sources", "synthetic-sample"],
   years: { min: 1988, max: 2025 },
@@ -87,6 +87,11 @@ describe("migrateLegacyParams", () => {
     const { state, notes } = parseViewState(new URLSearchParams(`v=${VIEW_STATE_VERSION}&view=bar`), catalogue);
     expect(state.view).toBe("trend");
     expect(notes.map((n) => n.parameter)).toEqual(["view"]);
+    // Zone hash codes were written up to version 2.
+    expect(parseViewState(new URLSearchParams("v=2&level=park&geo=zone-64986c59"), catalogue).state.geos).toEqual(["zhongguancun"]);
+    const current = parseViewState(new URLSearchParams("v=3&level=park&geo=zone-64986c59"), catalogue);
+    expect(current.state.geos).toEqual([]);
+    expect(current.notes.map((n) => n.parameter)).toEqual(["geo"]);
   });
 
   it("accepts plain objects (Next.js searchParams) and keeps the first value of a repeated key", () => {

@@ -1,3 +1,4 @@
+import legacyZoneCodes from "@/lib/legacy-zone-codes.json";
 import type { TRawParams } from "@/lib/view-state";
 
 // Old links keep working. Every way a link used to spell a view is listed in
@@ -14,7 +15,7 @@ import type { TRawParams } from "@/lib/view-state";
 // canonical URLs, so old links without it can still be told apart.
 
 /** The view-state schema version canonical URLs are written in. */
-export const VIEW_STATE_VERSION = 2;
+export const VIEW_STATE_VERSION = 3;
 
 /** Query keys that only legacy links use (understood, never written). */
 export const LEGACY_KEYS = ["v", "years"] as const;
@@ -41,9 +42,19 @@ const rename = (key: string, legacy: string, current: string, since = 2): Legacy
 });
 
 /**
+ * Zone codes before they were readable: `zone-` + 8 hex digits of sha256(name_zh)
+ * → today's code (prisma/seed/data/zone_codes.csv). A frozen table: zones added
+ * later never had a hash code. Kept as JSON (about 4 KB) because this module
+ * ships to the browser.
+ */
+export const LEGACY_ZONE_CODES: Readonly<Record<string, string>> = legacyZoneCodes;
+
+/**
  * Every legacy form a link may use, and what it means today. Version 1 links
  * (the first public release) spelled modes with underscores, called zones
  * "STIPs" in metric codes, had a bar/line view naming and one `years` range.
+ * Version 1 and 2 links named zones by hash codes (`geo=zone-64986c59` →
+ * `geo=zhongguancun`).
  */
 export const LEGACY_PARAM_MIGRATIONS: readonly LegacyParamMigration[] = [
   rename("mode", "per_park", "per-park"),
@@ -65,6 +76,7 @@ export const LEGACY_PARAM_MIGRATIONS: readonly LegacyParamMigration[] = [
     current: (match) => ({ from: match[1]!, to: match[2] ?? match[1]! }),
     example: "years=1995-2017 → from=1995&to=2017 (years=2017 → from=2017&to=2017)",
   },
+  ...Object.entries(LEGACY_ZONE_CODES).map(([legacy, code]) => rename("geo", legacy, code, 3)),
 ];
 
 /** Keys whose value is a comma-separated list: each item migrates on its own. */

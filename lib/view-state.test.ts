@@ -14,7 +14,7 @@ const catalogue: ViewCatalogue = {
     nation: ["CN"],
     region: ["eastern", "central", "western", "northeastern"],
     province: ["110000", "310000", "320000", "440000"],
-    park: ["zone-1", "zone-2"],
+    park: ["shenzhen", "zhongguancun"],
   },
   editions: ["public-sources", "synthetic-sample"],
   years: { min: 1988, max: 2025 },

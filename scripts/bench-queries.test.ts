@@ -8,7 +8,7 @@ const meta: MetaCatalogue = {
   metrics: describeMetrics(),
   regions: ["eastern", "central", "western", "northeastern"].map((code) => ({ code })),
   provinces: ["110000", "310000", "320000", "440000", "510000"].map((code) => ({ code })),
-  parks: Array.from({ length: 40 }, (_, i) => ({ code: `zone-${i}` })),
+  parks: Array.from({ length: 40 }, (_, i) => ({ code: `park-${i}` })),
   editions: [{ slug: "public-sources" }, { slug: "synthetic-sample" }],
 };
 
@@ -49,6 +49,6 @@ describe("generateSeriesQueries", () => {
     }
     expect(queries.some((q) => !q.includes("view="))).toBe(true); // trend, the default view
     expect(queries.some((q) => !q.includes("level="))).toBe(true); // regions, the default level
-    expect(queries.filter((q) => q.includes("level=park")).every((q) => q.includes("geo=zone-"))).toBe(true);
+    expect(queries.filter((q) => q.includes("level=park")).every((q) => q.includes("geo=park-"))).toBe(true);
   });
 });

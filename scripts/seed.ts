@@ -8,7 +8,8 @@ runCli(async () => {
   const db = await openDatabase();
   try {
     await migrate(db);
-    const { written, unchanged } = await seedDatabase(db);
+    const { written, unchanged, renamed } = await seedDatabase(db);
+    if (renamed.parks) console.log(`✔ Renamed ${renamed.parks} zones to readable codes (${renamed.observations} observations, ${renamed.shortLinks} short links)`);
     for (const edition of written) console.log(`✔ Seeded edition ${edition.slug}: ${edition.observations} observations`);
     if (unchanged.length) console.log(`✔ Unchanged: ${unchanged.join(", ")}`);
   } finally {

@@ -13,9 +13,10 @@ runCli(async () => {
   const env = readEnv();
   const db = await openDatabase();
   try {
-    const { migrationsApplied, seeded } = await prepareDatabase(db);
+    const { migrationsApplied, seeded, renamed } = await prepareDatabase(db);
     if (migrationsApplied.length) console.log(`✔ Migrated ${db.kind} database: ${migrationsApplied.join(", ")}`);
     if (seeded) console.log(`✔ Seeded: ${seeded.written.map((e) => `${e.slug} (${e.observations})`).join(", ")}`);
+    if (renamed) console.log(`✔ Renamed ${renamed.parks} zones to readable codes (${renamed.observations} observations, ${renamed.shortLinks} short links)`);
     console.log(`✔ Using the ${db.kind} database at ${db.location}`);
   } finally {
     // PGlite allows one process at a time: release it before the server opens it.

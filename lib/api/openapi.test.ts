@@ -11,7 +11,7 @@ const catalogue: ViewCatalogue = {
     nation: ["CN"],
     region: ["eastern", "central", "western", "northeastern"],
     province: ["110000", "310000", "440000"],
-    park: ["zone-1"],
+    park: ["shenzhen"],
   },
   editions: ["public-sources", "synthetic-sample"],
   years: { min: 1988, max: 2025 },

@@ -169,7 +169,7 @@ export function viewParameters(catalogue: TOpenApiCatalogue): OpenApiParameter[]
     },
     level: { description: "The geographic level; the map always shows provinces.", schema: { type: "string", enum: LEVELS, default: "region" } },
     geo: {
-      description: "Places at the level, comma-separated; absent or empty means all. CN for the nation, region codes, province adcodes (GB/T 2260), zone slugs.",
+      description: "Places at the level, comma-separated; absent or empty means all. CN for the nation, region codes, province adcodes (GB/T 2260), zone codes (zhongguancun, wuhan-east-lake; the old zone-… hash codes are still accepted).",
       style: "form",
       explode: false,
       schema: { type: "array", items: { type: "string", enum: allGeos }, "x-allowed-by-level": catalogue.geos },

@@ -86,6 +86,35 @@ describe("geography aliases", () => {
     expect(resolved("Wuhan National High-tech Zone", "PARK")).toBe(`PARK:${wuhan}`);
   });
 
+  it("resolves zones by their readable codes, English names and legacy hash codes", () => {
+    const expectations: [string, string][] = [
+      ["wuhan-east-lake", "wuhan-east-lake"],
+      ["Wuhan East Lake High-tech Zone", "wuhan-east-lake"],
+      ["Wuhan", "wuhan-east-lake"],
+      ["zone-0cfe4bba", "wuhan-east-lake"],
+      ["Zhongguancun Science Park", "zhongguancun"],
+      ["Zhongguancun", "zhongguancun"],
+      ["zone-64986c59", "zhongguancun"],
+      ["Kunshan High-tech Zone", "kunshan"],
+      ["KUNSHAN", "kunshan"],
+      ["Ma'anshan Cihu High-tech Zone", "maanshan-cihu"],
+      ["Yangling Agricultural High-tech Demonstration Zone", "yangling"],
+      ["Taizhou Medical High-tech Zone", "taizhou"],
+      ["Xiangyang High-tech Zone", "xiangyang"],
+    ];
+    for (const [text, code] of expectations) expect(resolved(text, "PARK"), text).toBe(`PARK:${code}`);
+    // A place name that is also a province stays the province unless zones come first.
+    expect(resolved("Jilin")).toBe("PROVINCE:220000");
+    expect(resolved("Jilin", "PARK")).toBe("PARK:jilin-high-tech");
+  });
+
+  it("resolves every zone's code and English name to the zone even without a level (as compact uploads give them)", () => {
+    for (const park of reference.parks) {
+      expect(resolved(park.slug), park.slug).toBe(`PARK:${park.slug}`);
+      expect(resolved(park.nameEn!), park.nameEn!).toBe(`PARK:${park.slug}`);
+    }
+  });
+
   it("prefers the province for a bare city-province name unless zones come first", () => {
     expect(resolved("北京")).toBe("PROVINCE:110000");
     const zoneFirst = resolver.resolve("北京", { order: ["NATION", "REGION", "PARK", "PROVINCE"] });
@@ -111,17 +140,17 @@ describe("geography aliases", () => {
       regions: [],
       provinces: [],
       parks: [
-        { slug: "zone-a", nameZh: "吉林高新技术产业开发区", nameEn: null, provinceAdcode: 220000 },
-        { slug: "zone-b", nameZh: "吉林高新区（北区）", nameEn: null, provinceAdcode: 220000 },
+        { slug: "jilin", nameZh: "吉林高新技术产业开发区", nameEn: null, provinceAdcode: 220000 },
+        { slug: "jilin-north", nameZh: "吉林高新区（北区）", nameEn: null, provinceAdcode: 220000 },
       ],
     };
     const result = createGeoResolver(tiny).resolve("吉林", { level: "PARK" });
     expect(result.kind).toBe("ambiguous");
-    expect(result.kind === "ambiguous" && result.candidates.map((c) => c.code)).toEqual(["zone-a", "zone-b"]);
+    expect(result.kind === "ambiguous" && result.candidates.map((c) => c.code)).toEqual(["jilin", "jilin-north"]);
     // The full name is still unambiguous.
     expect(createGeoResolver(tiny).resolve("吉林高新区（北区）", { level: "PARK" })).toEqual({
       kind: "found",
-      match: { level: "PARK", code: "zone-b" },
+      match: { level: "PARK", code: "jilin-north" },
     });
   });
 });

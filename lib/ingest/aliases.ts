@@ -1,5 +1,6 @@
 import { nameKey, stripOfWhich, textParts } from "@/lib/ingest/text";
 import type { GeoLevel, IngestReference } from "@/lib/ingest/types";
+import { LEGACY_ZONE_CODES } from "@/lib/view-state-migrations";
 
 // Geography aliases: every way a yearbook or an admin writes a place — adcode,
 // English, Chinese full or short name, region key, "全国"/"合计"/"Total" — to
@@ -7,7 +8,7 @@ import type { GeoLevel, IngestReference } from "@/lib/ingest/types";
 
 export interface GeoMatch {
   level: GeoLevel;
-  /** "CN", a region code, an adcode as a string, or a park slug. */
+  /** "CN", a region code, an adcode as a string, or a park slug (its readable code). */
   code: string;
 }
 
@@ -102,7 +103,8 @@ function provinceKey(text: string): string {
 
 const PARK_SUFFIX_ZH =
   /(国家级?)?(农业|医药)?(高新技术产业|新技术产业|高新技术|高新|新技术)(开发试验|开发|示范)?区$|(科技园区|科技园|科学城)$/;
-const PARK_SUFFIX_EN = /(national)?(hi|high)tech(nology)?(industrial)?(development)?(zone|park)$|(htz|stip)$/;
+const PARK_SUFFIX_EN =
+  /(national)?(agricultural|medical|rareearth)?(hi|high)tech(nology)?(industrial)?(development|demonstration)?(zone|park)$|(science(and)?(technology)?)(park|city)$|(htz|stip)$/;
 
 function stripBrackets(text: string): string {
   return text.replace(/[(（[【][^)）\]】]*[)）\]】]/g, "");
@@ -179,17 +181,23 @@ export function createGeoResolver(reference: Pick<IngestReference, "regions" | "
     }
   }
 
-  // Zones: exact names, then names without the "高新技术产业开发区" suffix, then
-  // names with a brand word (东湖, 张江 …) replaced by the zone's city.
+  // Zones: codes (today's and the legacy hash codes of older files) and exact
+  // names, then names without the "高新技术产业开发区" suffix and English city
+  // names, then names with a brand word (东湖, 张江 …) replaced by the zone's city.
+  const legacyCodesOf = new Map<string, string[]>();
+  for (const [legacy, code] of Object.entries(LEGACY_ZONE_CODES)) legacyCodesOf.set(code, [...(legacyCodesOf.get(code) ?? []), legacy]);
   const parkExact = new NameTier();
   const parkCore = new NameTier();
   for (const park of reference.parks) {
     const match: GeoMatch = { level: "PARK", code: park.slug };
     parkExact.add(park.slug.toLowerCase(), match);
+    for (const legacy of legacyCodesOf.get(park.slug) ?? []) parkExact.add(legacy, match);
     parkExact.add(nameKey(park.nameZh), match);
     if (park.nameEn) parkExact.add(nameKey(park.nameEn), match);
     parkCore.add(parkCoreKey(park.nameZh), match);
     if (park.nameEn) parkCore.add(parkCoreKey(park.nameEn), match);
+    // "Wuhan": the city a zone of the first 53 is known by (and "Wuhan National High-tech Zone", its English name before).
+    if (park.cityEn) parkCore.add(parkCoreKey(park.cityEn), match);
     // "北京市新技术产业开发试验区（今中关村科技园区）": the bracket names today's zone.
     const today = /[(（]今([^)）]+)[)）]/.exec(park.nameZh)?.[1];
     if (today) parkCore.add(parkCoreKey(today), match);

@@ -17,7 +17,7 @@ export function seedIngestReference(): IngestReference {
       regionCode,
     })),
     regions: REGIONS.map(({ code, nameEn, nameZh }) => ({ code, nameEn, nameZh })),
-    parks: readParks().map(({ slug, nameZh, nameEn, provinceAdcode }) => ({ slug, nameZh, nameEn, provinceAdcode })),
+    parks: readParks().map(({ slug, nameZh, nameEn, cityEn, provinceAdcode }) => ({ slug, nameZh, nameEn, cityEn, provinceAdcode })),
     indicators: catalogueIngestIndicators(),
     yearRange: { min: 1988, max: 2025 },
   };

@@ -26,7 +26,8 @@ export interface IngestReferenceIndicator {
 export interface IngestReference {
   provinces: { adcode: number; nameEn: string; nameZh: string; nameZhShort: string; regionCode: string }[];
   regions: { code: string; nameEn: string; nameZh: string }[];
-  parks: { slug: string; nameZh: string; nameEn: string | null; provinceAdcode: number }[];
+  /** Zones: `slug` is the readable code; `cityEn` (the first 53 zones) is also a name they go by. */
+  parks: { slug: string; nameZh: string; nameEn: string | null; cityEn?: string | null; provinceAdcode: number }[];
   indicators: IngestReferenceIndicator[];
   /** Inclusive span of data years an upload may report, e.g. 1988..the current year. */
   yearRange: { min: number; max: number };

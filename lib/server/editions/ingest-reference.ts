@@ -13,7 +13,7 @@ export async function getIngestReference(db: Database): Promise<IngestReference>
       orderBy: { adcode: "asc" },
       select: { adcode: true, nameEn: true, nameZh: true, nameZhShort: true, regionCode: true },
     }),
-    db.prisma.park.findMany({ select: { slug: true, nameZh: true, nameEn: true, provinceAdcode: true } }),
+    db.prisma.park.findMany({ select: { slug: true, nameZh: true, nameEn: true, cityEn: true, provinceAdcode: true } }),
   ]);
   return {
     regions,

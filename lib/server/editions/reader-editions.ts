@@ -9,6 +9,7 @@ import { AppError } from "@/lib/server/errors";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 import type { Catalogue } from "@/lib/view-data";
 import type { TLevel } from "@/lib/view-state";
+import { LEGACY_ZONE_CODES } from "@/lib/view-state-migrations";
 
 // Editions as readers see them on /editions: every published edition and every retired
 // one (drafts never), and what each changed against what was published before it.
@@ -101,11 +102,13 @@ export function parseChangeFilter(
     if (codes.includes(indicator)) filter.indicator = indicator;
     else problems.push({ parameter: "indicator", message: `Unknown indicator "${indicator.slice(0, 60)}"`, allowed: codes });
   }
-  const geo = params.get("geo")?.trim();
+  const rawGeo = params.get("geo")?.trim();
+  // Links from before readable zone codes name zones by their hash codes.
+  const geo = rawGeo && (LEGACY_ZONE_CODES[rawGeo] ?? rawGeo);
   if (geo) {
     const codes = Object.values(catalogue.geos).flat();
     if (codes.includes(geo)) filter.geo = geo;
-    else problems.push({ parameter: "geo", message: `Unknown geography "${geo.slice(0, 60)}": use CN, a region code, a province adcode or a zone slug`, allowed: codes });
+    else problems.push({ parameter: "geo", message: `Unknown geography "${geo.slice(0, 60)}": use CN, a region code, a province adcode or a zone code`, allowed: codes });
   }
   return { filter, problems };
 }

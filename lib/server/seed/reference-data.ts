@@ -60,9 +60,10 @@ const ZCohortRow = z.object({
 });
 
 export interface ParkRecord {
+  /** The zone's readable code in URLs and the API ("wuhan-east-lake"), from zone_codes.csv. */
   slug: string;
   nameZh: string;
-  nameEn: string | null;
+  nameEn: string;
   cityZh: string;
   cityEn: string | null;
   provinceAdcode: number;
@@ -73,27 +74,77 @@ export interface ParkRecord {
   note: string | null;
 }
 
-/** A stable ASCII slug for a zone: its Chinese name carries no romanisation in the sources. */
-function slugForPark(nameZh: string): string {
+const ZZoneCodeRow = z.object({
+  name_zh: z.string().min(1),
+  code: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lowercase ASCII words joined by single hyphens")
+    .refine((code) => !/^zone-[0-9a-f]{8}$/.test(code), "has the form of a legacy hash code"),
+  name_en: z.string().min(1),
+});
+
+/**
+ * The code zones had before zone_codes.csv: `zone-` and 8 hex digits of the
+ * sha256 of the Chinese name. Links, uploads and databases from then still
+ * carry it (see rename-legacy-park-codes.ts and lib/legacy-zone-codes.json).
+ */
+export function legacyParkSlug(nameZh: string): string {
   return `zone-${createHash("sha256").update(nameZh).digest("hex").slice(0, 8)}`;
 }
 
-/** The zone registry, with English city names for the first 53 zones where the cohort list has them. */
+export type TZoneCodeRow = z.infer<typeof ZZoneCodeRow>;
+
+/**
+ * Readable code and English name of every registry zone, by Chinese name.
+ * Throws when a zone has no row, a row names no zone, or a code repeats:
+ * codes are in URLs and the API, so the seed must not guess one.
+ */
+export function indexZoneCodes(
+  rows: readonly TZoneCodeRow[],
+  registryNames: readonly string[],
+): Map<string, { code: string; nameEn: string }> {
+  const byName = new Map<string, { code: string; nameEn: string }>();
+  const problems: string[] = [];
+  const seenCodes = new Set<string>();
+  for (const row of rows) {
+    if (byName.has(row.name_zh)) problems.push(`${row.name_zh} has two rows`);
+    if (seenCodes.has(row.code)) problems.push(`code ${row.code} is used twice`);
+    seenCodes.add(row.code);
+    byName.set(row.name_zh, { code: row.code, nameEn: row.name_en });
+  }
+  const registry = new Set(registryNames);
+  for (const name of registryNames) if (!byName.has(name)) problems.push(`registry zone ${name} has no code`);
+  for (const name of byName.keys()) if (!registry.has(name)) problems.push(`${name} is not a registry zone`);
+  if (problems.length) throw new Error(`zone_codes.csv: ${problems.join("; ")}`);
+  return byName;
+}
+
+/**
+ * The zone registry, with each zone's readable code and English name from
+ * zone_codes.csv, and English city names for the first 53 zones where the
+ * cohort list has them.
+ */
 export function readParks(): ParkRecord[] {
   const cohorts = readSeedCsv("zones_1988_1997_cohorts_partial.csv", ZCohortRow);
   const cityEnFor = (cityZh: string, adcode: number) => {
     const shortCity = cityZh.replace(/（.*）$/, "").replace(/市$/, "");
     return cohorts.find((c) => c.province_adcode === adcode && c.city_or_zone_zh.startsWith(shortCity))?.city_en;
   };
-  return readSeedCsv("zones_registry_partial.csv", ZRegistryRow).map((row) => {
+  const registry = readSeedCsv("zones_registry_partial.csv", ZRegistryRow);
+  const codes = indexZoneCodes(
+    readSeedCsv("zone_codes.csv", ZZoneCodeRow),
+    registry.map((row) => row.name_zh),
+  );
+  return registry.map((row) => {
     const approvalYear = row.approval_date ? Number(row.approval_date.slice(0, 4)) : null;
     // The cohort list covers only the zones approved up to 1997.
     const cityEn =
       approvalYear !== null && approvalYear <= 1997 ? (cityEnFor(row.city_zh, row.province_adcode) ?? null) : null;
+    const { code, nameEn } = codes.get(row.name_zh)!;
     return {
-      slug: slugForPark(row.name_zh),
+      slug: code,
       nameZh: row.name_zh,
-      nameEn: cityEn ? `${cityEn} National High-tech Zone` : null,
+      nameEn,
       cityZh: row.city_zh,
       cityEn,
       provinceAdcode: row.province_adcode,

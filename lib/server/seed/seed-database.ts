@@ -7,6 +7,7 @@ import { insertObservations } from "@/lib/server/queries/insert-observations";
 import { buildPublicSourcesObservations, type SeedObservation } from "@/lib/server/seed/public-sources";
 import { readParks, readProvinces, REGIONS } from "@/lib/server/seed/reference-data";
 import { buildSubnationalObservations, readSubnationalFigures } from "@/lib/server/seed/subnational-sources";
+import { renameLegacyParkCodes, type ParkCodeRenames } from "@/lib/server/seed/rename-legacy-park-codes";
 import { buildSyntheticObservations, SAMPLE_INDICATORS, type Anchor } from "@/lib/server/seed/synthetic-sample";
 
 export interface SeedEditionDefinition {
@@ -21,6 +22,8 @@ export interface SeedResult {
   /** Editions whose content was written (new or changed); empty when nothing changed. */
   written: { slug: string; observations: number }[];
   unchanged: string[];
+  /** Zones moved from their legacy hash codes to readable ones (all zero once a database has them). */
+  renamed: ParkCodeRenames;
 }
 
 /** Hash of an edition's content, so re-seeding the same content is a no-op. */
@@ -90,10 +93,15 @@ export function buildSeedEditions(): SeedEditionDefinition[] {
   ];
 }
 
-async function seedReferenceTables(db: Database): Promise<void> {
+/**
+ * Upserts regions, provinces, indicators and zones. Zones still under their
+ * legacy hash codes are renamed first, in the same transaction; a rename
+ * changes what readers see (codes, observations), so it bumps the data version.
+ */
+export async function seedReferenceTables(db: Database): Promise<ParkCodeRenames> {
   const provinces = readProvinces();
   const parks = readParks();
-  await db.prisma.$transaction(
+  return db.prisma.$transaction(
     async (tx) => {
       for (const region of REGIONS) {
         await tx.region.upsert({ where: { code: region.code }, create: region, update: region });
@@ -106,9 +114,15 @@ async function seedReferenceTables(db: Database): Promise<void> {
         const row = { code, nameEn, nameZh, unit, descriptionEn, descriptionZh, isAdditive, sortOrder: index + 1 };
         await tx.indicator.upsert({ where: { code: indicator.code }, create: row, update: row });
       }
+      const renamed = await renameLegacyParkCodes(tx, parks);
       for (const park of parks) {
         await tx.park.upsert({ where: { slug: park.slug }, create: park, update: park });
       }
+      if (renamed.parks > 0) {
+        await tx.auditEvent.create({ data: { action: "seed.rename_zone_codes", details: { ...renamed } } });
+        await bumpDataVersion(tx);
+      }
+      return renamed;
     },
     { timeout: 60_000 },
   );
@@ -154,8 +168,8 @@ async function seedEdition(db: Database, edition: SeedEditionDefinition): Promis
  * finds every edition's content hash unchanged and writes nothing.
  */
 export async function seedDatabase(db: Database, editions = buildSeedEditions()): Promise<SeedResult> {
-  await seedReferenceTables(db);
-  const result: SeedResult = { written: [], unchanged: [] };
+  const renamed = await seedReferenceTables(db);
+  const result: SeedResult = { written: [], unchanged: [], renamed };
   for (const edition of editions) {
     const outcome = await seedEdition(db, edition);
     if (outcome === "written") result.written.push({ slug: edition.slug, observations: edition.observations.length });
