@@ -72,7 +72,7 @@ describe("the embedded PGlite database", () => {
     const second = await openDatabase({ kind: "embedded", dataDir });
     try {
       const again = await prepareDatabase(second);
-      expect(again).toEqual({ migrationsApplied: [], seeded: null });
+      expect(again).toEqual({ migrationsApplied: [], seeded: null, renamed: null });
       const health = await getHealth({ kind: "embedded", dataDir }, async () => second);
       expect(health).toEqual({ status: "ok", database: "embedded", migration: LATEST_MIGRATION, dataVersion: 4 });
       const density = await getSeries(second, { metric: "hte_density", level: "NATION", from: 2017, to: 2017 });

@@ -80,10 +80,10 @@ describe("POST /api/v1/short-links", () => {
     expect(responses.filter((r) => r.status === 201).length).toBeLessThanOrEqual(1);
   });
 
-  it("stores the default view as the empty query", async () => {
+  it("stores the empty query as the default view it means (\"\" alone is the home page's)", async () => {
     const body = (await (await post({ query: "" })).json()) as TCreated;
-    expect(body.query).toBe("");
-    expect(await findShortLink(db, body.code)).toBe("");
+    expect(body.query).toBe("metric=high_tech_enterprises");
+    expect(await findShortLink(db, body.code)).toBe("metric=high_tech_enterprises");
   });
 
   it("refuses a view with a parameter the page would have to fall back on: 400 naming it", async () => {

@@ -117,7 +117,7 @@ describe("on PostgreSQL", () => {
     const versionBefore = await getDataVersion(db);
     const result = await seedDatabase(db);
     expect(result.renamed).toEqual({ parks: 127, observations: 2, shortLinks: 1 });
-    expect(result.written.map((e) => e.slug)).toEqual(["public-sources", "synthetic-sample"]);
+    expect(result.written.map((e) => e.slug)).toEqual(["public-sources", "synthetic-sample", "public-sources-subnational"]);
     expect(await getDataVersion(db)).toBeGreaterThan(versionBefore);
     await expectRenamed(db);
   });
