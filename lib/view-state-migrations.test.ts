@@ -20,7 +20,7 @@ const catalogue: ViewCatalogue = {
     nation: ["CN"],
     region: ["eastern", "central", "western", "northeastern"],
     province: ["110000", "310000", "440000"],
-    park: Object.values(LEGACY_ZONE_CODES),
+    park: [...LEGACY_ZONE_CODES.values()],
   },
   editions: ["public-sources", "synthetic-sample"],
   years: { min: 1988, max: 2025 },

@@ -47,7 +47,7 @@ const rename = (key: string, legacy: string, current: string, since = 2): Legacy
  * later never had a hash code. Kept as JSON (about 4 KB) because this module
  * ships to the browser.
  */
-export const LEGACY_ZONE_CODES: Readonly<Record<string, string>> = legacyZoneCodes;
+export const LEGACY_ZONE_CODES: ReadonlyMap<string, string> = new Map(Object.entries(legacyZoneCodes));
 
 /**
  * Every legacy form a link may use, and what it means today. Version 1 links
@@ -76,7 +76,7 @@ export const LEGACY_PARAM_MIGRATIONS: readonly LegacyParamMigration[] = [
     current: (match) => ({ from: match[1]!, to: match[2] ?? match[1]! }),
     example: "years=1995-2017 → from=1995&to=2017 (years=2017 → from=2017&to=2017)",
   },
-  ...Object.entries(LEGACY_ZONE_CODES).map(([legacy, code]) => rename("geo", legacy, code, 3)),
+  ...[...LEGACY_ZONE_CODES].map(([legacy, code]) => rename("geo", legacy, code, 3)),
 ];
 
 /** Keys whose value is a comma-separated list: each item migrates on its own. */

@@ -185,7 +185,7 @@ export function createGeoResolver(reference: Pick<IngestReference, "regions" | "
   // names, then names without the "高新技术产业开发区" suffix and English city
   // names, then names with a brand word (东湖, 张江 …) replaced by the zone's city.
   const legacyCodesOf = new Map<string, string[]>();
-  for (const [legacy, code] of Object.entries(LEGACY_ZONE_CODES)) legacyCodesOf.set(code, [...(legacyCodesOf.get(code) ?? []), legacy]);
+  for (const [legacy, code] of LEGACY_ZONE_CODES) legacyCodesOf.set(code, [...(legacyCodesOf.get(code) ?? []), legacy]);
   const parkExact = new NameTier();
   const parkCore = new NameTier();
   for (const park of reference.parks) {

@@ -104,7 +104,7 @@ export function parseChangeFilter(
   }
   const rawGeo = params.get("geo")?.trim();
   // Links from before readable zone codes name zones by their hash codes.
-  const geo = rawGeo && (LEGACY_ZONE_CODES[rawGeo] ?? rawGeo);
+  const geo = rawGeo && (LEGACY_ZONE_CODES.get(rawGeo) ?? rawGeo);
   if (geo) {
     const codes = Object.values(catalogue.geos).flat();
     if (codes.includes(geo)) filter.geo = geo;
