@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildCoverage, classifyRow, type CoveragePlace } from "@/lib/coverage";
 import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
+import { makeViewRow } from "@/lib/testing/view-row";
 
 function row(geoCode: string, year: number, flags: Partial<Pick<ViewRow, "isSample" | "isComputed" | "isLowerBound" | "isRemainder">> = {}): ViewRow {
-  return {
-    geoCode,
-    geoNameEn: geoCode,
-    geoNameZh: geoCode,
-    year,
-    value: 1,
-    editions: ["e"],
-    isSample: false,
-    isComputed: false,
-    isLowerBound: false,
-    isRemainder: false,
-    note: null,
-    source: null,
-    confidence: null,
-    ...flags,
-  };
+  return makeViewRow({ geoCode, year, editions: ["e"], ...flags });
 }
 
 const places: CoveragePlace[] = [

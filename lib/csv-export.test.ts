@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { neutraliseCell, toCsv } from "@/lib/csv-export";
 import { UNATTRIBUTED, type ViewData, type ViewRow } from "@/lib/view-data";
+import { makeViewRow } from "@/lib/testing/view-row";
 
 function row(overrides: Partial<ViewRow>): ViewRow {
-  return {
-    geoCode: "eastern",
-    geoNameEn: "Eastern",
-    geoNameZh: "东部",
-    year: 2017,
-    value: 60,
-    editions: ["public-sources"],
-    isSample: false,
-    isComputed: true,
-    isLowerBound: false,
-    isRemainder: false,
-    note: null,
-    source: null,
-    confidence: null,
-    ...overrides,
-  };
+  return makeViewRow({ geoCode: "eastern", geoNameEn: "Eastern", geoNameZh: "东部", value: 60, isComputed: true, ...overrides });
 }
 
 function view(rows: ViewRow[]): ViewData {

@@ -1,23 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ViewRow } from "@/lib/view-data";
 import { compareViewRows, isSameValue } from "@/lib/view-revisions";
+import { makeViewRow } from "@/lib/testing/view-row";
 
 function row(geoCode: string, year: number, value: number, editions: string[] = ["old"]): ViewRow {
-  return {
-    geoCode,
-    geoNameEn: geoCode,
-    geoNameZh: geoCode,
-    year,
-    value,
-    editions,
-    isSample: false,
-    isComputed: false,
-    isLowerBound: false,
-    isRemainder: false,
-    note: null,
-    source: null,
-    confidence: null,
-  };
+  return makeViewRow({ geoCode, year, value, editions });
 }
 
 const isNewer = (slug: string) => slug.startsWith("new");

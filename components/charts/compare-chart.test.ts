@@ -1,23 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
 import { compareChartHeight, sortForCompare } from "./compare-chart";
+import { makeViewRow } from "@/lib/testing/view-row";
 
 function row(geoCode: string, geoNameEn: string, value: number): ViewRow {
-  return {
-    geoCode,
-    geoNameEn,
-    geoNameZh: geoCode,
-    year: 2020,
-    value,
-    editions: ["e1"],
-    isSample: false,
-    isComputed: false,
-    isLowerBound: false,
-    isRemainder: false,
-    note: null,
-    source: null,
-    confidence: null,
-  };
+  return makeViewRow({ geoCode, geoNameEn, year: 2020, value, editions: ["e1"] });
 }
 
 describe("sortForCompare", () => {

@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { formatMeasure, formatTick } from "@/lib/display-unit";
+import { makeViewRow } from "@/lib/testing/view-row";
 import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
 import { compareChartHeight, sortForCompare } from "./compare-chart";
 import { CATEGORICAL, REMAINDER_DASH, REMAINDER_FILL, REMAINDER_STROKE, SAMPLE_COLOR } from "./palette";
@@ -14,22 +15,7 @@ import {
 } from "./static-compare-chart";
 
 function row(geoCode: string, value: number, isSample = false, flags: Partial<ViewRow> = {}): ViewRow {
-  return {
-    geoCode,
-    geoNameEn: geoCode.toUpperCase(),
-    geoNameZh: geoCode,
-    year: 2020,
-    value,
-    editions: ["e1"],
-    isSample,
-    isComputed: false,
-    isLowerBound: false,
-    isRemainder: false,
-    note: null,
-    source: null,
-    confidence: null,
-    ...flags,
-  };
+  return makeViewRow({ geoCode, geoNameEn: geoCode.toUpperCase(), year: 2020, value, editions: ["e1"], isSample, ...flags });
 }
 
 const ROWS = [row("a", 10), row("b", 40), row("c", 25), row("d", 5)];

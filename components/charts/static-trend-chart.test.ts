@@ -9,6 +9,7 @@ import { linePath, StaticTrendChart, yearTickClasses, type StaticTrendChartProps
 import { pivotByYear } from "./trend-chart";
 // @ts-expect-error -- Recharts ships no types for its internals; the test checks the copy against the original.
 import { getNiceTickValues as rechartsNiceTicks } from "recharts/lib/util/scale/getNiceTickValues";
+import { makeViewRow } from "@/lib/testing/view-row";
 
 const getNiceTickValues = rechartsNiceTicks as (
   domain: [number, number],
@@ -18,22 +19,7 @@ const getNiceTickValues = rechartsNiceTicks as (
 ) => number[];
 
 function row(geoCode: string, year: number, value: number, flags: Partial<ViewRow> = {}): ViewRow {
-  return {
-    geoCode,
-    geoNameEn: geoCode,
-    geoNameZh: geoCode,
-    year,
-    value,
-    editions: ["e1"],
-    isSample: false,
-    isComputed: false,
-    isLowerBound: false,
-    isRemainder: false,
-    note: null,
-    source: null,
-    confidence: null,
-    ...flags,
-  };
+  return makeViewRow({ geoCode, year, value, editions: ["e1"], ...flags });
 }
 
 const NAMES: Record<string, string> = { A: "Beijing", B: "Shanghai", C: "Guangdong" };

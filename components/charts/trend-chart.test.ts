@@ -2,23 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { ViewRow } from "@/lib/view-data";
 import { lowerBoundKeys } from "./static-chart-parts";
 import { pivotByYear, seriesKeys } from "./trend-chart";
+import { makeViewRow } from "@/lib/testing/view-row";
 
 function row(geoCode: string, year: number, value: number): ViewRow {
-  return {
-    geoCode,
-    geoNameEn: geoCode,
-    geoNameZh: geoCode,
-    year,
-    value,
-    editions: ["e1"],
-    isSample: false,
-    isComputed: false,
-    isLowerBound: false,
-    isRemainder: false,
-    note: null,
-    source: null,
-    confidence: null,
-  };
+  return makeViewRow({ geoCode, year, value, editions: ["e1"] });
 }
 
 describe("pivotByYear", () => {

@@ -4,24 +4,10 @@ import { dictionary } from "@/lib/i18n";
 import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
 import type { ViewState } from "@/lib/view-state";
 import { markCaptionLines, markLabels, unattributedLines } from "./chart-marks";
+import { makeViewRow } from "@/lib/testing/view-row";
 
 function row(geoCode: string, value: number, flags: Partial<ViewRow> = {}): ViewRow {
-  return {
-    geoCode,
-    geoNameEn: geoCode,
-    geoNameZh: geoCode,
-    year: 2017,
-    value,
-    editions: ["public-sources"],
-    isSample: false,
-    isComputed: true,
-    isLowerBound: false,
-    isRemainder: false,
-    note: null,
-    source: null,
-    confidence: null,
-    ...flags,
-  };
+  return makeViewRow({ geoCode, value, isComputed: true, ...flags });
 }
 
 const zones = { unit: "zones" } as const;

@@ -5,24 +5,10 @@ import { formatMeasure } from "@/lib/display-unit";
 import { dictionary, type TDictionary } from "@/lib/i18n";
 import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
 import { DataTable, sortTableRows } from "./data-table";
+import { makeViewRow } from "@/lib/testing/view-row";
 
 function row(geoCode: string, year: number, value: number, flags: Partial<ViewRow> = {}): ViewRow {
-  return {
-    geoCode,
-    geoNameEn: geoCode,
-    geoNameZh: geoCode,
-    year,
-    value,
-    editions: ["public-sources"],
-    isSample: false,
-    isComputed: true,
-    isLowerBound: false,
-    isRemainder: false,
-    note: null,
-    source: null,
-    confidence: null,
-    ...flags,
-  };
+  return makeViewRow({ geoCode, year, value, isComputed: true, ...flags });
 }
 
 const NOTE = "At least: sum of 9 of 10 provinces (1 of 10 provinces not reported), not the total";

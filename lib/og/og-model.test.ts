@@ -5,6 +5,7 @@ import { buildBars, buildLines, buildOgCardModel, coverStrings, MAX_BARS, MAX_LI
 import { coverText, fitText, isCovered, MISSING_MARK, pickCovered, textWidthEm } from "@/lib/og/og-text";
 import { UNATTRIBUTED, type Catalogue, type ViewData, type ViewRow } from "@/lib/view-data";
 import type { ViewState } from "@/lib/view-state";
+import { makeViewRow } from "@/lib/testing/view-row";
 
 const catalogue = {
   regions: [{ code: "eastern", nameEn: "Eastern", nameZh: "东部" }],
@@ -19,7 +20,7 @@ const catalogue = {
 
 function row(geoCode: string, year: number, value: number, isSample = false): ViewRow {
   const province = catalogue.provinces.find((p) => p.code === geoCode);
-  return {
+  return makeViewRow({
     geoCode,
     geoNameEn: province?.nameEn ?? geoCode,
     geoNameZh: province?.nameZhShort ?? geoCode,
@@ -27,13 +28,7 @@ function row(geoCode: string, year: number, value: number, isSample = false): Vi
     value,
     editions: [isSample ? "synthetic-sample" : "public-sources"],
     isSample,
-    isComputed: false,
-    isLowerBound: false,
-    isRemainder: false,
-    note: null,
-    source: null,
-    confidence: null,
-  };
+  });
 }
 
 const STATE: ViewState = {
