@@ -11,6 +11,7 @@ export type {
   GeoLevel,
   IngestLimits,
   IngestObservation,
+  IngestMessage,
   IngestProblem,
   IngestProblemCode,
   IngestReference,

@@ -73,11 +73,16 @@ export interface IngestProblem {
   row: number | null;
   /** The column's header as written in the file. */
   column: string | null;
+  /** In English; `reasonZh` says the same in Chinese (absent only for messages not yet translated). */
   reason: string;
+  reasonZh?: string;
   value?: string;
   /** What kind of problem, for grouping and filtering; `reason` says it in words. */
   code: IngestProblemCode;
 }
+
+/** A message in both languages, or in English only (not yet translated). */
+export type IngestMessage = string | { en: string; zh: string };
 
 export interface IngestObservation {
   indicatorCode: string;

@@ -5,6 +5,7 @@ import { parseYearbookNumber, type ParsedNumber } from "@/lib/ingest/symbols";
 import type { RawCell } from "@/lib/ingest/table-source";
 import type {
   IngestObservation,
+  IngestMessage,
   IngestProblem,
   IngestProblemCode,
   IngestReference,
@@ -104,7 +105,7 @@ export class ObservationBuilder {
     severity: IngestProblem["severity"],
     code: IngestProblemCode,
     at: ProblemLocation,
-    reason: string,
+    reason: IngestMessage,
     value?: string,
   ): void {
     this.log.add({
@@ -113,12 +114,12 @@ export class ObservationBuilder {
       sheet: at.sheet ?? null,
       row: at.row ?? null,
       column: at.column ?? null,
-      reason,
+      ...(typeof reason === "string" ? { reason } : { reason: reason.en, reasonZh: reason.zh }),
       ...(value !== undefined && value !== "" ? { value } : {}),
     });
   }
 
-  error(code: IngestProblemCode, at: ProblemLocation, reason: string, value?: string): void {
+  error(code: IngestProblemCode, at: ProblemLocation, reason: IngestMessage, value?: string): void {
     this.problem("error", code, at, reason, value);
   }
 
