@@ -42,7 +42,7 @@ export function checkTotals(builder: ObservationBuilder, reference: IngestRefere
         builder,
         totalIndex,
         parts,
-        { en: `${parts.length} provinces of ${region.en}`, zh: `${region.zh}的${parts.length}个省份` },
+        { en: `${provinces(parts.length)} of ${region.en}`, zh: `${region.zh}的${parts.length}个省份` },
         { en: "regional total", zh: `${region.zh}合计` },
       );
     }
@@ -50,7 +50,7 @@ export function checkTotals(builder: ObservationBuilder, reference: IngestRefere
       const national = { en: "national total", zh: "全国合计" };
       if (group.provinces.length > 0) {
         const count = group.provinces.length;
-        compare(builder, group.nation, group.provinces, { en: `${count} provinces`, zh: `${count}个省份` }, national);
+        compare(builder, group.nation, group.provinces, { en: provinces(count), zh: `${count}个省份` }, national);
       }
       if (group.regions.size === reference.regions.length && reference.regions.length > 0) {
         const count = group.regions.size;
@@ -59,6 +59,10 @@ export function checkTotals(builder: ObservationBuilder, reference: IngestRefere
       }
     }
   }
+}
+
+function provinces(count: number): string {
+  return count === 1 ? "1 province" : `${count} provinces`;
 }
 
 function compare(
@@ -84,7 +88,7 @@ function compare(
     "sum_mismatch",
     { sheet: total.sheet ?? null, row: total.row, column: extras[totalIndex]!.column },
     {
-      en: `The ${parts.en} in this upload add up to ${sumText} ${unit.en} of ${indicator.en} in ${total.year}, but the ${totalName.en} is ${totalText}${pct ? ` (${pct}% apart)` : ""}. Check for a missing or mistyped row (rounding allows 0.5%).`,
+      en: `The ${parts.en} in this upload ${partIndexes.length === 1 ? "adds" : "add"} up to ${sumText} ${unit.en} of ${indicator.en} in ${total.year}, but the ${totalName.en} is ${totalText}${pct ? ` (${pct}% apart)` : ""}. Check for a missing or mistyped row (rounding allows 0.5%).`,
       zh: `本次上传中${parts.zh}的${total.year}年${indicator.zh}合计为${sumText}${unit.zh}，但${totalName.zh}为${totalText}${unit.zh}${pct ? `（相差${pct}%）` : ""}。请检查是否有漏填或填错的行（允许 0.5% 的舍入误差）。`,
     },
     String(total.value),

@@ -246,7 +246,7 @@ export class LongLayoutReader implements LayoutReader {
         this.at(row, indicatorRole),
         indicatorText
           ? {
-              en: `“${indicatorText}” is not an indicator this app knows (use a code such as revenue, or its Chinese name such as 营业收入). The row's value, year, place and unit are still checked, but whether the unit suits the indicator cannot be until the indicator is known.`,
+              en: `“${indicatorText}” is not an indicator this app knows (use a code such as revenue, or its Chinese name such as 营业收入). The row's value, year, place and unit are still checked; whether the unit suits the indicator can be checked only once the indicator is known.`,
               zh: `“${indicatorText}”不是本系统可识别的指标（请使用指标代码如 revenue，或中文名称如 营业收入）。本行的数值、年份、地区和单位仍会检查，但在指标确定之前，无法核对单位是否与指标相符。`,
             }
           : { en: "The indicator is empty.", zh: "指标为空。" },
