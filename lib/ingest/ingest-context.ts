@@ -1,5 +1,6 @@
 import { createGeoResolver, type GeoResolution, type GeoResolver } from "@/lib/ingest/aliases";
 import { createIndicatorResolver, type IndicatorResolver } from "@/lib/ingest/indicator-aliases";
+import type { BilingualText } from "@/lib/ingest/names";
 import type { ProblemLog } from "@/lib/ingest/problem-log";
 import type { SheetRow } from "@/lib/ingest/table-source";
 import type { GeoLevel, IngestReference } from "@/lib/ingest/types";
@@ -95,7 +96,7 @@ export function reportGeo(
   }
 }
 
-const GEO_LEVEL_NAMES: Record<GeoLevel, { en: string; zh: string }> = {
+const GEO_LEVEL_NAMES: Record<GeoLevel, BilingualText> = {
   NATION: { en: "national total", zh: "全国合计" },
   REGION: { en: "region", zh: "地区" },
   PROVINCE: { en: "province", zh: "省份" },

@@ -1,14 +1,12 @@
 import { NATION_CODE, type GeoMatch } from "@/lib/ingest/aliases";
-import type { IngestReference } from "@/lib/ingest/types";
+import type { IngestMessage, IngestReference } from "@/lib/ingest/types";
 
 // What messages call places, indicators and breakdowns: their names in English
 // and Chinese, never the internal codes (an admin knows 怀化高新区, not
 // zone-64986c59). Falls back to the text as written when the reference has no name.
 
-export interface BilingualText {
-  en: string;
-  zh: string;
-}
+/** A message part in both languages. */
+export type BilingualText = Exclude<IngestMessage, string>;
 
 const BREAKDOWN_LABELS: Record<string, BilingualText> = {
   state_owned: { en: "state-owned", zh: "国有" },
