@@ -1,4 +1,5 @@
 import { NATION_CODE } from "@/lib/ingest/aliases";
+import type { BilingualText } from "@/lib/ingest/names";
 import { isAdditive, type ObservationBuilder } from "@/lib/ingest/validate";
 import type { IngestReference } from "@/lib/ingest/types";
 
@@ -31,37 +32,45 @@ export function checkTotals(builder: ObservationBuilder, reference: IngestRefere
     else if (o.geoLevel === "PROVINCE") group.provinces.push(index);
   });
 
+  const { names } = builder;
   for (const group of groups.values()) {
     for (const [regionCode, totalIndex] of group.regions) {
       const parts = group.provinces.filter((i) => regionOfProvince.get(observations[i]!.geoCode) === regionCode);
-      if (parts.length > 0)
-        compare(
-          builder,
-          totalIndex,
-          parts,
-          `provinces of the ${regionName(reference, regionCode)} region`,
-          "regional total",
-        );
+      if (parts.length === 0) continue;
+      const region = names.geo({ level: "REGION", code: regionCode });
+      compare(
+        builder,
+        totalIndex,
+        parts,
+        { en: `${provinces(parts.length)} of ${region.en}`, zh: `${region.zh}的${parts.length}个省份` },
+        { en: "regional total", zh: `${region.zh}合计` },
+      );
     }
     if (group.nation !== undefined) {
-      if (group.provinces.length > 0) compare(builder, group.nation, group.provinces, "provinces", "national total");
+      const national = { en: "national total", zh: "全国合计" };
+      if (group.provinces.length > 0) {
+        const count = group.provinces.length;
+        compare(builder, group.nation, group.provinces, { en: provinces(count), zh: `${count}个省份` }, national);
+      }
       if (group.regions.size === reference.regions.length && reference.regions.length > 0) {
-        compare(builder, group.nation, [...group.regions.values()], "regions", "national total");
+        const count = group.regions.size;
+        const parts = [...group.regions.values()];
+        compare(builder, group.nation, parts, { en: `${count} regions`, zh: `${count}个地区` }, national);
       }
     }
   }
 }
 
-function regionName(reference: IngestReference, code: string): string {
-  return reference.regions.find((r) => r.code === code)?.nameEn ?? code;
+function provinces(count: number): string {
+  return count === 1 ? "1 province" : `${count} provinces`;
 }
 
 function compare(
   builder: ObservationBuilder,
   totalIndex: number,
   partIndexes: number[],
-  partsName: string,
-  totalName: string,
+  parts: BilingualText,
+  totalName: BilingualText,
 ): void {
   const { observations, extras } = builder;
   const total = observations[totalIndex]!;
@@ -71,12 +80,17 @@ function compare(
   if (difference <= Math.max(TOTAL_TOLERANCE * Math.abs(total.value), slack) + 1e-9 * Math.abs(total.value)) return;
 
   const unit = builder.unitOf(total.indicatorCode);
-  const pct = total.value !== 0 ? ` (${((difference / Math.abs(total.value)) * 100).toFixed(1)}% apart)` : "";
+  const indicator = builder.names.indicator(total.indicatorCode, total.breakdown);
+  const pct = total.value !== 0 ? ((difference / Math.abs(total.value)) * 100).toFixed(1) : null;
+  const [sumText, totalText] = [formatAmount(sum), formatAmount(total.value)];
   builder.problem(
     "warning",
     "sum_mismatch",
     { sheet: total.sheet ?? null, row: total.row, column: extras[totalIndex]!.column },
-    `The ${partIndexes.length} ${partsName} in this upload add up to ${formatAmount(sum)} ${unit} of ${total.indicatorCode} in ${total.year}, but the ${totalName} is ${formatAmount(total.value)}${pct}. Check for a missing or mistyped row (rounding allows 0.5%).`,
+    {
+      en: `The ${parts.en} in this upload ${partIndexes.length === 1 ? "adds" : "add"} up to ${sumText} ${unit.en} of ${indicator.en} in ${total.year}, but the ${totalName.en} is ${totalText}${pct ? ` (${pct}% apart)` : ""}. Check for a missing or mistyped row (rounding allows 0.5%).`,
+      zh: `本次上传中${parts.zh}的${total.year}年${indicator.zh}合计为${sumText}${unit.zh}，但${totalName.zh}为${totalText}${unit.zh}${pct ? `（相差${pct}%）` : ""}。请检查是否有漏填或填错的行（允许 0.5% 的舍入误差）。`,
+    },
     String(total.value),
   );
 }

@@ -1,8 +1,9 @@
 import { createGeoResolver, type GeoResolution, type GeoResolver } from "@/lib/ingest/aliases";
 import { createIndicatorResolver, type IndicatorResolver } from "@/lib/ingest/indicator-aliases";
+import type { BilingualText } from "@/lib/ingest/names";
 import type { ProblemLog } from "@/lib/ingest/problem-log";
 import type { SheetRow } from "@/lib/ingest/table-source";
-import type { IngestReference } from "@/lib/ingest/types";
+import type { GeoLevel, IngestReference } from "@/lib/ingest/types";
 import { ObservationBuilder, type CellLocation } from "@/lib/ingest/validate";
 
 // What the layouts share while one upload is read: the alias tables, the
@@ -48,34 +49,56 @@ export function reportGeo(
   levelText?: string,
 ): boolean {
   const { builder } = context;
+  const { names } = builder;
   switch (resolution.kind) {
     case "found":
       return true;
-    case "ambiguous":
+    case "ambiguous": {
+      const candidates = resolution.candidates.map((c) => names.geo(c));
       builder.error(
         "ambiguous_geo",
         at,
-        `“${text}” could mean ${resolution.candidates.map((c) => `${c.level.toLowerCase()} ${c.code}`).join(" or ")}; write the full name or the code.`,
+        {
+          en: `“${text}” could mean ${candidates.map((c) => c.en).join(" or ")}; write the full name or the code.`,
+          zh: `“${text}”可能指${candidates.map((c) => c.zh).join("或")}，请填写全称或代码。`,
+        },
         text,
       );
       return false;
-    case "wrong_level":
+    }
+    case "wrong_level": {
+      const place = names.geo(resolution.match, text);
+      const level = GEO_LEVEL_NAMES[resolution.match.level];
       builder.error(
         "wrong_level",
         at,
-        `“${text}” is a ${resolution.match.level.toLowerCase()} (${resolution.match.code}), but the row's level is ${levelText ?? "different"}.`,
+        {
+          en: `“${text}” is ${place.en}, a ${level.en}, but the row's level is ${levelText ?? "different"}.`,
+          zh: `“${text}”是${level.zh}（${place.zh}），但本行的地区级别为${levelText ? `“${levelText}”` : "其他级别"}。`,
+        },
         text,
       );
       return false;
+    }
     default:
       builder.error(
         "unknown_geo",
         at,
         text
-          ? `“${text}” is not a province, region, zone or national total this app knows (use the adcode, e.g. 110000, or the Chinese or English name).`
-          : "The place is empty.",
+          ? {
+              en: `“${text}” is not a province, region, zone or national total this app knows (use the adcode, e.g. 110000, or the Chinese or English name).`,
+              zh: `“${text}”不是本系统可识别的省份、地区、高新区或全国合计（请使用行政区划代码如 110000，或中英文名称）。`,
+            }
+          : { en: "The place is empty.", zh: "地区为空。" },
         text,
       );
       return false;
   }
 }
+
+const GEO_LEVEL_NAMES: Record<GeoLevel, BilingualText> = {
+  NATION: { en: "national total", zh: "全国合计" },
+  REGION: { en: "region", zh: "地区" },
+  PROVINCE: { en: "province", zh: "省份" },
+  PARK: { en: "zone", zh: "高新区" },
+};

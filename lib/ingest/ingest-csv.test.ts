@@ -172,11 +172,11 @@ describe("long CSV", () => {
       "2019,province,北京,revenue,12abc,亿元,,", // 4 not a number
       "2019,province,北京,employees,-5,人,,", // 5 negative count
       "2019,province,北京,tax_revenue,5,,,", // 6 unit missing
-      "2019,province,北京,revenue,5,亿美元,,", // 7 unit of another currency
-      "2019,province,北京,revenue,5,斤,,", // 8 unknown unit
+      "2019,province,天津,revenue,5,亿美元,,", // 7 unit of another currency
+      "2019,province,河北,revenue,5,斤,,", // 8 unknown unit
       "1950,province,北京,revenue,5,亿元,,", // 9 year out of range
       "19x9,province,北京,revenue,5,亿元,,", // 10 not a year
-      "2019,county,北京,revenue,5,亿元,,", // 11 unknown level
+      "2019,county,山西,revenue,5,亿元,,", // 11 unknown level
       "2019,region,北京,revenue,5,亿元,,", // 12 wrong level
       "2019,province,上海,revenue,5,亿元,,", // 13 fine
       "2019,province,Shanghai,revenue,6,亿元,,", // 14 duplicate of 13
@@ -201,7 +201,8 @@ describe("long CSV", () => {
     expect(result.errorCount).toBe(13);
     expect(result.observations.map((o) => [o.row, o.geoCode, o.value])).toEqual([[13, "310000", 5e8]]);
     const duplicate = errors(result).find((p) => p.code === "duplicate_row")!;
-    expect(duplicate.reason).toMatch(/row 14 and row 13 both give revenue for 310000 in 2019/);
+    expect(duplicate.reason).toMatch(/row 14 and row 13 both give Operating revenue for Shanghai in 2019/);
+    expect(duplicate.reasonZh).toMatch(/第14行与第13行都填报了上海市2019年的营业收入/);
     expect(errors(result).find((p) => p.code === "unit_not_convertible")!.reason).toMatch(
       /measured in yuan; “亿美元” cannot be converted/,
     );
@@ -297,7 +298,7 @@ describe("long CSV", () => {
     expect(result.errorCount).toBe(0);
     expect(warnings(result).map((p) => [p.code, p.row, p.column])).toEqual([["sum_mismatch", 2, "value"]]);
     expect(warnings(result)[0]!.reason).toMatch(
-      /The 2 provinces in this upload add up to 9,000,000,000 yuan of revenue in 2019, but the national total is 10,000,000,000 \(10\.0% apart\)/,
+      /The 2 provinces in this upload add up to 9,000,000,000 yuan of Operating revenue in 2019, but the national total is 10,000,000,000 \(10\.0% apart\)/,
     );
   });
 

@@ -196,7 +196,7 @@ describe("wide XLSX", () => {
     const result = await ingest(data);
     expect(errors(result).map((p) => [p.code, p.sheet, p.row])).toEqual([["duplicate_row", "Table 2019", 2]]);
     expect(errors(result)[0]!.reason).toMatch(
-      /row 2 of sheet “Table 2019” and row 2 of sheet “2019” both give revenue for 110000 in 2019/,
+      /row 2 of sheet “Table 2019” and row 2 of sheet “2019” both give Operating revenue for Beijing in 2019/,
     );
   });
 

@@ -4,6 +4,7 @@ import { columnLetter, reportGeo, type IngestContext, type LayoutReader } from "
 import { nameKey } from "@/lib/ingest/text";
 import { cellText, isBlankRow, type RawCell, type SheetRow } from "@/lib/ingest/table-source";
 import { resolveSourceUnit } from "@/lib/ingest/units-from-header";
+import type { BilingualText } from "@/lib/ingest/names";
 import { parseYear, type CellLocation } from "@/lib/ingest/validate";
 
 // The long layout: one value per row, with columns for year, level, place,
@@ -61,18 +62,18 @@ const ROLE_BY_KEY = new Map<string, LongRole>(
   ),
 );
 
-const ROLE_LABEL: Record<LongRole, string> = {
-  year: "the year",
-  level: "the level",
-  geo: "the place",
-  geoName: "the place name",
-  breakdown: "the breakdown",
-  indicator: "the indicator",
-  indicatorName: "the indicator name",
-  value: "the value",
-  unit: "the unit",
-  note: "the note",
-  sourceRef: "the source",
+const ROLE_LABEL: Record<LongRole, BilingualText> = {
+  year: { en: "the year", zh: "年份" },
+  level: { en: "the level", zh: "地区级别" },
+  geo: { en: "the place", zh: "地区" },
+  geoName: { en: "the place name", zh: "地区名称" },
+  breakdown: { en: "the breakdown", zh: "分组" },
+  indicator: { en: "the indicator", zh: "指标" },
+  indicatorName: { en: "the indicator name", zh: "指标名称" },
+  value: { en: "the value", zh: "数值" },
+  unit: { en: "the unit", zh: "计量单位" },
+  note: { en: "the note", zh: "备注" },
+  sourceRef: { en: "the source", zh: "资料来源" },
 };
 
 export interface LongHeader {
@@ -112,25 +113,27 @@ export class LongLayoutReader implements LayoutReader {
     const { builder } = context;
     const at = (index: number) => ({ sheet, row: headerRow, column: this.columnName(index) });
     for (const { role, first, again } of header.duplicates) {
-      builder.error(
-        "duplicate_column",
-        at(again),
-        `Columns ${columnLetter(first)} (“${header.headers[first]}”) and ${columnLetter(again)} (“${header.headers[again]}”) both give ${ROLE_LABEL[role]}; only column ${columnLetter(first)} is read. Remove or rename one.`,
-      );
+      const [a, b] = [columnLetter(first), columnLetter(again)];
+      const [nameA, nameB] = [header.headers[first], header.headers[again]];
+      builder.error("duplicate_column", at(again), {
+        en: `Columns ${a} (“${nameA}”) and ${b} (“${nameB}”) both give ${ROLE_LABEL[role].en}; only column ${a} is read. Remove or rename one.`,
+        zh: `${a}列（“${nameA}”）与${b}列（“${nameB}”）都是${ROLE_LABEL[role].zh}，只读取${a}列。请删除或重命名其中一列。`,
+      });
     }
     for (const index of header.unknown) {
-      builder.problem(
-        "warning",
-        "unknown_column",
-        at(index),
-        `Column “${header.headers[index]}” is not one this app reads; its values are ignored.`,
-      );
+      builder.problem("warning", "unknown_column", at(index), {
+        en: `Column “${header.headers[index]}” is not one this app reads; its values are ignored.`,
+        zh: `本系统不读取“${header.headers[index]}”列，该列的内容将被忽略。`,
+      });
     }
     if (header.columns.unit === undefined) {
       builder.error(
         "missing_column",
         { sheet, row: headerRow },
-        "There is no unit column: every value needs its unit (千元, 亿元, 千美元, 人 …) in a column named “unit”.",
+        {
+          en: "There is no unit column: every value needs its unit (千元, 亿元, 千美元, 人 …) in a column named “unit”.",
+          zh: "缺少计量单位列：每个数值都要注明单位（千元、亿元、千美元、人……），请添加名为“unit”或“单位”的列。",
+        },
       );
     }
     if (
@@ -141,7 +144,10 @@ export class LongLayoutReader implements LayoutReader {
       builder.error(
         "missing_column",
         { sheet, row: headerRow },
-        "There is no place column: add one named “geo” with adcodes or names (or “level” = national for national figures).",
+        {
+          en: "There is no place column: add one named “geo” with adcodes or names (or “level” = national for national figures).",
+          zh: "缺少地区列：请添加名为“geo”或“地区”的列，填写行政区划代码或地区名称（全国数据也可只在“level”列填 national）。",
+        },
       );
     }
   }
@@ -168,22 +174,25 @@ export class LongLayoutReader implements LayoutReader {
     // Title rows above the header, and the header itself, are not data.
     if (row.number <= this.headerRow || isBlankRow(row)) return;
     const { builder, geo: geoResolver, indicators } = this.context;
-    let isValid = true;
+    const { names } = builder;
+    // Every part is checked whatever the others hold; the value is checked by the builder even in a row with errors.
+    const errorsBefore = builder.log.errorCount;
 
     // Year
     const yearCell = this.cell(row, "year");
+    const yearText = cellText(yearCell);
     const year = parseYear(yearCell);
     if (year === null) {
-      const text = cellText(yearCell);
       builder.error(
         "bad_year",
         this.at(row, "year"),
-        text ? `“${text}” is not a year (write it as 2019).` : "The year is empty.",
-        text,
+        yearText
+          ? { en: `“${yearText}” is not a year (write it as 2019).`, zh: `“${yearText}”不是年份（请写作 2019）。` }
+          : { en: "The year is empty.", zh: "年份为空。" },
+        yearText,
       );
-      isValid = false;
-    } else if (!builder.checkYear(year, this.at(row, "year"))) {
-      isValid = false;
+    } else {
+      builder.checkYear(year, this.at(row, "year"));
     }
 
     // Level and place
@@ -193,10 +202,12 @@ export class LongLayoutReader implements LayoutReader {
       builder.error(
         "unknown_level",
         this.at(row, "level"),
-        `“${levelText}” is not a level; use national, region, province or zone.`,
+        {
+          en: `“${levelText}” is not a level; use national, region, province or zone.`,
+          zh: `“${levelText}”不是地区级别，请填写 national（全国）、region（地区）、province（省份）或 zone（高新区）。`,
+        },
         levelText,
       );
-      isValid = false;
     }
     const geoText = this.text(row, "geo");
     const nameText = this.text(row, "geoName");
@@ -205,16 +216,19 @@ export class LongLayoutReader implements LayoutReader {
     let geo: GeoResolution;
     if (!placeText && level === "NATION") geo = { kind: "found", match: { level: "NATION", code: NATION_CODE } };
     else geo = geoResolver.resolve(placeText, { level });
-    if (!(levelText && !level) && !reportGeo(this.context, geo, placeText, this.at(row, primaryRole), levelText))
-      isValid = false;
+    if (!(levelText && !level)) reportGeo(this.context, geo, placeText, this.at(row, primaryRole), levelText);
     if (geo.kind === "found" && geoText && nameText) {
       const byName = geoResolver.resolve(nameText, { level: geo.match.level });
       if (byName.kind === "found" && byName.match.code !== geo.match.code) {
+        const place = names.geo(geo.match, geoText);
         builder.problem(
           "warning",
           "label_mismatch",
           this.at(row, "geoName"),
-          `The place name “${nameText}” is not the place with code “${geoText}” (${geo.match.code}); the code is used.`,
+          {
+            en: `The place name “${nameText}” is not the place with code “${geoText}” (${place.en}); the code is used.`,
+            zh: `地区名称“${nameText}”与代码“${geoText}”所指的地区（${place.zh}）不符，以代码为准。`,
+          },
           nameText,
         );
       }
@@ -231,33 +245,42 @@ export class LongLayoutReader implements LayoutReader {
         "unknown_indicator",
         this.at(row, indicatorRole),
         indicatorText
-          ? `“${indicatorText}” is not an indicator this app knows (use a code such as revenue, or its Chinese name such as 营业收入).`
-          : "The indicator is empty.",
+          ? {
+              en: `“${indicatorText}” is not an indicator this app knows (use a code such as revenue, or its Chinese name such as 营业收入). The row's value, year, place and unit are still checked; whether the unit suits the indicator can be checked only once the indicator is known.`,
+              zh: `“${indicatorText}”不是本系统可识别的指标（请使用指标代码如 revenue，或中文名称如 营业收入）。本行的数值、年份、地区和单位仍会检查，但在指标确定之前，无法核对单位是否与指标相符。`,
+            }
+          : { en: "The indicator is empty.", zh: "指标为空。" },
         indicatorText,
       );
-      isValid = false;
     } else if (codeText && indicatorNameText) {
       const byName = indicators.resolve(indicatorNameText);
       if (byName && (byName.code !== indicator.code || byName.breakdown !== indicator.breakdown)) {
+        const named = names.indicator(byName.code, byName.breakdown);
+        const used = names.indicator(indicator.code, indicator.breakdown);
         builder.problem(
           "warning",
           "label_mismatch",
           this.at(row, "indicatorName"),
-          `The indicator name “${indicatorNameText}” stands for ${byName.code}, not ${indicator.code}; ${indicator.code} is used.`,
+          {
+            en: `The indicator name “${indicatorNameText}” stands for ${named.en}, not ${used.en}; ${used.en} (the code's) is used.`,
+            zh: `指标名称“${indicatorNameText}”对应的是${named.zh}，而不是${used.zh}；以指标代码对应的${used.zh}为准。`,
+          },
           indicatorNameText,
         );
       }
     }
 
-    if (!isValid || !indicator || year === null || geo.kind !== "found") return;
-
     const unitText = this.text(row, "unit");
     const breakdownText = this.text(row, "breakdown");
     builder.add({
       indicator,
+      indicatorText,
       year,
-      geo: geo.match,
-      breakdown: breakdownText ? normalizeBreakdown(breakdownText) : indicator.breakdown,
+      yearText,
+      geo: geo.kind === "found" ? geo.match : null,
+      geoText: placeText,
+      hasRowError: builder.log.errorCount > errorsBefore,
+      breakdown: breakdownText ? normalizeBreakdown(breakdownText) : (indicator?.breakdown ?? ""),
       valueCell: this.cell(row, "value"),
       unit: unitText ? resolveSourceUnit(unitText) : null,
       unitText: unitText || null,
@@ -265,7 +288,7 @@ export class LongLayoutReader implements LayoutReader {
       note: this.text(row, "note") || null,
       sourceRef: this.text(row, "sourceRef") || null,
       location: this.at(row, "value"),
-      isMissingUnitReported: this.header.columns.unit === undefined,
+      isUnitReported: this.header.columns.unit === undefined,
     });
   }
 }

@@ -33,7 +33,9 @@ export class ProblemLog {
   /** The kept problems, and when some were dropped a last entry that says how many. */
   toArray(): IngestProblem[] {
     if (this.dropped === 0) return [...this.kept];
-    const warnings = this.dropped - this.droppedErrors;
+    const [dropped, errors, warnings] = [this.dropped, this.droppedErrors, this.dropped - this.droppedErrors].map(
+      (n) => n.toLocaleString("en-US"),
+    );
     return [
       ...this.kept,
       {
@@ -42,7 +44,8 @@ export class ProblemLog {
         row: null,
         column: null,
         code: "problems_truncated",
-        reason: `${this.dropped.toLocaleString("en-US")} more problems are not listed (${this.droppedErrors.toLocaleString("en-US")} errors, ${warnings.toLocaleString("en-US")} warnings). Fix the ones above and upload again to see them.`,
+        reason: `${dropped} more problems are not listed (${errors} errors, ${warnings} warnings). Fix the ones above and upload again to see them.`,
+        reasonZh: `另有 ${dropped} 个问题未列出（错误 ${errors} 个，警告 ${warnings} 个）。请先改正以上问题，再重新上传查看其余问题。`,
       },
     ];
   }

@@ -1,8 +1,10 @@
 import type { GeoMatch } from "@/lib/ingest/aliases";
 import type { IndicatorMatch } from "@/lib/ingest/indicator-aliases";
+import { createIngestNames, type BilingualText, type IngestNames } from "@/lib/ingest/names";
 import type { ProblemLog } from "@/lib/ingest/problem-log";
 import { parseYearbookNumber, type ParsedNumber } from "@/lib/ingest/symbols";
 import type { RawCell } from "@/lib/ingest/table-source";
+import { nameKey } from "@/lib/ingest/text";
 import type {
   IngestObservation,
   IngestMessage,
@@ -13,11 +15,12 @@ import type {
 } from "@/lib/ingest/types";
 import { CANONICAL_UNITS, sourceUnitDimension, toCanonical, UnitError } from "@/lib/units";
 
-// Turns one located, resolved candidate (indicator, year, place, value cell,
-// unit) into an observation in canonical units, or into problems: not a
-// number, negative count, unit missing or of another dimension, unknown
-// breakdown, duplicate key. Both layouts feed it; it knows nothing of columns
-// beyond their names.
+// Turns one located candidate (indicator, year, place, value cell, unit) into
+// an observation in canonical units, or into problems: not a number, negative
+// count, unit missing or of another dimension, unknown breakdown, duplicate
+// key. Parts the layout could not resolve are passed as written, so the other
+// checks still run. Both layouts feed it; it knows nothing of columns beyond
+// their names.
 
 export interface CellLocation {
   sheet: string | null;
@@ -33,9 +36,18 @@ export interface ProblemLocation {
 }
 
 export interface Candidate {
-  indicator: IndicatorMatch;
-  year: number;
-  geo: GeoMatch;
+  /** null when the indicator is not known (the layout has reported it); the other checks still run. */
+  indicator: IndicatorMatch | null;
+  /** The indicator as written: tells unknown indicators apart for duplicates and names them in messages. */
+  indicatorText: string;
+  /** null when the year cell does not read as a year (reported by the layout). */
+  year: number | null;
+  yearText: string;
+  /** null when the place is not known (reported by the layout). */
+  geo: GeoMatch | null;
+  geoText: string;
+  /** The layout has reported an error in this row (year, level, place, indicator): its cells are checked but give no observation. */
+  hasRowError: boolean;
   /** As normalised by normalizeBreakdown; "" for the whole. */
   breakdown: string;
   valueCell: RawCell;
@@ -48,8 +60,8 @@ export interface Candidate {
   note: string | null;
   sourceRef: string | null;
   location: CellLocation;
-  /** The layout has already reported that no unit was given (once for a whole column). */
-  isMissingUnitReported?: boolean;
+  /** The layout has already reported this figure's unit as missing or unusable (once for a whole column). */
+  isUnitReported?: boolean;
 }
 
 /** Internal bookkeeping kept next to each observation: for totals checks and messages. */
@@ -59,6 +71,8 @@ export interface ObservationExtras {
   roundingSlack: number;
 }
 
+type ParsedFigure = Extract<ParsedNumber, { kind: "number" }>;
+
 export function observationKey(
   o: Pick<IngestObservation, "indicatorCode" | "year" | "geoLevel" | "geoCode" | "breakdown">,
 ): string {
@@ -66,8 +80,10 @@ export function observationKey(
 }
 
 /** "row 12" or "row 12 of sheet “2019”" — how a message points at another row. */
-export function describeRow(sheet: string | null, row: number | undefined): string {
-  return sheet === null ? `row ${row}` : `row ${row} of sheet “${sheet}”`;
+export function describeRow(sheet: string | null, row: number | undefined): BilingualText {
+  return sheet === null
+    ? { en: `row ${row}`, zh: `第${row}行` }
+    : { en: `row ${row} of sheet “${sheet}”`, zh: `工作表“${sheet}”第${row}行` };
 }
 
 /** "2019", 2019, "2019年", "2019.0" → 2019; null when the text is not a four-digit year. */
@@ -90,7 +106,9 @@ export function allowsNegative(indicator: IngestReferenceIndicator): boolean {
 export class ObservationBuilder {
   readonly observations: IngestObservation[] = [];
   readonly extras: ObservationExtras[] = [];
+  readonly names: IngestNames;
   skippedCells = 0;
+  /** Every figure's key as far as it is known, valid or not: a duplicate is reported whatever else is wrong. */
   private readonly firstSeen = new Map<string, { sheet: string | null; row: number }>();
   private readonly indicators: Map<string, IngestReferenceIndicator>;
 
@@ -99,6 +117,7 @@ export class ObservationBuilder {
     readonly log: ProblemLog,
   ) {
     this.indicators = new Map(reference.indicators.map((i) => [i.code, i]));
+    this.names = createIngestNames(reference);
   }
 
   problem(
@@ -123,10 +142,12 @@ export class ObservationBuilder {
     this.problem("error", code, at, reason, value);
   }
 
-  /** The English name of an indicator's canonical unit ("yuan", "persons"). */
-  unitOf(indicatorCode: string): string {
+  /** The name of an indicator's canonical unit ("yuan" / "元"). */
+  unitOf(indicatorCode: string): BilingualText {
     const indicator = this.indicators.get(indicatorCode);
-    return indicator ? CANONICAL_UNITS[indicator.unit].en : "";
+    if (!indicator) return { en: "", zh: "" };
+    const { en, zh } = CANONICAL_UNITS[indicator.unit];
+    return { en, zh };
   }
 
   /** The reference indicator a match stands for in this unit: "出口总额" printed in yuan is the yuan export series. */
@@ -139,7 +160,7 @@ export class ObservationBuilder {
   }
 
   /** Why figures of this indicator cannot be written in this unit, or null when they can. */
-  unitMismatch(match: IndicatorMatch, unit: string, unitText: string | null): string | null {
+  unitMismatch(match: IndicatorMatch, unit: string, unitText: string | null): BilingualText | null {
     const indicator = this.indicatorFor(match, unit);
     if (!indicator) return null;
     try {
@@ -147,7 +168,13 @@ export class ObservationBuilder {
       return null;
     } catch (error) {
       if (!(error instanceof UnitError)) throw error;
-      return `${indicator.nameEn} (${indicator.code}) is measured in ${CANONICAL_UNITS[indicator.unit].en}; “${unitText ?? unit}” cannot be converted to it.`;
+      const name = this.names.indicator(indicator.code);
+      const canonical = CANONICAL_UNITS[indicator.unit];
+      const written = unitText ?? unit;
+      return {
+        en: `${name.en} is measured in ${canonical.en}; “${written}” cannot be converted to it.`,
+        zh: `${name.zh}以${canonical.zh}为计量单位，“${written}”无法换算为${canonical.zh}。`,
+      };
     }
   }
 
@@ -158,113 +185,184 @@ export class ObservationBuilder {
     this.error(
       "year_out_of_range",
       at,
-      `The year ${year} is outside the years this app covers (${min}–${max}).`,
+      {
+        en: `The year ${year} is outside the years this app covers (${min}–${max}).`,
+        zh: `${year}年不在本系统收录的年份范围内（${min}–${max}年）。`,
+      },
       String(year),
     );
     return false;
   }
 
-  /** Validates and converts one candidate; adds its observation or its problems. */
+  /**
+   * Checks one figure and converts it; adds its observation, or reports every
+   * problem found. Each check runs whatever the others found: a row with an
+   * unknown indicator still has its value, unit and duplicate checked.
+   */
   add(candidate: Candidate): void {
     const { location: at } = candidate;
+    const errorsBefore = this.log.errorCount;
     const parsed = this.parseValue(candidate.valueCell, at);
-    if (!parsed) return;
+    if (parsed === "not_available") return;
 
-    const indicator = this.indicatorFor(candidate.indicator, candidate.unit);
-    if (!indicator) return; // the resolver only returns reference indicators
-    const unitDimension = candidate.unit ? sourceUnitDimension(candidate.unit) : undefined;
-    const unitAt: CellLocation = { ...at, column: candidate.unitColumn ?? at.column };
-
-    if (!candidate.unit) {
-      if (candidate.unitText) {
-        this.error(
-          "unknown_unit",
-          unitAt,
-          `“${candidate.unitText}” is not a unit this app knows (e.g. 千元, 万元, 亿元, 千美元, 人, 个, %).`,
-          candidate.unitText,
-        );
-      } else if (!candidate.isMissingUnitReported) {
-        this.error(
-          "missing_unit",
-          unitAt,
-          `No unit is given for this ${indicator.nameEn} figure; write one such as ${exampleUnit(indicator)}.`,
-        );
-      }
-      return;
+    const indicator = candidate.indicator ? this.indicatorFor(candidate.indicator, candidate.unit) : undefined;
+    const isUnitUsable = this.checkUnit(candidate, indicator);
+    if (parsed) {
+      this.checkPercentSign(candidate, parsed);
+      this.checkSign(candidate, indicator, parsed);
     }
-    if (parsed.hasPercentSign && unitDimension !== "percent") {
-      this.error(
-        "unit_not_convertible",
-        at,
-        `The figure has a % sign but its unit is ${candidate.unitText ?? candidate.unit}.`,
-        cellValueText(candidate.valueCell),
-      );
-      return;
-    }
+    if (indicator) this.checkBreakdown(candidate, indicator);
+    this.checkDuplicate(candidate, indicator);
 
-    let value: number;
-    try {
-      value = toCanonical(parsed.value, candidate.unit, indicator.unit);
-    } catch (error) {
-      if (!(error instanceof UnitError)) throw error;
-      const reason = this.unitMismatch(candidate.indicator, candidate.unit, candidate.unitText) ?? error.message;
-      this.error("unit_not_convertible", unitAt, reason, candidate.unitText ?? candidate.unit);
-      return;
-    }
-
-    if (value < 0 && !allowsNegative(indicator)) {
-      this.error("negative_value", at, `${indicator.nameEn} cannot be negative.`, cellValueText(candidate.valueCell));
-      return;
-    }
-
-    const breakdown = candidate.breakdown;
-    if (breakdown !== "" && !(indicator.breakdowns ?? []).includes(breakdown)) {
-      const known = indicator.breakdowns?.length
-        ? `its breakdowns are ${indicator.breakdowns.join(", ")}`
-        : "it has no breakdowns";
-      this.error(
-        "unknown_breakdown",
-        at,
-        `“${breakdown}” is not a breakdown of ${indicator.code}; ${known}.`,
-        breakdown,
-      );
-      return;
-    }
-
+    const isClean = this.log.errorCount === errorsBefore && !candidate.hasRowError;
+    const { unit, year, geo } = candidate;
+    if (!isClean || !parsed || !isUnitUsable || !unit || !indicator || year === null || !geo) return;
     const observation: IngestObservation = {
       indicatorCode: indicator.code,
-      year: candidate.year,
-      geoLevel: candidate.geo.level,
-      geoCode: candidate.geo.code,
-      breakdown,
-      value,
+      year,
+      geoLevel: geo.level,
+      geoCode: geo.code,
+      breakdown: candidate.breakdown,
+      value: toCanonical(parsed.value, unit, indicator.unit),
       note: joinNotes(
         candidate.note,
-        candidate.indicator.note,
+        candidate.indicator?.note ?? null,
         parsed.footnote ? `footnote ${parsed.footnote} in the source` : null,
       ),
       sourceRef: candidate.sourceRef,
       sheet: at.sheet,
       row: at.row,
     };
-    const key = observationKey(observation);
-    const first = this.firstSeen.get(key);
-    if (first) {
+    this.observations.push(observation);
+    this.extras.push({ column: at.column, roundingSlack: roundingSlack(parsed, unit, indicator) });
+  }
+
+  /** Reports a unit that is missing, unknown or of the wrong kind for the indicator; true when figures can be converted. */
+  private checkUnit(candidate: Candidate, indicator: IngestReferenceIndicator | undefined): boolean {
+    if (candidate.isUnitReported) return false;
+    const unitAt: CellLocation = { ...candidate.location, column: candidate.unitColumn ?? candidate.location.column };
+    if (!candidate.unit) {
+      if (candidate.unitText) {
+        this.error(
+          "unknown_unit",
+          unitAt,
+          {
+            en: `“${candidate.unitText}” is not a unit this app knows (e.g. 千元, 万元, 亿元, 千美元, 人, 个, %).`,
+            zh: `“${candidate.unitText}”不是本系统可识别的计量单位（如千元、万元、亿元、千美元、人、个、%）。`,
+          },
+          candidate.unitText,
+        );
+      } else {
+        this.error("missing_unit", unitAt, missingUnitMessage(indicator && this.names.indicator(indicator.code), indicator));
+      }
+      return false;
+    }
+    // With the indicator unknown, the unit can be checked only on its own (above), not against the indicator.
+    if (!indicator || !candidate.indicator) return true;
+    const mismatch = this.unitMismatch(candidate.indicator, candidate.unit, candidate.unitText);
+    if (!mismatch) return true;
+    this.error("unit_not_convertible", unitAt, mismatch, candidate.unitText ?? candidate.unit);
+    return false;
+  }
+
+  private checkPercentSign(candidate: Candidate, parsed: ParsedFigure): void {
+    if (!parsed.hasPercentSign || !candidate.unit || sourceUnitDimension(candidate.unit) === "percent") return;
+    const unit = candidate.unitText ?? candidate.unit;
+    this.error(
+      "unit_not_convertible",
+      candidate.location,
+      { en: `The figure has a % sign but its unit is ${unit}.`, zh: `该数值带有百分号，但其单位为“${unit}”。` },
+      cellValueText(candidate.valueCell),
+    );
+  }
+
+  /** A negative figure: the indicator says whether it may be; with the indicator unknown, the unit's kind does. */
+  private checkSign(candidate: Candidate, indicator: IngestReferenceIndicator | undefined, parsed: ParsedFigure): void {
+    if (parsed.value >= 0) return;
+    const value = cellValueText(candidate.valueCell);
+    if (indicator) {
+      if (allowsNegative(indicator)) return;
+      const name = this.names.indicator(indicator.code);
       this.error(
-        "duplicate_row",
-        at,
-        `Duplicate: ${describeRow(at.sheet, at.row)} and ${describeRow(first.sheet, first.row)} both give ${indicator.code} for ${observation.geoCode} in ${observation.year}${breakdown ? ` (${breakdown})` : ""}. Keep one of them.`,
-        cellValueText(candidate.valueCell),
+        "negative_value",
+        candidate.location,
+        { en: `${name.en} cannot be negative.`, zh: `${name.zh}不能为负数。` },
+        value,
       );
       return;
     }
-    this.firstSeen.set(key, { sheet: at.sheet, row: at.row });
-    this.observations.push(observation);
-    this.extras.push({ column: at.column, roundingSlack: roundingSlack(parsed, candidate.unit, indicator) });
+    const dimension = candidate.unit ? sourceUnitDimension(candidate.unit) : undefined;
+    if (!dimension || dimension === "percent") return;
+    const unit = candidate.unitText ?? candidate.unit;
+    this.error(
+      "negative_value",
+      candidate.location,
+      {
+        en: `A figure in ${unit} cannot be negative (only net profit and percentages may be); this row's indicator is not one this app knows, so its unit decides.`,
+        zh: `以“${unit}”计量的数值不能为负数（只有净利润和百分比可以为负）；本行的指标无法识别，故按单位判断。`,
+      },
+      value,
+    );
   }
 
-  /** Reads a value cell; reports why it is not a number. null for a skipped or bad cell. */
-  private parseValue(cell: RawCell, at: CellLocation): Extract<ParsedNumber, { kind: "number" }> | null {
+  private checkBreakdown(candidate: Candidate, indicator: IngestReferenceIndicator): void {
+    const { breakdown } = candidate;
+    if (breakdown === "" || (indicator.breakdowns ?? []).includes(breakdown)) return;
+    const name = this.names.indicator(indicator.code);
+    const known = (indicator.breakdowns ?? []).map((b) => this.names.breakdown(b));
+    const list = known.length
+      ? { en: `its breakdowns are ${known.map((k) => k.en).join(", ")}`, zh: `其分组为${known.map((k) => k.zh).join("、")}` }
+      : { en: "it has no breakdowns", zh: "该指标没有分组" };
+    this.error(
+      "unknown_breakdown",
+      candidate.location,
+      { en: `“${breakdown}” is not a breakdown of ${name.en}; ${list.en}.`, zh: `“${breakdown}”不是${name.zh}的分组；${list.zh}。` },
+      breakdown,
+    );
+  }
+
+  /** Reports a figure whose key, as far as it is known, an earlier row already gave. */
+  private checkDuplicate(candidate: Candidate, indicator: IngestReferenceIndicator | undefined): void {
+    const { location: at, geo, year, breakdown } = candidate;
+    const key =
+      indicator && geo && year !== null
+        ? observationKey({ indicatorCode: indicator.code, year, geoLevel: geo.level, geoCode: geo.code, breakdown })
+        : [
+            indicator?.code ?? `?${nameKey(candidate.indicatorText)}`,
+            year ?? `?${candidate.yearText.trim()}`,
+            geo ? `${geo.level}|${geo.code}` : `?|${nameKey(candidate.geoText)}`,
+            breakdown,
+          ].join("|");
+    const first = this.firstSeen.get(key);
+    if (!first) {
+      this.firstSeen.set(key, { sheet: at.sheet, row: at.row });
+      return;
+    }
+    const here = describeRow(at.sheet, at.row);
+    const there = describeRow(first.sheet, first.row);
+    const what = indicator
+      ? this.names.indicator(indicator.code, breakdown)
+      : quoted(candidate.indicatorText + (breakdown ? ` (${breakdown})` : ""));
+    const where = geo ? this.names.geo(geo, candidate.geoText) : placeAsWritten(candidate.geoText);
+    const when =
+      year !== null
+        ? { en: `in ${year}`, zh: `${year}年` }
+        : candidate.yearText.trim()
+          ? { en: `in “${candidate.yearText.trim()}”`, zh: `“${candidate.yearText.trim()}”` }
+          : { en: "with no year", zh: "未填年份" };
+    this.error(
+      "duplicate_row",
+      at,
+      {
+        en: `Duplicate: ${here.en} and ${there.en} both give ${what.en} for ${where.en} ${when.en}. Keep one of them.`,
+        zh: `重复：${here.zh}与${there.zh}都填报了${where.zh}${when.zh}的${what.zh}，请只保留其中一行。`,
+      },
+      cellValueText(candidate.valueCell),
+    );
+  }
+
+  /** Reads a value cell; reports why it is not a number. null for a bad cell. */
+  private parseValue(cell: RawCell, at: CellLocation): ParsedFigure | "not_available" | null {
     if (typeof cell === "number")
       return { kind: "number", value: cell, footnote: null, decimals: null, hasPercentSign: false };
     if (cell !== null && typeof cell === "object") {
@@ -272,45 +370,83 @@ export class ObservationBuilder {
         this.error(
           "formula_without_value",
           at,
-          "This cell holds a formula without a saved value. Open the file in Excel, let it calculate, save, and upload again (or paste the values).",
+          {
+            en: "This cell holds a formula without a saved value. Open the file in Excel, let it calculate, save, and upload again (or paste the values).",
+            zh: "该单元格是未保存计算结果的公式。请用 Excel 打开文件，待其计算完成后保存，再重新上传（或将公式粘贴为数值）。",
+          },
           `=${cell.formula}`,
         );
       } else {
-        this.error("not_a_number", at, `The cell holds the spreadsheet error ${cell.text}, not a number.`, cell.text);
+        this.error(
+          "not_a_number",
+          at,
+          {
+            en: `The cell holds the spreadsheet error ${cell.text}, not a number.`,
+            zh: `该单元格是电子表格错误值 ${cell.text}，不是数值。`,
+          },
+          cell.text,
+        );
       }
       return null;
     }
     const parsed = parseYearbookNumber(cell ?? "");
     if (parsed.kind === "missing") {
       this.skippedCells++;
-      return null;
+      return "not_available";
     }
     if (parsed.kind === "invalid") {
-      this.error("not_a_number", at, `“${truncate(cell ?? "")}” is not a number.`, truncate(cell ?? ""));
+      const text = truncate(cell ?? "");
+      this.error("not_a_number", at, { en: `“${text}” is not a number.`, zh: `“${text}”不是数值。` }, text);
       return null;
     }
     return parsed;
   }
 }
 
-function exampleUnit(indicator: IngestReferenceIndicator): string {
-  switch (CANONICAL_UNITS[indicator.unit].dimension) {
+function quoted(text: string): BilingualText {
+  return { en: `“${text}”`, zh: `“${text}”` };
+}
+
+function placeAsWritten(text: string): BilingualText {
+  return text.trim() ? quoted(text.trim()) : { en: "no place", zh: "未填地区" };
+}
+
+function missingUnitMessage(
+  name: BilingualText | undefined,
+  indicator: IngestReferenceIndicator | undefined,
+): BilingualText {
+  const example = exampleUnit(indicator);
+  return name
+    ? {
+        en: `No unit is given for this ${name.en} figure; write one such as ${example.en}.`,
+        zh: `该${name.zh}数值未注明计量单位，请填写，如${example.zh}。`,
+      }
+    : {
+        en: `No unit is given for this figure; write one such as ${example.en}.`,
+        zh: `该数值未注明计量单位，请填写，如${example.zh}。`,
+      };
+}
+
+function exampleUnit(indicator: IngestReferenceIndicator | undefined): BilingualText {
+  switch (indicator && CANONICAL_UNITS[indicator.unit].dimension) {
     case "cny":
-      return "千元, 万元 or 亿元";
+      return { en: "千元, 万元 or 亿元", zh: "千元、万元或亿元" };
     case "usd":
-      return "千美元 or 亿美元";
+      return { en: "千美元 or 亿美元", zh: "千美元或亿美元" };
     case "people":
-      return "人 or 万人";
+      return { en: "人 or 万人", zh: "人或万人" };
     case "percent":
-      return "%";
+      return { en: "%", zh: "%" };
+    case "count":
+      return { en: "个 or 家", zh: "个或家" };
     default:
-      return "个 or 家";
+      return { en: "千元, 亿元, 千美元, 人 or 个", zh: "千元、亿元、千美元、人或个" };
   }
 }
 
 /** Half the last printed digit, in canonical units: 1234.5 亿元 may be 1234.45…1234.55 亿元. */
 function roundingSlack(
-  parsed: Extract<ParsedNumber, { kind: "number" }>,
+  parsed: ParsedFigure,
   unit: string,
   indicator: IngestReferenceIndicator,
 ): number {

@@ -227,7 +227,8 @@ export class WideLayoutReader implements LayoutReader {
   readonly layout = "wide";
   private readonly year: number | null;
   private readonly isYearUsable: boolean;
-  private readonly usableColumns: IndicatorColumn[];
+  /** Columns whose unit is missing or unusable: reported once, their figures still checked. */
+  private readonly unitReported = new Set<number>();
   /** The header's row number, or the unit row's: rows up to it are titles and headers. */
   private readonly lastHeaderRow: number;
   private readonly headerKeys: Set<string>;
@@ -249,17 +250,19 @@ export class WideLayoutReader implements LayoutReader {
     this.year = fromSheet ?? header.titleYear ?? fromFile;
     const sheetAt = { sheet, row: null, column: null } as const;
     if (this.year === null) {
-      builder.error(
-        "no_year",
-        sheetAt,
-        `No year found for ${sheet === null ? "this table" : `sheet “${sheet}”`}: name the sheet after its year (“2019”), put it in a title row (“2019年国家高新区主要经济指标”) or in the file name.`,
-      );
+      builder.error("no_year", sheetAt, {
+        en: `No year found for ${sheet === null ? "this table" : `sheet “${sheet}”`}: name the sheet after its year (“2019”), put it in a title row (“2019年国家高新区主要经济指标”) or in the file name.`,
+        zh: `${sheet === null ? "该表" : `工作表“${sheet}”`}未找到年份：请以年份命名工作表（“2019”），或在标题行中写明（“2019年国家高新区主要经济指标”），或写在文件名中。`,
+      });
     } else if (fromSheet !== null && header.titleYear !== null && header.titleYear !== fromSheet) {
       builder.problem(
         "warning",
         "year_conflict",
         { sheet, row: scannedRows[0]?.number ?? null, column: null },
-        `The sheet is named for ${fromSheet} but its title says ${header.titleYear}; ${fromSheet} is used.`,
+        {
+          en: `The sheet is named for ${fromSheet} but its title says ${header.titleYear}; ${fromSheet} is used.`,
+          zh: `工作表名称为${fromSheet}年，但标题写的是${header.titleYear}年；以${fromSheet}年为准。`,
+        },
       );
     } else if (fromSheet === null && header.titleYear === null) {
       // A yearbook's file is named for its edition, which reports the year before: 2020年鉴 holds 2019 data.
@@ -267,7 +270,10 @@ export class WideLayoutReader implements LayoutReader {
         "warning",
         "year_from_file_name",
         sheetAt,
-        `The year ${this.year} comes from the file name. Check it is the year of the data, not of the yearbook edition (the 2020 yearbook reports 2019); to be sure, name the sheet after the year.`,
+        {
+          en: `The year ${this.year} comes from the file name. Check it is the year of the data, not of the yearbook edition (the 2020 yearbook reports 2019); to be sure, name the sheet after the year.`,
+          zh: `年份${this.year}取自文件名。请确认这是数据所属年份，而不是年鉴的出版年份（2020年版年鉴收录的是2019年数据）；为确保无误，请以年份命名工作表。`,
+        },
       );
     }
     this.isYearUsable = this.year !== null && builder.checkYear(this.year, { sheet, row: headerRow, column: null });
@@ -276,36 +282,45 @@ export class WideLayoutReader implements LayoutReader {
       builder.error(
         "unknown_indicator",
         { sheet, row: headerRow, column: header.headers[index]! },
-        `Column “${header.headers[index]}” is not an indicator this app knows (use its Chinese name with the unit, e.g. 营业收入（千元）, or its code); the column is not read.`,
+        {
+          en: `Column “${header.headers[index]}” is not an indicator this app knows (use its Chinese name with the unit, e.g. 营业收入（千元）, or its code); the column is not read.`,
+          zh: `“${header.headers[index]}”列不是本系统可识别的指标（请使用带单位的中文名称，如 营业收入（千元），或指标代码）；该列不予读取。`,
+        },
         header.headers[index],
       );
     }
-    // Units are checked once per column here, not on every row.
-    this.usableColumns = header.indicatorColumns.filter((column) => {
+    // Units are checked once per column here, not on every row; the column's figures are still checked.
+    for (const column of header.indicatorColumns) {
       const at = { sheet, row: headerRow, column: column.header };
       if (!column.unit) {
         builder.error(
           "missing_unit",
           at,
           column.unitText
-            ? `Column “${column.header}”: “${column.unitText}” is not a unit this app knows (e.g. 千元, 万元, 亿元, 千美元, 人, 个, %).`
-            : `Column “${column.header}” has no unit: write it in the header, e.g. “${column.header}（千元）”, or in a row under the header.`,
+            ? {
+                en: `Column “${column.header}”: “${column.unitText}” is not a unit this app knows (e.g. 千元, 万元, 亿元, 千美元, 人, 个, %).`,
+                zh: `“${column.header}”列：“${column.unitText}”不是本系统可识别的计量单位（如千元、万元、亿元、千美元、人、个、%）。`,
+              }
+            : {
+                en: `Column “${column.header}” has no unit: write it in the header, e.g. “${column.header}（千元）”, or in a row under the header.`,
+                zh: `“${column.header}”列没有注明计量单位：请写在表头中，如“${column.header}（千元）”，或写在表头下方的单位行中。`,
+              },
           column.unitText ?? undefined,
         );
-        return false;
+        this.unitReported.add(column.index);
+        continue;
       }
       const mismatch = builder.unitMismatch(column.indicator, column.unit, column.unitText);
       if (mismatch) {
         builder.error(
           "unit_not_convertible",
           at,
-          `Column “${column.header}”: ${mismatch}`,
+          { en: `Column “${column.header}”: ${mismatch.en}`, zh: `“${column.header}”列：${mismatch.zh}` },
           column.unitText ?? column.unit,
         );
-        return false;
+        this.unitReported.add(column.index);
       }
-      return true;
-    });
+    }
   }
 
   readRow(row: SheetRow): void {
@@ -316,30 +331,34 @@ export class WideLayoutReader implements LayoutReader {
     const others = row.cells.some((cell, i) => i !== header.geoIndex && cellText(cell) !== "");
 
     if (!geoText) {
-      if (this.usableColumns.some((c) => isFigure(cellText(row.cells[c.index])))) {
+      if (header.indicatorColumns.some((c) => isFigure(cellText(row.cells[c.index])))) {
         builder.problem(
           "warning",
           "unknown_geo",
           { sheet, row: row.number, column: this.geoColumnName() },
-          "This row has figures but no place; it is skipped.",
+          { en: "This row has figures but no place; it is skipped.", zh: "该行有数值但没有地区，已跳过。" },
         );
       }
       return;
     }
     if ((NOTE_ROW.test(geoText) && !others) || this.headerKeys.has(nameKey(geoText))) return;
-    if (!this.isYearUsable || this.year === null) return;
 
+    // An unknown place or an unusable year is reported once; the row's figures are checked all the same.
     const at: CellLocation = { sheet, row: row.number, column: this.geoColumnName() };
     const geo = geoResolver.resolve(geoText, { order: header.geoOrder });
-    if (!reportGeo(this.context, geo, geoText, at) || geo.kind !== "found") return;
+    const isPlaceKnown = reportGeo(this.context, geo, geoText, at) && geo.kind === "found";
 
     const note = header.noteIndex !== null ? cellText(row.cells[header.noteIndex]) || null : null;
     const sourceRef = header.sourceIndex !== null ? cellText(row.cells[header.sourceIndex]) || null : null;
-    for (const column of this.usableColumns) {
+    for (const column of header.indicatorColumns) {
       builder.add({
         indicator: column.indicator,
+        indicatorText: column.header,
         year: this.year,
-        geo: geo.match,
+        yearText: this.year === null ? "" : String(this.year),
+        geo: isPlaceKnown ? geo.match : null,
+        geoText,
+        hasRowError: !isPlaceKnown || !this.isYearUsable,
         breakdown: column.indicator.breakdown,
         valueCell: row.cells[column.index] ?? null,
         unit: column.unit,
@@ -348,6 +367,7 @@ export class WideLayoutReader implements LayoutReader {
         note,
         sourceRef,
         location: { sheet, row: row.number, column: column.header },
+        isUnitReported: this.unitReported.has(column.index),
       });
     }
   }
