@@ -146,10 +146,12 @@ export interface WideHeader {
  */
 export function detectWideHeader(rows: SheetRow[], context: IngestContext): WideHeader | null {
   for (let h = 0; h < rows.length; h++) {
-    const headers = rows[h]!.cells.map((cell) => cellText(cell));
-    const parkIndex = headers.findIndex((text) => isHeaderIn(text, PARK_KEYS));
-    const geoHeaderIndex = parkIndex >= 0 ? parkIndex : headers.findIndex((text) => isHeaderIn(text, GEO_KEYS));
+    const upper = rows[h]!.cells.map((cell) => cellText(cell));
+    const parkIndex = upper.findIndex((text) => isHeaderIn(text, PARK_KEYS));
+    const geoHeaderIndex = parkIndex >= 0 ? parkIndex : upper.findIndex((text) => isHeaderIn(text, GEO_KEYS));
     const geoIndex = geoHeaderIndex >= 0 ? geoHeaderIndex : 0;
+    const headers = geoHeaderIndex >= 0 ? withSubHeaders(upper, rows[h + 1], geoIndex, context) : upper;
+    const hasSubHeaders = headers !== upper;
 
     const indicatorColumns: IndicatorColumn[] = [];
     const unknownColumns: number[] = [];
@@ -181,8 +183,8 @@ export function detectWideHeader(rows: SheetRow[], context: IngestContext): Wide
 
     // Rows under the header that are not data yet: a unit row ("千元", "CNY 100 million") or the
     // header again in English. Stop at the first row with a place or a figure in it.
-    let lastHeaderIndex = h;
-    for (let k = h + 1; k <= h + 3 && k < rows.length; k++) {
+    let lastHeaderIndex = hasSubHeaders ? h + 1 : h;
+    for (let k = lastHeaderIndex + 1; k <= h + 3 && k < rows.length; k++) {
       const row = rows[k]!;
       const lineBelow = findRowUnitLine([row], "start");
       if (lineBelow && !row.cells.some((cell) => isFigure(cellText(cell)))) {
@@ -370,6 +372,36 @@ export class WideLayoutReader implements LayoutReader {
   private geoColumnName(): string {
     return this.header.headers[this.header.geoIndex] || `column ${columnLetter(this.header.geoIndex)}`;
   }
+}
+
+/**
+ * A header of two rows where the upper one groups columns ("企业主要经济指标"
+ * merged over several) and the lower names them: each column's indicator from
+ * the lower row where the upper names another or none. The upper row itself
+ * when the row below is no such header (its place cell holds a place, or it
+ * names nothing new).
+ */
+function withSubHeaders(
+  upper: string[],
+  below: SheetRow | undefined,
+  geoIndex: number,
+  context: IngestContext,
+): string[] {
+  if (!below) return upper;
+  const lower = below.cells.map((cell) => cellText(cell));
+  const lowerGeo = lower[geoIndex] ?? "";
+  if (lowerGeo && !isHeaderIn(lowerGeo, GEO_KEYS) && !isHeaderIn(lowerGeo, PARK_KEYS)) return upper;
+  const indicatorOf = (text: string | undefined) => (text ? parseIndicatorHeader(text, context)?.indicator.code : null);
+  let isCombined = false;
+  const combined = Array.from({ length: Math.max(upper.length, lower.length) }, (_, i) => {
+    const text = upper[i] ?? "";
+    const named = indicatorOf(lower[i]);
+    // The same indicator in both rows is a bilingual header: the upper row, which may carry the unit.
+    if (i === geoIndex || !named || named === indicatorOf(text)) return text;
+    isCombined = true;
+    return lower[i]!;
+  });
+  return isCombined ? combined : upper;
 }
 
 /** The first unit line in any cell of these rows. */

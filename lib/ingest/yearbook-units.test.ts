@@ -135,6 +135,28 @@ describe("a yearbook table with a unit line", () => {
     ]);
   });
 
+  it("reads a two-row header whose upper row groups the columns the lower row names", async () => {
+    const data = await workbook((wb) => {
+      const ws = wb.addWorksheet("2018");
+      ws.addRow(["单位：个、千元"]);
+      ws.addRow(["地区", "高新区数", "企业 Enterprises", null, "主要经济指标 Main Indicators"]);
+      ws.addRow([null, null, "#高新技术企业", "入统企业数", "营业收入"]);
+      ws.mergeCells("A2:A3");
+      ws.mergeCells("B2:B3");
+      ws.mergeCells("C2:D2");
+      ws.addRow(["四川", 8, 3000, 5000, 70]);
+      ws.addRow(["注：高新技术企业为入统企业中的高新技术企业。"]);
+    });
+    const result = await ingest(data);
+    expect(result.problems).toEqual([]);
+    expect(result.observations.map((o) => [o.indicatorCode, o.row, o.value])).toEqual([
+      ["park_count", 4, 8],
+      ["high_tech_enterprises", 4, 3000],
+      ["enterprises_surveyed", 4, 5000],
+      ["revenue", 4, 70_000],
+    ]);
+  });
+
   it("lets a column's own unit win over the unit line", async () => {
     const data = await workbook((wb) => {
       const ws = wb.addWorksheet("2019");
