@@ -195,7 +195,7 @@ export function detectWideHeader(rows: SheetRow[], context: IngestContext): Wide
       const geoCell = cellText(row.cells[geoIndex]);
       if (
         geoCell &&
-        !/^(单位|计量单位|units?)\b/i.test(geoCell) &&
+        !/^(单位|计量单位|units?)(?![a-z])/i.test(geoCell) &&
         !isHeaderIn(geoCell, GEO_KEYS) &&
         !isHeaderIn(geoCell, PARK_KEYS)
       )
@@ -343,7 +343,8 @@ export class WideLayoutReader implements LayoutReader {
       }
       return;
     }
-    if ((NOTE_ROW.test(geoText) && !others) || this.headerKeys.has(nameKey(geoText))) return;
+    const isNoteOrUnitLine = !others && (NOTE_ROW.test(geoText) || findUnitLine(geoText) !== null);
+    if (isNoteOrUnitLine || this.headerKeys.has(nameKey(geoText))) return;
     if (!this.isYearUsable || this.year === null) return;
 
     const at: CellLocation = { sheet, row: row.number, column: this.geoColumnName() };

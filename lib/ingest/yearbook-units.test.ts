@@ -157,6 +157,23 @@ describe("a yearbook table with a unit line", () => {
     ]);
   });
 
+  it("reads a Chinese unit row under the header, and skips a unit line under the table", async () => {
+    const data = await workbook((wb) => {
+      const ws = wb.addWorksheet("2019");
+      ws.addRow(["地区", "高新区数", "营业收入", "出口总额"]);
+      ws.addRow(["单位", "个", "千元", "千美元"]);
+      ws.addRow(["福建", 7, 12, 3]);
+      ws.addRow(["单位：千元"]);
+    });
+    const result = await ingest(data);
+    expect(result.problems).toEqual([]);
+    expect(result.observations.map((o) => [o.indicatorCode, o.value])).toEqual([
+      ["park_count", 7],
+      ["revenue", 12_000],
+      ["exports", 3000],
+    ]);
+  });
+
   it("lets a column's own unit win over the unit line", async () => {
     const data = await workbook((wb) => {
       const ws = wb.addWorksheet("2019");
