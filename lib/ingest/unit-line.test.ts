@@ -17,6 +17,7 @@ describe("findUnitLine", () => {
     ["单位：千元 Unit: CNY thousand", ["千元", "CNY thousand"]],
     ["单位：人；万元", ["人", "万元"]],
     ["ＵＮＩＴ：ｙｕａｎ", ["CNY"]],
+    ["金额单位：千元", ["千元"]],
   ])("%s → %j", (text, expected) => {
     expect(unitsOf(text)).toEqual(expected);
   });
@@ -25,7 +26,8 @@ describe("findUnitLine", () => {
     const title = "2019年国家高新区主要经济指标　单位：亿元";
     expect(unitsOf(title)).toBeNull();
     expect(unitsOf(title, "anywhere")).toEqual(["亿元"]);
-    expect(findUnitLine(title, "anywhere")?.text).toBe("单位:亿元");
+    expect(findUnitLine(title, "anywhere")?.text).toBe("单位：亿元");
+    expect(findUnitLine("（单位：千元）")?.text).toBe("单位：千元");
   });
 
   it("is no unit line in a header that carries its own unit, nor in a title without one", () => {

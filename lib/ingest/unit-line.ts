@@ -21,7 +21,8 @@ export interface UnitLine {
   unknown: string[];
 }
 
-const PREFIX = String.raw`(?:计量单位|单位|units?)\s*[:：]`;
+// "金额单位：千元" gives the unit of the amounts only, which is what a list by kind does anyway.
+const PREFIX = String.raw`(?:(?:计量|金额|货币|数量)?单位|units?)\s*[:：]`;
 const AT_START = new RegExp(String.raw`^[(（[【]?\s*${PREFIX}\s*(.*)$`, "is");
 const ANYWHERE = new RegExp(String.raw`(?<![a-z])${PREFIX}\s*(.*)$`, "is");
 const REPEATED_PREFIX = new RegExp(String.raw`(?<![a-z])${PREFIX}`, "i");
@@ -62,8 +63,11 @@ export function findUnitLine(text: string, where: "start" | "anywhere" = "start"
     if (unit) units.push({ unit, text: part });
     else unknown.push(part);
   }
-  const at = where === "start" ? 0 : normalized.search(REPEATED_PREFIX);
-  return { text: normalized.slice(at).replace(/^[(（[【]\s*|\s*[)）\]】]$/g, ""), units, unknown };
+  // Shown as written ("单位：千元", not its normalised "单位:千元"), from where the line starts.
+  const written = text.trim();
+  const start = where === "start" ? 0 : written.search(REPEATED_PREFIX);
+  const shown = start >= 0 ? written.slice(start) : normalized.slice(normalized.search(REPEATED_PREFIX));
+  return { text: shown.replace(/^[(（[【]\s*|\s*[)）\]】]$/g, ""), units, unknown };
 }
 
 export type LineUnitChoice =

@@ -174,6 +174,20 @@ describe("a yearbook table with a unit line", () => {
     ]);
   });
 
+  it("reads a unit line at the end of the header row, not as a column", async () => {
+    const data = await workbook((wb) => {
+      const ws = wb.addWorksheet("2019");
+      ws.addRow(["地区", "营业收入", "上缴税费", "金额单位：亿元"]);
+      ws.addRow(["河南", 3, 0.5]);
+    });
+    const result = await ingest(data);
+    expect(result.problems).toEqual([]);
+    expect(result.observations.map((o) => [o.indicatorCode, o.value])).toEqual([
+      ["revenue", 300_000_000],
+      ["tax_revenue", 50_000_000],
+    ]);
+  });
+
   it("lets a column's own unit win over the unit line", async () => {
     const data = await workbook((wb) => {
       const ws = wb.addWorksheet("2019");
@@ -247,7 +261,7 @@ describe("units that cannot be told", () => {
   it("errs on a unit line with two yuan units", async () => {
     const result = await csv("2019年\n单位：千元、万元\n地区,营业收入\n北京,5\n");
     expect(errors(result).map((p) => [p.code, p.column, p.value])).toEqual([
-      ["missing_unit", "营业收入", "单位:千元、万元"],
+      ["missing_unit", "营业收入", "单位：千元、万元"],
     ]);
     expect(errors(result)[0]!.reason).toMatch(
       /more than one unit for yuan amounts \(千元, 万元\): write the unit into the header, e\.g\. 营业收入（千元）/,
@@ -259,7 +273,7 @@ describe("units that cannot be told", () => {
     const result = await csv("2019年\n单位：个、斤\n地区,高新区数,出口创汇额\n北京,1,5\n");
     expect(errors(result).map((p) => [p.code, p.column])).toEqual([["missing_unit", "出口创汇额"]]);
     expect(errors(result)[0]!.reason).toMatch(
-      /the unit line “单位:个、斤” gives none for US-dollar amounts \(“斤” in it is not a unit this app knows\): write the unit into the header, e\.g\. 出口创汇额（千美元）/,
+      /the unit line “单位：个、斤” gives none for US-dollar amounts \(“斤” in it is not a unit this app knows\): write the unit into the header, e\.g\. 出口创汇额（千美元）/,
     );
     expect(warnings(result)).toEqual([]);
   });
