@@ -215,6 +215,31 @@ describe("a yearbook table with a unit line", () => {
 });
 
 describe("a yearbook table as CSV", () => {
+  it("reads the issue's table saved as CSV", async () => {
+    const line = (cells: readonly unknown[]) =>
+      cells
+        .map((cell) => (typeof cell === "string" && cell.includes(",") ? `"${cell}"` : String(cell ?? "")))
+        .join(",");
+    const text = [
+      line(["2-3 2018年各地区国家高新区企业主要经济指标"]),
+      line([null, null, null, null, null, null, null, null, "单位：个、千元、千美元"]),
+      line(CHINESE_HEADER),
+      line(ENGLISH_HEADER),
+      ...DATA.map(line),
+      line(["注：高新区数含苏州工业园区。"]),
+    ].join("\r\n");
+    const result = await csv(text);
+    expect(errors(result)).toEqual([]);
+    expect(result.observations).toHaveLength(4 * 8 - 1);
+    expect(valueOf(result, "revenue", "110000")).toBe(6_000_000_000);
+    expect(valueOf(result, "exports", "CN")).toBe(130_000_000);
+    expect(valueOf(result, "park_count", "320000")).toBe(1);
+    expect(warnings(result).map((p) => [p.code, p.column])).toEqual([
+      ["unit_assumed", "年末从业人员"],
+      ["skipped_symbols", null],
+    ]);
+  });
+
   it("reads a title, a unit line and the header", async () => {
     const result = await csv(
       "2018年各地区国家高新区主要经济指标\n单位：个、千元、千美元\n地区,高新区数,营业收入,出口总额\n北京,1,2000,30\n",
