@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCanonical, UnitError } from "@/lib/units";
+import { sourceUnitFactor, toCanonical, UnitError } from "@/lib/units";
 
 describe("toCanonical", () => {
   it.each([
@@ -38,5 +38,14 @@ describe("toCanonical", () => {
 
   it("refuses an unknown unit", () => {
     expect(() => toCanonical(1, "斤", "CNY")).toThrow(/Unknown unit/);
+  });
+});
+
+describe("sourceUnitFactor", () => {
+  it("tells the size of a source unit, for telling 千元 from 万元 in a unit line", () => {
+    expect(sourceUnitFactor("千元")).toBe(1e3);
+    expect(sourceUnitFactor("万元")).toBe(1e4);
+    expect(sourceUnitFactor("个")).toBe(sourceUnitFactor("家"));
+    expect(sourceUnitFactor("斤")).toBeUndefined();
   });
 });

@@ -78,6 +78,11 @@ export function sourceUnitDimension(sourceUnit: string): TDimension | undefined 
   return SOURCE_UNITS[sourceUnit.trim()]?.dimension;
 }
 
+/** How many canonical units one source unit is (千元 → 1000), or undefined when the unit is unknown. */
+export function sourceUnitFactor(sourceUnit: string): number | undefined {
+  return SOURCE_UNITS[sourceUnit.trim()]?.factor;
+}
+
 /**
  * Converts a value written in a source unit (亿元, 千美元, 万人 …) to the canonical unit.
  * Throws UnitError when the unit is unknown or measures something else (亿美元 into CNY).

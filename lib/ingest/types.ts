@@ -62,6 +62,7 @@ export type IngestProblemCode =
   | "skipped_symbols"
   | "year_conflict"
   | "year_from_file_name"
+  | "unit_assumed"
   | "no_figures"
   | "problems_truncated";
 

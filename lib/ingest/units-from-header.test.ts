@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findUnitDeclaration, resolveSourceUnit, splitHeaderUnit } from "@/lib/ingest/units-from-header";
+import { resolveSourceUnit, splitHeaderUnit } from "@/lib/ingest/units-from-header";
 import { toCanonical } from "@/lib/units";
 
 describe("resolveSourceUnit", () => {
@@ -63,16 +63,5 @@ describe("splitHeaderUnit", () => {
     ["营业收入", "营业收入", null],
   ])("%s → %s + %s", (header, label, unit) => {
     expect(splitHeaderUnit(header)).toMatchObject({ label, unit });
-  });
-});
-
-describe("findUnitDeclaration", () => {
-  it.each([
-    ["单位：千元", "千元"],
-    ["2019年国家高新区主要经济指标　单位：亿元", "亿元"],
-    ["Unit: CNY thousand", "CNY thousand"],
-    ["2019年国家高新区主要经济指标", null],
-  ])("%s → %s", (text, expected) => {
-    expect(findUnitDeclaration(text)).toBe(expected);
   });
 });

@@ -111,11 +111,3 @@ export function splitHeaderUnit(header: string): HeaderParts {
   }
   return { label: text, unit: null, unitText: null };
 }
-
-/** A title line such as "单位：千元" or "Unit: CNY thousand" → the unit key it declares for the whole table. */
-export function findUnitDeclaration(text: string): string | null {
-  const match = /(?:单位|计量单位|unit|units)\s*[:：]\s*([^\s,，;；)）]+(?:\s+[a-z0-9]+)*)/i.exec(
-    text.normalize("NFKC"),
-  );
-  return match ? resolveSourceUnit(match[1]!) : null;
-}

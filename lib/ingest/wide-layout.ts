@@ -4,7 +4,9 @@ import { columnLetter, reportGeo, type IngestContext, type LayoutReader } from "
 import { parseYearbookNumber } from "@/lib/ingest/symbols";
 import { nameKey, textParts } from "@/lib/ingest/text";
 import { cellText, isBlankRow, type SheetRow } from "@/lib/ingest/table-source";
-import { findUnitDeclaration, resolveSourceUnit, splitHeaderUnit } from "@/lib/ingest/units-from-header";
+import { settleColumnUnit } from "@/lib/ingest/column-unit";
+import { findUnitLine, type UnitLine } from "@/lib/ingest/unit-line";
+import { resolveSourceUnit, splitHeaderUnit } from "@/lib/ingest/units-from-header";
 import type { CellLocation } from "@/lib/ingest/validate";
 import type { GeoLevel } from "@/lib/ingest/types";
 
@@ -12,8 +14,9 @@ import type { GeoLevel } from "@/lib/ingest/types";
 // file), places down the first column (or the column headed 地区/省份/Region/
 // 园区/Zone), indicators across with the unit in the header ("营业收入（千元）")
 // or in a unit row under it. Title rows above the header give the year
-// ("2019年国家高新区主要经济指标") and may declare a unit for the whole table
-// ("单位：千元").
+// ("2019年国家高新区主要经济指标"); a unit line above or below the header, or
+// on the right of the title ("单位：个、千元、千美元"), gives the unit of every
+// column without one of its own.
 
 const GEO_HEADERS = [
   "地区",
@@ -132,7 +135,8 @@ export interface WideHeader {
   unknownColumns: number[];
   /** The last row of the header block among the scanned rows: the header, or a unit row or English header row under it. */
   lastHeaderIndex: number;
-  tableUnit: string | null;
+  /** The unit line above or below the header, or in it: for the columns without a unit of their own. */
+  unitLine: UnitLine | null;
   titleYear: number | null;
 }
 
@@ -142,19 +146,24 @@ export interface WideHeader {
  */
 export function detectWideHeader(rows: SheetRow[], context: IngestContext): WideHeader | null {
   for (let h = 0; h < rows.length; h++) {
-    const headers = rows[h]!.cells.map((cell) => cellText(cell));
-    const parkIndex = headers.findIndex((text) => isHeaderIn(text, PARK_KEYS));
-    const geoHeaderIndex = parkIndex >= 0 ? parkIndex : headers.findIndex((text) => isHeaderIn(text, GEO_KEYS));
+    const upper = rows[h]!.cells.map((cell) => cellText(cell));
+    const parkIndex = upper.findIndex((text) => isHeaderIn(text, PARK_KEYS));
+    const geoHeaderIndex = parkIndex >= 0 ? parkIndex : upper.findIndex((text) => isHeaderIn(text, GEO_KEYS));
     const geoIndex = geoHeaderIndex >= 0 ? geoHeaderIndex : 0;
+    const headers = geoHeaderIndex >= 0 ? withSubHeaders(upper, rows[h + 1], geoIndex, context) : upper;
+    const hasSubHeaders = headers !== upper;
 
     const indicatorColumns: IndicatorColumn[] = [];
     const unknownColumns: number[] = [];
     let noteIndex: number | null = null;
     let sourceIndex: number | null = null;
+    let unitLine: UnitLine | null = null;
     headers.forEach((header, index) => {
       if (index === geoIndex || !header) return;
       const key = nameKey(header);
-      if (isHeaderIn(header, NOTE_KEYS)) noteIndex ??= index;
+      const lineInHeader = findUnitLine(header);
+      if (lineInHeader) unitLine ??= lineInHeader;
+      else if (isHeaderIn(header, NOTE_KEYS)) noteIndex ??= index;
       else if (isHeaderIn(header, SOURCE_KEYS)) sourceIndex ??= index;
       else if (IGNORED_KEYS.has(key)) return;
       else {
@@ -167,19 +176,26 @@ export function detectWideHeader(rows: SheetRow[], context: IngestContext): Wide
     // A row of figures is data, not a header: a header's place cell is a label or empty.
     if (geoHeaderIndex < 0 && headers[0] && context.indicators.resolve(splitHeaderUnit(headers[0]).label)) continue;
 
-    const titles = rows.slice(0, h).map((row) => row.cells.map((cell) => cellText(cell)).join(" "));
-    const tableUnit = titles.map(findUnitDeclaration).find((unit) => unit !== null) ?? null;
+    const titleRows = rows.slice(0, h);
+    const titles = titleRows.map((row) => row.cells.map((cell) => cellText(cell)).join(" "));
     const titleYear = titles.map(findYear).find((year) => year !== null) ?? null;
+    unitLine ??= findRowUnitLine(titleRows, "anywhere");
 
     // Rows under the header that are not data yet: a unit row ("千元", "CNY 100 million") or the
     // header again in English. Stop at the first row with a place or a figure in it.
-    let lastHeaderIndex = h;
-    for (let k = h + 1; k <= h + 3 && k < rows.length; k++) {
+    let lastHeaderIndex = hasSubHeaders ? h + 1 : h;
+    for (let k = lastHeaderIndex + 1; k <= h + 3 && k < rows.length; k++) {
       const row = rows[k]!;
+      const lineBelow = findRowUnitLine([row], "start");
+      if (lineBelow && !row.cells.some((cell) => isFigure(cellText(cell)))) {
+        unitLine ??= lineBelow;
+        lastHeaderIndex = k;
+        continue;
+      }
       const geoCell = cellText(row.cells[geoIndex]);
       if (
         geoCell &&
-        !/^(单位|计量单位|units?)\b/i.test(geoCell) &&
+        !/^(单位|计量单位|units?)(?![a-z])/i.test(geoCell) &&
         !isHeaderIn(geoCell, GEO_KEYS) &&
         !isHeaderIn(geoCell, PARK_KEYS)
       )
@@ -198,12 +214,6 @@ export function detectWideHeader(rows: SheetRow[], context: IngestContext): Wide
         }
       }
     }
-    for (const column of indicatorColumns) {
-      if (!column.unit && tableUnit) {
-        column.unit = tableUnit;
-        column.unitText = tableUnit;
-      }
-    }
 
     const isParkTable = parkIndex >= 0;
     return {
@@ -216,7 +226,7 @@ export function detectWideHeader(rows: SheetRow[], context: IngestContext): Wide
       sourceIndex,
       unknownColumns,
       lastHeaderIndex,
-      tableUnit,
+      unitLine,
       titleYear,
     };
   }
@@ -292,23 +302,27 @@ export class WideLayoutReader implements LayoutReader {
     // Units are checked once per column here, not on every row; the column's figures are still checked.
     for (const column of header.indicatorColumns) {
       const at = { sheet, row: headerRow, column: column.header };
-      if (!column.unit) {
+      if (!column.unit && column.unitText) {
         builder.error(
           "missing_unit",
           at,
-          column.unitText
-            ? {
-                en: `Column “${column.header}”: “${column.unitText}” is not a unit this app knows (e.g. 千元, 万元, 亿元, 千美元, 人, 个, %).`,
-                zh: `“${column.header}”列：“${column.unitText}”不是本系统可识别的计量单位（如千元、万元、亿元、千美元、人、个、%）。`,
-              }
-            : {
-                en: `Column “${column.header}” has no unit: write it in the header, e.g. “${column.header}（千元）”, or in a row under the header.`,
-                zh: `“${column.header}”列没有注明计量单位：请写在表头中，如“${column.header}（千元）”，或写在表头下方的单位行中。`,
-              },
-          column.unitText ?? undefined,
+          {
+            en: `Column “${column.header}”: “${column.unitText}” is not a unit this app knows (e.g. 千元, 万元, 亿元, 千美元, 人, 个, %).`,
+            zh: `“${column.header}”列：“${column.unitText}”不是本系统能识别的计量单位（可用千元、万元、亿元、千美元、人、个、% 等）。`,
+          },
+          column.unitText,
         );
         this.unitReported.add(column.index);
         continue;
+      }
+      if (!column.unit) {
+        const settled = settleColumnUnit(column, header.unitLine, builder, at);
+        if (!settled) {
+          this.unitReported.add(column.index);
+          continue;
+        }
+        column.unit = settled.unit;
+        column.unitText = settled.unitText;
       }
       const mismatch = builder.unitMismatch(column.indicator, column.unit, column.unitText);
       if (mismatch) {
@@ -341,7 +355,8 @@ export class WideLayoutReader implements LayoutReader {
       }
       return;
     }
-    if ((NOTE_ROW.test(geoText) && !others) || this.headerKeys.has(nameKey(geoText))) return;
+    const isNoteOrUnitLine = !others && (NOTE_ROW.test(geoText) || findUnitLine(geoText) !== null);
+    if (isNoteOrUnitLine || this.headerKeys.has(nameKey(geoText))) return;
 
     // An unknown place or an unusable year is reported once; the row's figures are checked all the same.
     const at: CellLocation = { sheet, row: row.number, column: this.geoColumnName() };
@@ -375,6 +390,47 @@ export class WideLayoutReader implements LayoutReader {
   private geoColumnName(): string {
     return this.header.headers[this.header.geoIndex] || `column ${columnLetter(this.header.geoIndex)}`;
   }
+}
+
+/**
+ * A header of two rows where the upper one groups columns ("企业主要经济指标"
+ * merged over several) and the lower names them: each column's indicator from
+ * the lower row where the upper names another or none. The upper row itself
+ * when the row below is no such header (its place cell holds a place, or it
+ * names nothing new).
+ */
+function withSubHeaders(
+  upper: string[],
+  below: SheetRow | undefined,
+  geoIndex: number,
+  context: IngestContext,
+): string[] {
+  if (!below) return upper;
+  const lower = below.cells.map((cell) => cellText(cell));
+  const lowerGeo = lower[geoIndex] ?? "";
+  if (lowerGeo && !isHeaderIn(lowerGeo, GEO_KEYS) && !isHeaderIn(lowerGeo, PARK_KEYS)) return upper;
+  const indicatorOf = (text: string | undefined) => (text ? parseIndicatorHeader(text, context)?.indicator.code : null);
+  let isCombined = false;
+  const combined = Array.from({ length: Math.max(upper.length, lower.length) }, (_, i) => {
+    const text = upper[i] ?? "";
+    const named = indicatorOf(lower[i]);
+    // The same indicator in both rows is a bilingual header: the upper row, which may carry the unit.
+    if (i === geoIndex || !named || named === indicatorOf(text)) return text;
+    isCombined = true;
+    return lower[i]!;
+  });
+  return isCombined ? combined : upper;
+}
+
+/** The first unit line in any cell of these rows. */
+function findRowUnitLine(rows: SheetRow[], where: "start" | "anywhere"): UnitLine | null {
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      const line = typeof cell === "string" ? findUnitLine(cell, where) : null;
+      if (line) return line;
+    }
+  }
+  return null;
 }
 
 function isFigure(text: string): boolean {
