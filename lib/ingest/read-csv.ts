@@ -158,7 +158,11 @@ function describeCsvError(error: CsvError, limits: IngestLimits): Error {
   });
 }
 
-async function* parseRows(text: AsyncIterable<string>, separator: CsvSeparator, limits: IngestLimits): AsyncGenerator<SheetRow> {
+async function* parseRows(
+  text: AsyncIterable<string>,
+  separator: CsvSeparator,
+  limits: IngestLimits,
+): AsyncGenerator<SheetRow> {
   const parser = parse({
     delimiter: separator,
     relax_column_count: true,

@@ -46,7 +46,11 @@ function skippedMessage(sheet: string | null, why: "empty" | "no_table"): { en: 
  * skipped with a warning (an empty one too, unless it is a CSV's only table:
  * the upload then reports that no table was found).
  */
-export async function readSheet(source: SheetSource, context: IngestContext, limiter: RowLimiter): Promise<SheetOutcome> {
+export async function readSheet(
+  source: SheetSource,
+  context: IngestContext,
+  limiter: RowLimiter,
+): Promise<SheetOutcome> {
   const scanned: SheetRow[] = [];
   let reader: LayoutReader | null = null;
   let isDecided = false;

@@ -30,10 +30,15 @@ export class SheetProblemLog extends ProblemLog {
 /** "N cells were empty or marked as not available …": one warning per sheet (sheet null for a CSV). */
 export function reportSkippedCells(context: IngestContext, sheet: string | null, cells: number): void {
   if (cells === 0) return;
-  context.builder.problem("warning", "skipped_symbols", { sheet, row: null, column: null }, {
-    en: `${cells.toLocaleString("en-US")} cells were empty or marked as not available (/, —, …) and were skipped.`,
-    zh: `${cells} 个单元格为空或标为无数据（/、—、… 等），已跳过。`,
-  });
+  context.builder.problem(
+    "warning",
+    "skipped_symbols",
+    { sheet, row: null, column: null },
+    {
+      en: `${cells.toLocaleString("en-US")} cells were empty or marked as not available (/, —, …) and were skipped.`,
+      zh: `${cells} 个单元格为空或标为无数据（/、—、… 等），已跳过。`,
+    },
+  );
 }
 
 /**
@@ -52,10 +57,15 @@ export async function readWorkbook(
   for await (const sheet of readXlsxSheets(zip, limits)) {
     if (sheet.isHidden) {
       for await (const row of sheet.rows) limiter.check(sheet.name, row);
-      builder.problem("warning", "no_table", { sheet: sheet.name, row: null, column: null }, {
-        en: `Sheet “${sheet.name}” is hidden and was not read.`,
-        zh: `工作表“${sheet.name}”为隐藏工作表，未读取。`,
-      });
+      builder.problem(
+        "warning",
+        "no_table",
+        { sheet: sheet.name, row: null, column: null },
+        {
+          en: `Sheet “${sheet.name}” is hidden and was not read.`,
+          zh: `工作表“${sheet.name}”为隐藏工作表，未读取。`,
+        },
+      );
       sheets.push({ name: sheet.name, layout: null, observations: 0, skipped: "hidden" });
       continue;
     }

@@ -28,8 +28,10 @@ function withoutSharedStrings(xlsx: Buffer): Buffer {
               content: Buffer.from(
                 e.content
                   .toString("utf8")
-                  .replace(/<c r="([A-Z]+\d+)"([^>]*) t="s"><v>(\d+)<\/v><\/c>/g, (_, ref: string, attributes: string, index: string) =>
-                    `<c r="${ref}"${attributes} t="inlineStr"><is><t>${strings[Number(index)]}</t></is></c>`,
+                  .replace(
+                    /<c r="([A-Z]+\d+)"([^>]*) t="s"><v>(\d+)<\/v><\/c>/g,
+                    (_, ref: string, attributes: string, index: string) =>
+                      `<c r="${ref}"${attributes} t="inlineStr"><is><t>${strings[Number(index)]}</t></is></c>`,
                   ),
               ),
             }
@@ -159,8 +161,12 @@ describe("old .xls workbooks", () => {
     for (const fileName of ["2019年鉴.xls", "2019年鉴.xlsx", "upload"]) {
       const result = await ingest(ole, fileName);
       expect(result.problems.map((p) => [p.severity, p.code])).toEqual([["error", "unreadable_file"]]);
-      expect(result.problems[0]!.reason).toMatch(/old Excel 97–2003 workbook \(\.xls\).*Save As › “Excel Workbook \(\*\.xlsx\)”/);
-      expect(result.problems[0]!.reasonZh).toMatch(/旧版 Excel 97–2003 工作簿（\.xls）.*另存为 › Excel 工作簿（\*\.xlsx）/);
+      expect(result.problems[0]!.reason).toMatch(
+        /old Excel 97–2003 workbook \(\.xls\).*Save As › “Excel Workbook \(\*\.xlsx\)”/,
+      );
+      expect(result.problems[0]!.reasonZh).toMatch(
+        /旧版 Excel 97–2003 工作簿（\.xls）.*另存为 › Excel 工作簿（\*\.xlsx）/,
+      );
       expect(result.observations).toEqual([]);
     }
   });

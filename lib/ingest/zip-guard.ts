@@ -6,8 +6,10 @@ import type { IngestLimits } from "@/lib/ingest/types";
 // and refuse zip bombs (too much uncompressed data, or too high a compression
 // ratio), then inflate every entry once, counting bytes without keeping them,
 // so an entry that expands beyond its declared size (a lying header) or whose
-// data is corrupt is refused too. Also refuse data outside the directory:
-// exceljs reads the zip front to back, so a hidden entry would escape the checks.
+// data is corrupt is refused too. Also refuse data outside the directory: a
+// zip read front to back (as exceljs reads one) would find entries the checks
+// never saw. (exceljs is handed a copy of the checked entries only, see
+// lib/ingest/reader-zip.ts, but a file that hides data is refused all the same.)
 
 /** The file is not a readable zip (truncated, corrupt, encrypted, unsupported); the message (English, with `zh` in Chinese) is for the admin. */
 export class ZipReadError extends Error {
