@@ -13,8 +13,11 @@ import type { ZipEntry } from "@/lib/ingest/zip-guard";
 // number), each written in ASCII: every other character becomes an XML
 // character reference (北 → &#21271;), which means the same to an XML parser
 // and which no chunk boundary can cut. (OOXML parts hold no CDATA sections,
-// where a reference would be read literally.) It is a valid .xlsx, made one
-// part at a time: no more than one part's compressed copy is held at once.
+// where a reference would be read literally.) Sheet targets written from the
+// package root ("/xl/worksheets/sheet1.xml", as openpyxl writes them) are made
+// relative to xl/, the only form exceljs matches sheet names by. The copy is a
+// valid .xlsx, made one part at a time: no more than one part's compressed
+// copy is held at once.
 
 const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 const RELS = "xl/_rels/workbook.xml.rels";
@@ -37,6 +40,13 @@ export function readerParts(entries: Map<string, ZipEntry>): (ZipEntry | string)
 
 function toAscii(text: string): string {
   return text.replace(/[^\x00-\x7f]/gu, (char) => `&#${char.codePointAt(0)};`);
+}
+
+/** The workbook's relationships (a small part, read whole) with every target relative to xl/. */
+async function* relativeTargets(text: AsyncIterable<string>): AsyncGenerator<string> {
+  let whole = "";
+  for await (const chunk of text) whole += chunk;
+  yield whole.replace(/Target="\/xl\//g, 'Target="');
 }
 
 /** One part's XML as ASCII text, chunk by chunk (characters split between inflated chunks stay whole). */
@@ -134,7 +144,10 @@ export async function* readerZip(zip: Buffer, parts: (ZipEntry | string)[]): Asy
     const part =
       typeof source === "string"
         ? await pack(SHARED_STRINGS, [source])
-        : await pack(source.name, asciiText(zip, source));
+        : await pack(
+            source.name,
+            source.name === RELS ? relativeTargets(asciiText(zip, source)) : asciiText(zip, source),
+          );
     const header = localHeader(part);
     yield Buffer.concat([header, part.name]);
     yield* part.data;

@@ -154,6 +154,22 @@ describe("a workbook of several tables", () => {
   });
 });
 
+describe("workbooks written by other programs", () => {
+  it("names sheets whose targets are written from the package root, as openpyxl writes them", async () => {
+    const entries = unzipEntries(await workbook(yearbook)).map((e) =>
+      e.name === "xl/_rels/workbook.xml.rels"
+        ? { ...e, content: Buffer.from(e.content.toString("utf8").replace(/Target="/g, 'Target="/xl/')) }
+        : e,
+    );
+    expect(entries.find((e) => e.name === "xl/_rels/workbook.xml.rels")!.content.toString()).toContain(
+      'Target="/xl/worksheets/sheet1.xml"',
+    );
+    const result = await ingest(buildZip(entries));
+    expect(result.sheets.map((s) => s.name)).toEqual(["目录", "表2-1", "表2-2", "说明", "Sheet5"]);
+    expect(result.observations.map((o) => o.year)).toEqual([2019, 2019, 2019, 2020, 2020]);
+  });
+});
+
 describe("old .xls workbooks", () => {
   const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]);
 
