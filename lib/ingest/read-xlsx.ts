@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { readerParts, readerZip } from "@/lib/ingest/reader-zip";
 import type { RawCell, SheetRow, SheetSource } from "@/lib/ingest/table-source";
-import { checkZip, ZipReadError } from "@/lib/ingest/zip-guard";
+import { checkZip, ZipReadError, type ZipEntry } from "@/lib/ingest/zip-guard";
 import type { IngestLimits } from "@/lib/ingest/types";
 
 // XLSX as sheets of rows, through exceljs's public streaming reader
@@ -66,23 +66,26 @@ function unreadable(error: unknown): ZipReadError {
   });
 }
 
-/** Exceljs's errors as ZipReadError: the file is damaged in a way the zip guard could not see. */
-async function* guarded<T>(iterable: AsyncIterable<T>): AsyncGenerator<T> {
+/** Errors while exceljs reads, as ZipReadError: the file is damaged in a way the zip guard could not see. */
+async function* guarded<T>(iterable: AsyncIterable<T>, describe: (error: unknown) => Error): AsyncGenerator<T> {
   const iterator = iterable[Symbol.asyncIterator]();
   for (;;) {
     let next: IteratorResult<T>;
     try {
       next = await iterator.next();
     } catch (error) {
-      throw unreadable(error);
+      throw describe(error);
     }
     if (next.done) return;
     yield next.value;
   }
 }
 
-async function* readRows(worksheet: AsyncIterable<ExcelJS.Row>): AsyncGenerator<SheetRow> {
-  for await (const row of guarded(worksheet)) yield toSheetRow(row);
+async function* readRows(
+  worksheet: AsyncIterable<ExcelJS.Row>,
+  describe: (error: unknown) => Error,
+): AsyncGenerator<SheetRow> {
+  for await (const row of guarded(worksheet, describe)) yield toSheetRow(row);
 }
 
 /**
@@ -92,6 +95,14 @@ async function* readRows(worksheet: AsyncIterable<ExcelJS.Row>): AsyncGenerator<
  */
 export async function* readXlsxSheets(zip: Buffer, limits: IngestLimits): AsyncGenerator<XlsxSheetSource> {
   const entries = new Map((await checkZip(zip, limits)).map((entry) => [entry.name, entry]));
+  yield* readCheckedXlsxSheets(zip, entries);
+}
+
+/** readXlsxSheets for a zip that has passed checkZip, given its entries by name. */
+export async function* readCheckedXlsxSheets(
+  zip: Buffer,
+  entries: Map<string, ZipEntry>,
+): AsyncGenerator<XlsxSheetSource> {
   const parts = readerParts(entries);
   if (!parts) {
     throw new ZipReadError({
@@ -99,19 +110,32 @@ export async function* readXlsxSheets(zip: Buffer, limits: IngestLimits): AsyncG
       zh: "该文件是 zip 压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml）。请在 Excel 中另存为 .xlsx 文件。",
     });
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(readerZip(zip, parts)), {
+  // exceljs pipes its input without listening for errors: an error thrown into
+  // the stream would leave it waiting for ever. So the copy ends early instead,
+  // and the error is thrown once exceljs has stopped.
+  const failure: { error?: unknown } = {};
+  const copy = async function* (): AsyncGenerator<Buffer> {
+    try {
+      yield* readerZip(zip, parts);
+    } catch (error) {
+      failure.error = error;
+    }
+  };
+  const describe = (error: unknown) => unreadable(failure.error ?? error);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(copy()), {
     entries: "ignore",
     sharedStrings: "cache",
     hyperlinks: "ignore",
     styles: "ignore",
     worksheets: "emit",
   });
-  for await (const worksheet of guarded(reader)) {
+  for await (const worksheet of guarded(reader, describe)) {
     const { name, state } = worksheet as unknown as WorksheetReaderSheet;
     yield {
       name: name ?? "",
       isHidden: state === "hidden" || state === "veryHidden",
-      rows: readRows(worksheet),
+      rows: readRows(worksheet, describe),
     };
   }
+  if (failure.error) throw describe(failure.error);
 }

@@ -2,7 +2,9 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { ingestUpload } from "@/lib/ingest";
 import { seedIngestReference } from "@/lib/ingest/test-reference";
+import { readCheckedXlsxSheets } from "@/lib/ingest/read-xlsx";
 import { buildZip, unzipEntries } from "@/lib/ingest/test-zip";
+import { readCentralDirectory, ZipReadError } from "@/lib/ingest/zip-guard";
 import type { IngestResult } from "@/lib/ingest/types";
 
 const reference = seedIngestReference();
@@ -168,6 +170,31 @@ describe("workbooks written by other programs", () => {
     expect(result.sheets.map((s) => s.name)).toEqual(["目录", "表2-1", "表2-2", "说明", "Sheet5"]);
     expect(result.observations.map((o) => o.year)).toEqual([2019, 2019, 2019, 2020, 2020]);
   });
+});
+
+describe("the copy of a workbook exceljs reads", () => {
+  it("ends with an error, not a hang, when a part cannot be unpacked while it is made", async () => {
+    // checkZip would refuse this file; past it, the reader must still fail cleanly.
+    const zip = buildZip(unzipEntries(await workbook(yearbook)));
+    const entries = new Map(readCentralDirectory(zip).entries.map((entry) => [entry.name, entry]));
+    const sheet2 = entries.get("xl/worksheets/sheet2.xml")!;
+    const dataStart = sheet2.localHeaderOffset + 30 + zip.readUInt16LE(sheet2.localHeaderOffset + 26);
+    zip.fill(0xff, dataStart, dataStart + 4); // a deflate block of the reserved type
+    const names: string[] = [];
+    const reading = (async () => {
+      for await (const sheet of readCheckedXlsxSheets(zip, entries)) {
+        names.push(sheet.name);
+        for await (const row of sheet.rows) void row;
+      }
+    })();
+    const error = await reading.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ZipReadError);
+    expect((error as ZipReadError).message).toMatch(/could not be read/);
+    expect(names).toEqual(["目录"]);
+  }, 10_000);
 });
 
 describe("old .xls workbooks", () => {
