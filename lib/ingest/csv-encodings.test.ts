@@ -102,6 +102,14 @@ describe("CSV encodings", () => {
     expect(result.encoding).toBe("utf-8");
   }, 30_000);
 
+  it("names the line of a broken UTF-16 character (an unpaired surrogate)", async () => {
+    const text = Buffer.from("year,level,geo,indicator,value,unit\n2019,province,北京,revenue,1,亿元\n", "utf16le");
+    const broken = Buffer.concat([BOM_16LE, text, Buffer.from([0x00, 0xd8, 0x41, 0x00])]); // U+D800 then "A"
+    const result = await ingest(broken);
+    expect(result.problems.map((p) => p.code)).toEqual(["unknown_encoding"]);
+    expect(result.problems[0]!.reason).toContain("line 3 is not UTF-16");
+  });
+
   it("refuses a binary file, in both languages", async () => {
     const result = await ingest(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00]));
     expect(result.problems.map((p) => [p.code, p.reason, p.reasonZh])).toEqual([

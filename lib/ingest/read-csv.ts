@@ -48,9 +48,9 @@ const ENCODING_LABELS: Record<CsvEncoding, string> = {
   gb18030: "GB18030/GBK",
 };
 
-function decoderFor(encoding: CsvEncoding): TextDecoder {
-  // fatal: a byte sequence that is not valid in the encoding throws instead of becoming U+FFFD; a BOM is dropped.
-  return new TextDecoder(encoding === "utf-8-bom" ? "utf-8" : encoding, { fatal: true });
+/** fatal: a byte sequence that is not valid in the encoding throws instead of becoming U+FFFD. A BOM is dropped. */
+function decoderFor(encoding: CsvEncoding, fatal = true): TextDecoder {
+  return new TextDecoder(encoding === "utf-8-bom" ? "utf-8" : encoding, { fatal });
 }
 
 function decodes(bytes: Uint8Array, encoding: CsvEncoding): boolean {
@@ -106,31 +106,36 @@ function lineBreaks(text: string, end = text.length): number {
   return count;
 }
 
+/** The error for a chunk that is not valid in the encoding, naming its line (lines before it + where in it). */
+function notEncodedAs(encoding: CsvEncoding, linesBefore: number, chunk: Uint8Array): CsvReadError {
+  // Decoded leniently, the chunk's first U+FFFD marks the bad bytes (near enough for a message).
+  const lenient = decoderFor(encoding, false).decode(chunk);
+  const line = linesBefore + lineBreaks(lenient, Math.max(lenient.indexOf("\uFFFD"), 0)) + 1;
+  const label = ENCODING_LABELS[encoding];
+  return new CsvReadError("unknown_encoding", {
+    en: `The file's beginning was read as ${label} text, but line ${line.toLocaleString("en-US")} is not ${label}: the file mixes encodings or is damaged. ${SAVE_AS.en}`,
+    zh: `文件开头按 ${label} 编码读取，但第 ${line} 行不是 ${label} 编码：文件混用了多种编码或已损坏。${SAVE_AS.zh}`,
+  });
+}
+
 /** Decodes chunk by chunk; a chunk that is not valid in the encoding ends it with an error naming its line. */
 async function* decodeStrictly(chunks: AsyncIterable<Uint8Array>, encoding: CsvEncoding): AsyncGenerator<string> {
   const decoder = decoderFor(encoding);
-  let linesBefore = 0;
-  let chunk: Uint8Array = new Uint8Array(0);
-  try {
-    for await (chunk of chunks) {
-      const text = decoder.decode(chunk, { stream: true });
-      linesBefore += lineBreaks(text);
-      if (text) yield text;
+  const decode = (chunk: Uint8Array, linesBefore: number, isLast: boolean): string => {
+    try {
+      return decoder.decode(chunk, { stream: !isLast });
+    } catch {
+      throw notEncodedAs(encoding, linesBefore, chunk);
     }
-    chunk = new Uint8Array(0);
-    const rest = decoder.decode();
-    if (rest) yield rest;
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
-    // Where in the failing chunk: decoded leniently, the first U+FFFD marks it (near enough for a message).
-    const lenient = new TextDecoder(encoding === "utf-8-bom" ? "utf-8" : encoding).decode(chunk);
-    const line = linesBefore + lineBreaks(lenient, Math.max(lenient.indexOf("\uFFFD"), 0)) + 1;
-    const label = ENCODING_LABELS[encoding];
-    throw new CsvReadError("unknown_encoding", {
-      en: `The file's beginning was read as ${label} text, but line ${line.toLocaleString("en-US")} is not ${label}: the file mixes encodings or is damaged. ${SAVE_AS.en}`,
-      zh: `文件开头按 ${label} 编码读取，但第 ${line} 行不是 ${label} 编码：文件混用了多种编码或已损坏。${SAVE_AS.zh}`,
-    });
+  };
+  let linesBefore = 0;
+  for await (const chunk of chunks) {
+    const text = decode(chunk, linesBefore, false);
+    linesBefore += lineBreaks(text);
+    if (text) yield text;
   }
+  const rest = decode(new Uint8Array(0), linesBefore, true);
+  if (rest) yield rest;
 }
 
 /** The longest record the parser buffers: every column at its longest. */
@@ -204,6 +209,7 @@ export interface CsvTable {
 export async function openCsv(chunks: AsyncIterable<Uint8Array>, limits: IngestLimits): Promise<CsvTable> {
   const { head, chunks: all } = await peekChunks(chunks, SNIFF_BYTES);
   const encoding = detectEncoding(head);
-  const separator = detectSeparator(decoderFor(encoding).decode(head, { stream: true }));
+  // Leniently: a bad byte in a UTF-16 head is reported by the rows, with its line.
+  const separator = detectSeparator(decoderFor(encoding, false).decode(head, { stream: true }));
   return { encoding, separator, rows: parseRows(decodeStrictly(all, encoding), separator, limits) };
 }
