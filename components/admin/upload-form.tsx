@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { IngestResult } from "@/lib/ingest";
+import { ReadSummary } from "./read-summary";
 import { ValidationReport } from "./validation-report";
 
 type TReport = Omit<IngestResult, "observations">;
@@ -104,6 +105,7 @@ export function UploadForm() {
             <p className="text-sm font-medium text-red-900" data-testid="upload-error">
               {state.message} Fix the file and upload it again.
             </p>
+            <ReadSummary report={state.report} />
             <ValidationReport
               problems={state.report.problems}
               errorCount={state.report.errorCount}

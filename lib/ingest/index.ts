@@ -7,6 +7,8 @@ export { diffObservations } from "@/lib/ingest/diff";
 export { buildTemplate } from "@/lib/ingest/template";
 export { catalogueIngestIndicators, toIngestIndicator, SEED_BREAKDOWNS } from "@/lib/ingest/reference";
 export type {
+  CsvEncoding,
+  CsvSeparator,
   DiffOptions,
   GeoLevel,
   IngestLimits,
@@ -17,6 +19,7 @@ export type {
   IngestReference,
   IngestReferenceIndicator,
   IngestResult,
+  IngestSheetSummary,
   ObservationChange,
   ObservationDiff,
 } from "@/lib/ingest/types";

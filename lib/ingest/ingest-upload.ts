@@ -2,18 +2,26 @@ import { checkTotals } from "@/lib/ingest/check-totals";
 import { createIngestContext } from "@/lib/ingest/ingest-context";
 import { collectChunks, peekChunks, readChunks, type UploadData } from "@/lib/ingest/input-bytes";
 import { resolveLimits } from "@/lib/ingest/limits";
-import { ProblemLog } from "@/lib/ingest/problem-log";
-import { CsvReadError, detectUtf16, readCsvRows } from "@/lib/ingest/read-csv";
+import { CsvReadError, openCsv } from "@/lib/ingest/read-csv";
 import { readSheet } from "@/lib/ingest/read-sheet";
-import { readXlsxSheets } from "@/lib/ingest/read-xlsx";
+import { readWorkbook, reportSkippedCells, SheetProblemLog } from "@/lib/ingest/read-workbook";
 import { RowLimiter } from "@/lib/ingest/table-source";
-import type { IngestLimits, IngestProblemCode, IngestReference, IngestResult } from "@/lib/ingest/types";
+import type {
+  CsvEncoding,
+  CsvSeparator,
+  IngestLimits,
+  IngestMessage,
+  IngestProblemCode,
+  IngestReference,
+  IngestResult,
+  IngestSheetSummary,
+} from "@/lib/ingest/types";
 import { ZipReadError } from "@/lib/ingest/zip-guard";
 
 // The entry point: bytes in, observations in canonical units and a validation
 // report out. No database, no HTTP: the caller decides what to do with them.
 
-type Format = { format: "csv" | "xlsx" } | { format: "csv" | "xlsx"; unsupported: string };
+type Format = { format: "csv" | "xlsx" } | { format: "csv" | "xlsx"; unsupported: { en: string; zh: string } };
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -22,35 +30,41 @@ function startsWith(head: Buffer, magic: number[]): boolean {
   return magic.every((byte, i) => head[i] === byte);
 }
 
-/** Tells the format by the file's first bytes, then by its name. */
+const SAVE_AS_XLSX = {
+  en: "In Excel choose File › Save As › “Excel Workbook (*.xlsx)” and upload that.",
+  zh: "请在 Excel 中选择“文件 › 另存为 › Excel 工作簿（*.xlsx）”，再上传该文件。",
+};
+
+/** Tells the format by the file's first bytes, then by its name; text is CSV (the CSV reader tells binary apart). */
 function detectFormat(fileName: string, head: Buffer): Format {
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
   if (startsWith(head, ZIP_MAGIC)) return { format: "xlsx" };
   if (startsWith(head, OLE_MAGIC)) {
     return {
       format: "xlsx",
-      unsupported:
-        "The file is an old Excel 97–2003 workbook (.xls) or a password-protected one. Save it as .xlsx (Excel Workbook) or as CSV UTF-8 and upload that.",
+      unsupported: {
+        en: `The file is an old Excel 97–2003 workbook (.xls) or a password-protected one, which cannot be read. ${SAVE_AS_XLSX.en}`,
+        zh: `该文件是旧版 Excel 97–2003 工作簿（.xls）或设有密码保护的工作簿，无法读取。${SAVE_AS_XLSX.zh}`,
+      },
     };
   }
   if (extension === "xlsx" || extension === "xlsm") {
     return {
       format: "xlsx",
-      unsupported:
-        "The file is named .xlsx but is not an Excel workbook (an .xlsx file is a zip archive). Save it again from Excel.",
+      unsupported: {
+        en: "The file is named .xlsx but is not an Excel workbook (an .xlsx file is a zip archive). Save it again from Excel.",
+        zh: "该文件扩展名为 .xlsx，但不是 Excel 工作簿（.xlsx 文件应为 zip 压缩包）。请在 Excel 中重新保存。",
+      },
     };
   }
-  if (extension === "xls")
-    return { format: "xlsx", unsupported: "Old .xls workbooks cannot be read: save it as .xlsx or as CSV UTF-8." };
-  if (detectUtf16(head)) {
+  if (extension === "xls") {
     return {
-      format: "csv",
-      unsupported:
-        "The file is UTF-16 text (Excel's “Unicode Text”). Save it as “CSV UTF-8 (Comma delimited)” and upload that.",
+      format: "xlsx",
+      unsupported: {
+        en: `Old Excel 97–2003 workbooks (.xls) cannot be read. ${SAVE_AS_XLSX.en}`,
+        zh: `无法读取旧版 Excel 97–2003 工作簿（.xls）。${SAVE_AS_XLSX.zh}`,
+      },
     };
-  }
-  if (head.includes(0)) {
-    return { format: "csv", unsupported: "The file is not text: upload a CSV (UTF-8) or an .xlsx workbook." };
   }
   return { format: "csv" };
 }
@@ -68,45 +82,37 @@ export async function ingestUpload(input: {
   limits?: Partial<IngestLimits>;
 }): Promise<IngestResult> {
   const limits = resolveLimits(input.limits);
-  const log = new ProblemLog();
+  const log = new SheetProblemLog();
   const context = createIngestContext(input.reference, input.fileName, log);
   const limiter = new RowLimiter(limits);
   const { head, chunks } = await peekChunks(readChunks(input.data, limits.maxBytes), 512);
   const detected = detectFormat(input.fileName, head);
   const layouts: ("long" | "wide")[] = [];
+  let sheets: Omit<IngestSheetSummary, "errors" | "warnings">[] = [];
+  let csv: { encoding: CsvEncoding; separator: CsvSeparator } | null = null;
 
-  const fileProblem = (code: IngestProblemCode, reason: string) =>
-    log.add({ severity: "error", code, sheet: null, row: null, column: null, reason });
+  const fileProblem = (code: IngestProblemCode, reason: IngestMessage) =>
+    context.builder.problem("error", code, { sheet: null, row: null, column: null }, reason);
 
   if ("unsupported" in detected) {
     fileProblem("unreadable_file", detected.unsupported);
   } else if (head.length === 0) {
-    fileProblem("no_table", "The file is empty.");
+    fileProblem("no_table", { en: "The file is empty.", zh: "文件为空。" });
   } else {
     try {
       if (detected.format === "xlsx") {
-        const buffer = await collectChunks(chunks);
-        for await (const sheet of readXlsxSheets(buffer, limits)) {
-          if (sheet.isHidden) {
-            for await (const row of sheet.rows) limiter.check(sheet.name, row);
-            context.builder.problem(
-              "warning",
-              "no_table",
-              { sheet: sheet.name, row: null, column: null },
-              `Sheet “${sheet.name}” is hidden and was not read.`,
-            );
-            continue;
-          }
-          const layout = await readSheet(sheet, context, limiter);
-          if (layout) layouts.push(layout);
-        }
+        sheets = await readWorkbook(await collectChunks(chunks), context, limiter, limits);
+        for (const sheet of sheets) if (sheet.layout) layouts.push(sheet.layout);
       } else {
-        const layout = await readSheet({ name: null, rows: readCsvRows(chunks, limits) }, context, limiter);
-        if (layout) layouts.push(layout);
+        const table = await openCsv(chunks, limits);
+        csv = { encoding: table.encoding, separator: table.separator };
+        const outcome = await readSheet({ name: null, rows: table.rows }, context, limiter);
+        if ("layout" in outcome) layouts.push(outcome.layout);
+        reportSkippedCells(context, null, context.builder.skippedCells);
       }
     } catch (error) {
-      if (error instanceof CsvReadError) fileProblem(error.code, error.message);
-      else if (error instanceof ZipReadError) fileProblem("unreadable_file", error.message);
+      if (error instanceof CsvReadError) fileProblem(error.code, { en: error.message, zh: error.zh });
+      else if (error instanceof ZipReadError) fileProblem("unreadable_file", { en: error.message, zh: error.zh });
       else throw error;
     }
     if (layouts.length > 0 && context.builder.observations.length === 0 && log.errorCount === 0) {
@@ -125,18 +131,13 @@ export async function ingestUpload(input: {
 
   const { builder } = context;
   checkTotals(builder, input.reference);
-  if (builder.skippedCells > 0) {
-    builder.problem(
-      "warning",
-      "skipped_symbols",
-      { sheet: null, row: null, column: null },
-      `${builder.skippedCells.toLocaleString("en-US")} cells were empty or marked as not available (/, —, …) and were skipped.`,
-    );
-  }
 
   return {
     layout: layouts[0] ?? "long",
     format: detected.format,
+    encoding: csv?.encoding ?? null,
+    separator: csv?.separator ?? null,
+    sheets: sheets.map((sheet) => ({ ...sheet, ...log.tallyOf(sheet.name) })),
     observations: builder.observations,
     problems: log.toArray(),
     rowsRead: limiter.rowsRead,

@@ -19,12 +19,38 @@ function chooseLayout(rows: SheetRow[], context: IngestContext, sheet: string | 
   return wide ? new WideLayoutReader(context, wide, sheet, rows) : null;
 }
 
-/** Reads one sheet into the context's builder; returns its layout, or null when it holds no table. */
+/** What became of a sheet: read in a layout, or skipped for having no rows or no table. */
+export type SheetOutcome = { layout: "long" | "wide" } | { skipped: "empty" | "no_table" };
+
+function skippedMessage(sheet: string | null, why: "empty" | "no_table"): { en: string; zh: string } {
+  const shapes = {
+    en: "no header with year, indicator and value columns, nor places with indicator columns",
+    zh: "既没有含年份、指标和数值列的表头，也没有地区加指标列的表格",
+  };
+  if (sheet === null) {
+    return {
+      en: `The file has no table this app recognises (${shapes.en}).`,
+      zh: `文件中没有可识别的表格（${shapes.zh}）。`,
+    };
+  }
+  return why === "empty"
+    ? { en: `Sheet “${sheet}” is empty and was skipped.`, zh: `工作表“${sheet}”为空，已跳过。` }
+    : {
+        en: `Sheet “${sheet}” holds no table and was skipped (${shapes.en}).`,
+        zh: `工作表“${sheet}”中没有可识别的表格，已跳过（${shapes.zh}）。`,
+      };
+}
+
+/**
+ * Reads one sheet into the context's builder. A sheet without a table is
+ * skipped with a warning (an empty one too, unless it is a CSV's only table:
+ * the upload then reports that no table was found).
+ */
 export async function readSheet(
   source: SheetSource,
   context: IngestContext,
   limiter: RowLimiter,
-): Promise<"long" | "wide" | null> {
+): Promise<SheetOutcome> {
   const scanned: SheetRow[] = [];
   let reader: LayoutReader | null = null;
   let isDecided = false;
@@ -47,13 +73,15 @@ export async function readSheet(
     for (const buffered of scanned) reader?.readRow(buffered);
   }
 
-  if (!reader && scanned.length > 0) {
+  if (reader) return { layout: reader.layout };
+  const skipped = scanned.length > 0 ? "no_table" : "empty";
+  if (skipped === "no_table" || source.name !== null) {
     context.builder.problem(
       "warning",
       "no_table",
       { sheet: source.name, row: null, column: null },
-      `${source.name === null ? "The file" : `Sheet “${source.name}”`} has no table this app recognises (no header with year, indicator and value columns, nor places with indicator columns); it was skipped.`,
+      skippedMessage(source.name, skipped),
     );
   }
-  return reader?.layout ?? null;
+  return { skipped };
 }

@@ -36,7 +36,7 @@ export interface IngestReference {
 /** What kind of problem it is, for the UI to group or filter by; `reason` says it in words. */
 export type IngestProblemCode =
   | "unreadable_file"
-  | "not_utf8"
+  | "unknown_encoding"
   | "no_table"
   | "no_year"
   | "missing_column"
@@ -116,10 +116,32 @@ export interface IngestLimits {
   maxCompressionRatio: number;
 }
 
+/** How a CSV's text was encoded: UTF-8 with or without a byte-order mark, UTF-16 (with one), or GB18030 (which GBK and GB2312 are part of). */
+export type CsvEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
+export type CsvSeparator = "," | ";" | "\t";
+
+/** One worksheet of an XLSX upload, as read. */
+export interface IngestSheetSummary {
+  name: string;
+  /** The layout of its table; null when it was skipped. */
+  layout: "long" | "wide" | null;
+  observations: number;
+  /** Problems found in this sheet (the upload's problems whose `sheet` is this one). */
+  errors: number;
+  warnings: number;
+  /** Why the sheet was not read: it is hidden, empty, or holds no table. */
+  skipped?: "hidden" | "empty" | "no_table";
+}
+
 export interface IngestResult {
   /** The layout of the first table found ("long" when none was found). */
   layout: "long" | "wide";
   format: "csv" | "xlsx";
+  /** How the CSV was read; null for XLSX and for files that could not be read as text. */
+  encoding: CsvEncoding | null;
+  separator: CsvSeparator | null;
+  /** Every worksheet of an XLSX in the order read, with what was found in it; empty for CSV. */
+  sheets: IngestSheetSummary[];
   /** Every valid observation, in file order; rows with errors contribute none. */
   observations: IngestObservation[];
   /** The first problems found (errors and warnings in file order), capped; see `truncated`. */

@@ -6,12 +6,20 @@ import type { IngestLimits } from "@/lib/ingest/types";
 // and refuse zip bombs (too much uncompressed data, or too high a compression
 // ratio), then inflate every entry once, counting bytes without keeping them,
 // so an entry that expands beyond its declared size (a lying header) or whose
-// data is corrupt is refused too. Also refuse data outside the directory:
-// exceljs reads the zip front to back, so a hidden entry would escape the checks.
+// data is corrupt is refused too. Also refuse data outside the directory: a
+// zip read front to back (as exceljs reads one) would find entries the checks
+// never saw. (exceljs is handed a copy of the checked entries only, see
+// lib/ingest/reader-zip.ts, but a file that hides data is refused all the same.)
 
-/** The file is not a readable zip (truncated, corrupt, encrypted, unsupported); the message is for the admin. */
+/** The file is not a readable zip (truncated, corrupt, encrypted, unsupported); the message (English, with `zh` in Chinese) is for the admin. */
 export class ZipReadError extends Error {
   override name = "ZipReadError";
+  readonly zh: string;
+
+  constructor(message: { en: string; zh: string }) {
+    super(message.en);
+    this.zh = message.zh;
+  }
 }
 
 export interface ZipEntry {
@@ -34,8 +42,10 @@ const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
 /** Bytes a data descriptor may take between one entry's data and the next header. */
 const MAX_DESCRIPTOR_BYTES = 24;
 
-const TRUNCATED =
-  "The XLSX file is incomplete or damaged (its zip directory is missing or broken) — the upload may have been cut off. Save it again from Excel and upload it again.";
+const TRUNCATED = {
+  en: "The XLSX file is incomplete or damaged (its zip directory is missing or broken) — the upload may have been cut off. Save it again from Excel and upload it again.",
+  zh: "该 XLSX 文件不完整或已损坏（其 zip 目录缺失或损坏），可能是上传被中断。请在 Excel 中重新保存后再上传。",
+};
 
 function readUInt64(buffer: Buffer, offset: number): number {
   const value = buffer.readBigUInt64LE(offset);
@@ -63,9 +73,10 @@ export function readCentralDirectory(buffer: Buffer): ZipDirectory {
   if (buffer.length < 22) throw new ZipReadError(TRUNCATED);
   const eocd = findEndOfCentralDirectory(buffer);
   if (buffer.readUInt16LE(eocd + 4) !== 0 || buffer.readUInt16LE(eocd + 6) !== 0) {
-    throw new ZipReadError(
-      "The XLSX file is a multi-part zip archive, which cannot be read. Save it again from Excel as one file.",
-    );
+    throw new ZipReadError({
+      en: "The XLSX file is a multi-part zip archive, which cannot be read. Save it again from Excel as one file.",
+      zh: "该 XLSX 文件是分卷 zip 压缩包，无法读取。请在 Excel 中重新保存为单个文件。",
+    });
   }
   let count = buffer.readUInt16LE(eocd + 10);
   let size = buffer.readUInt32LE(eocd + 12);
@@ -80,9 +91,10 @@ export function readCentralDirectory(buffer: Buffer): ZipDirectory {
     offset = readUInt64(buffer, zip64 + 48);
   }
   if (count > MAX_ENTRIES)
-    throw new ZipReadError(
-      `The XLSX file holds ${count.toLocaleString("en-US")} files; a workbook has far fewer. It cannot be read.`,
-    );
+    throw new ZipReadError({
+      en: `The XLSX file holds ${count.toLocaleString("en-US")} files; a workbook has far fewer. It cannot be read.`,
+      zh: `该 XLSX 文件内含 ${count} 个文件，远多于正常工作簿，无法读取。`,
+    });
   if (offset + size > buffer.length) throw new ZipReadError(TRUNCATED);
 
   const entries: ZipEntry[] = [];
@@ -142,9 +154,10 @@ async function checkInflatedSize(data: Buffer, entry: ZipEntry): Promise<void> {
     return;
   }
   if (entry.method !== 8) {
-    throw new ZipReadError(
-      `The XLSX file uses a compression method (${entry.method}) that cannot be read. Save it again from Excel.`,
-    );
+    throw new ZipReadError({
+      en: `The XLSX file uses a compression method (${entry.method}) that cannot be read. Save it again from Excel.`,
+      zh: `该 XLSX 文件使用了无法读取的压缩方式（${entry.method}）。请在 Excel 中重新保存。`,
+    });
   }
   await new Promise<void>((resolve, reject) => {
     const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
@@ -170,15 +183,21 @@ async function checkInflatedSize(data: Buffer, entry: ZipEntry): Promise<void> {
     });
     inflater.on("error", () =>
       finish(
-        new ZipReadError(
-          `The XLSX file is damaged: "${entry.name}" inside it cannot be unpacked. Save it again from Excel.`,
-        ),
+        new ZipReadError({
+          en: `The XLSX file is damaged: "${entry.name}" inside it cannot be unpacked. Save it again from Excel.`,
+          zh: `该 XLSX 文件已损坏：其中的“${entry.name}”无法解压。请在 Excel 中重新保存。`,
+        }),
       ),
     );
     inflater.on("end", () =>
       produced === entry.uncompressedSize
         ? finish()
-        : finish(new ZipReadError(`The XLSX file is damaged: "${entry.name}" inside it is shorter than it declares.`)),
+        : finish(
+            new ZipReadError({
+              en: `The XLSX file is damaged: "${entry.name}" inside it is shorter than it declares.`,
+              zh: `该 XLSX 文件已损坏：其中的“${entry.name}”比声明的长度短。`,
+            }),
+          ),
     );
     inflater.end(data);
   });
@@ -192,7 +211,10 @@ async function checkInflatedSize(data: Buffer, entry: ZipEntry): Promise<void> {
 export async function checkZip(buffer: Buffer, limits: IngestLimits): Promise<ZipEntry[]> {
   const { entries, directoryOffset } = readCentralDirectory(buffer);
   if (entries.some((e) => e.flags & 0x1)) {
-    throw new ZipReadError("The XLSX file is password-protected. Remove the password in Excel and upload it again.");
+    throw new ZipReadError({
+      en: "The XLSX file is password-protected. Remove the password in Excel and upload it again.",
+      zh: "该 XLSX 文件设有密码保护。请在 Excel 中取消密码后再上传。",
+    });
   }
 
   const totalUncompressed = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
@@ -225,9 +247,10 @@ export async function checkZip(buffer: Buffer, limits: IngestLimits): Promise<Zi
 
   // The entries, in file order, must follow one another up to the directory with nothing hidden between them.
   const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
-  const hidden = new ZipReadError(
-    "The XLSX file holds data outside its zip directory, so it cannot be checked. Save it again from Excel.",
-  );
+  const hidden = new ZipReadError({
+    en: "The XLSX file holds data outside its zip directory, so it cannot be checked. Save it again from Excel.",
+    zh: "该 XLSX 文件在 zip 目录之外还有数据，无法检查。请在 Excel 中重新保存。",
+  });
   let expectedNext = 0;
   for (const [index, entry] of byOffset.entries()) {
     const gap = entry.localHeaderOffset - expectedNext;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EditionActions } from "@/components/admin/edition-actions";
 import { EditionDiff } from "@/components/admin/edition-diff";
+import { ReadSummary } from "@/components/admin/read-summary";
 import { ValidationReport } from "@/components/admin/validation-report";
 import { INDICATORS } from "@/lib/metrics";
 import { requirePageUser } from "@/lib/server/auth/guard";
@@ -88,6 +89,7 @@ export default async function AdminEditionPage({ params, searchParams }: { param
       {report && (
         <section aria-labelledby="report-heading" className="space-y-2">
           <h2 id="report-heading" className="text-xl font-semibold">Validation report</h2>
+          <ReadSummary report={report} />
           <ValidationReport problems={report.warnings} errorCount={0} warningCount={report.warningCount} truncated={report.warningCount > report.warnings.length} />
         </section>
       )}
