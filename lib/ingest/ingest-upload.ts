@@ -118,13 +118,19 @@ export async function ingestUpload(input: {
     if (layouts.length > 0 && context.builder.observations.length === 0 && log.errorCount === 0) {
       fileProblem(
         "no_figures",
-        "The file has a table but no figures in it: every value is empty or marked as not available.",
+        {
+          en: "The file has a table but no figures in it: every value is empty or marked as not available.",
+          zh: "文件中有表格，但没有任何数值：所有单元格均为空或标为“不详”。",
+        },
       );
     }
     if (layouts.length === 0 && log.errorCount === 0) {
       fileProblem(
         "no_table",
-        "No table found. Use the long layout (columns year, level, geo, indicator, value, unit …) or the wide layout (places in the first column, indicators with their units across the header).",
+        {
+          en: "No table found. Use the long layout (columns year, level, geo, indicator, value, unit …) or the wide layout (places in the first column, indicators with their units across the header).",
+          zh: "未找到表格。请使用长表格式（列为 year、level、geo、indicator、value、unit …），或宽表格式（第一列为地区，表头横列各指标并注明计量单位）。",
+        },
       );
     }
   }
