@@ -9,7 +9,10 @@ export type UploadData = Buffer | NodeJS.ReadableStream | AsyncIterable<Uint8Arr
 function tooBig(maxBytes: number): IngestLimitError {
   return new IngestLimitError(
     "maxBytes",
-    `The file is larger than ${describeBytes(maxBytes)}, the most one upload may have.`,
+    {
+      en: `The file is larger than ${describeBytes(maxBytes)}, the most one upload may have.`,
+      zh: `文件超过 ${describeBytes(maxBytes)}，即单次上传的上限。`,
+    },
   );
 }
 

@@ -34,10 +34,13 @@ export function resolveLimits(overrides: Partial<IngestLimits> | undefined): Ing
 export class IngestLimitError extends Error {
   override name = "IngestLimitError";
   readonly limit: keyof IngestLimits;
+  /** The message in Chinese; `message` is the English. */
+  readonly zh: string;
 
-  constructor(limit: keyof IngestLimits, message: string) {
-    super(message);
+  constructor(limit: keyof IngestLimits, message: { en: string; zh: string }) {
+    super(message.en);
     this.limit = limit;
+    this.zh = message.zh;
   }
 }
 

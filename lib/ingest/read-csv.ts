@@ -148,7 +148,10 @@ function describeCsvError(error: CsvError, limits: IngestLimits): Error {
   if (error.code === "CSV_MAX_RECORD_SIZE") {
     return new IngestLimitError(
       "maxCellChars",
-      `The row near line ${line} is longer than ${maxRecordChars(limits).toLocaleString("en-US")} characters (${limits.maxColumns} columns of at most ${limits.maxCellChars.toLocaleString("en-US")}); often a quote (") that is never closed.`,
+      {
+        en: `The row near line ${line} is longer than ${maxRecordChars(limits).toLocaleString("en-US")} characters (${limits.maxColumns} columns of at most ${limits.maxCellChars.toLocaleString("en-US")}); often a quote (") that is never closed.`,
+        zh: `第 ${line} 行附近的一行超过 ${maxRecordChars(limits).toLocaleString("en-US")} 个字符（最多 ${limits.maxColumns} 列、每格最多 ${limits.maxCellChars.toLocaleString("en-US")} 个字符）；通常是引号（"）未闭合。`,
+      },
     );
   }
   if (error.code === "CSV_QUOTE_NOT_CLOSED") {

@@ -53,10 +53,14 @@ export class RowLimiter {
   check(sheet: string | null, row: SheetRow): void {
     this.rowsRead++;
     const where = sheet === null ? `row ${row.number}` : `sheet "${sheet}", row ${row.number}`;
+    const whereZh = sheet === null ? `第 ${row.number} 行` : `工作表“${sheet}”第 ${row.number} 行`;
     if (this.rowsRead > this.limits.maxRows) {
       throw new IngestLimitError(
         "maxRows",
-        `The file has more than ${this.limits.maxRows.toLocaleString("en-US")} rows, the most one upload may have. Split it into several uploads.`,
+        {
+          en: `The file has more than ${this.limits.maxRows.toLocaleString("en-US")} rows, the most one upload may have. Split it into several uploads.`,
+          zh: `文件超过 ${this.limits.maxRows.toLocaleString("en-US")} 行，即单次上传的上限。请拆分为几次上传。`,
+        },
       );
     }
     let lastFilled = -1;
@@ -65,7 +69,10 @@ export class RowLimiter {
       if (typeof cell === "string" && cell.length > this.limits.maxCellChars) {
         throw new IngestLimitError(
           "maxCellChars",
-          `A cell in ${where} has ${cell.length.toLocaleString("en-US")} characters; a cell may have at most ${this.limits.maxCellChars.toLocaleString("en-US")}.`,
+          {
+            en: `A cell in ${where} has ${cell.length.toLocaleString("en-US")} characters; a cell may have at most ${this.limits.maxCellChars.toLocaleString("en-US")}.`,
+            zh: `${whereZh}有一个单元格含 ${cell.length.toLocaleString("en-US")} 个字符；每个单元格最多 ${this.limits.maxCellChars.toLocaleString("en-US")} 个字符。`,
+          },
         );
       }
       if (cell !== null && cell !== undefined && cell !== "") lastFilled = i;
@@ -73,7 +80,10 @@ export class RowLimiter {
     if (lastFilled + 1 > this.limits.maxColumns) {
       throw new IngestLimitError(
         "maxColumns",
-        `${where[0]!.toUpperCase()}${where.slice(1)} has ${lastFilled + 1} columns; an upload may have at most ${this.limits.maxColumns}.`,
+        {
+          en: `${where[0]!.toUpperCase()}${where.slice(1)} has ${lastFilled + 1} columns; an upload may have at most ${this.limits.maxColumns}.`,
+          zh: `${whereZh}有 ${lastFilled + 1} 列；每次上传最多 ${this.limits.maxColumns} 列。`,
+        },
       );
     }
   }

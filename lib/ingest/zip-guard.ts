@@ -176,7 +176,10 @@ async function checkInflatedSize(data: Buffer, entry: ZipEntry): Promise<void> {
         finish(
           new IngestLimitError(
             "maxUncompressedBytes",
-            `The XLSX file was refused: "${entry.name}" inside it expands to more than the ${describeBytes(entry.uncompressedSize)} it declares, which is how zip bombs hide.`,
+            {
+              en: `The XLSX file was refused: "${entry.name}" inside it expands to more than the ${describeBytes(entry.uncompressedSize)} it declares, which is how zip bombs hide.`,
+              zh: `XLSX 文件被拒绝：其中的“${entry.name}”解压后超过其声明的 ${describeBytes(entry.uncompressedSize)}，这是压缩炸弹的常见手法。`,
+            },
           ),
         );
       }
@@ -222,7 +225,10 @@ export async function checkZip(buffer: Buffer, limits: IngestLimits): Promise<Zi
   if (totalUncompressed > limits.maxUncompressedBytes) {
     throw new IngestLimitError(
       "maxUncompressedBytes",
-      `The XLSX file was refused: it unpacks to ${describeBytes(totalUncompressed)}, more than the ${describeBytes(limits.maxUncompressedBytes)} allowed. Split the workbook into several uploads.`,
+      {
+        en: `The XLSX file was refused: it unpacks to ${describeBytes(totalUncompressed)}, more than the ${describeBytes(limits.maxUncompressedBytes)} allowed. Split the workbook into several uploads.`,
+        zh: `XLSX 文件被拒绝：解压后为 ${describeBytes(totalUncompressed)}，超过允许的 ${describeBytes(limits.maxUncompressedBytes)}。请将工作簿拆分为几次上传。`,
+      },
     );
   }
   const ratioOf = (uncompressed: number, compressed: number) => uncompressed / Math.max(compressed, 1);
@@ -241,7 +247,10 @@ export async function checkZip(buffer: Buffer, limits: IngestLimits): Promise<Zi
       : ratioOf(totalUncompressed, totalCompressed);
     throw new IngestLimitError(
       "maxCompressionRatio",
-      `The XLSX file was refused: ${overRatio ? `"${overRatio.name}" inside it` : "it"} is compressed ${Math.round(ratio).toLocaleString("en-US")} to 1, more than the ${limits.maxCompressionRatio} to 1 a workbook plausibly has (a zip bomb?).`,
+      {
+        en: `The XLSX file was refused: ${overRatio ? `"${overRatio.name}" inside it` : "it"} is compressed ${Math.round(ratio).toLocaleString("en-US")} to 1, more than the ${limits.maxCompressionRatio} to 1 a workbook plausibly has (a zip bomb?).`,
+        zh: `XLSX 文件被拒绝：${overRatio ? `其中的“${overRatio.name}”` : "该文件"}压缩比为 ${Math.round(ratio).toLocaleString("en-US")}:1，超过正常工作簿可能有的 ${limits.maxCompressionRatio}:1（疑为压缩炸弹）。`,
+      },
     );
   }
 
