@@ -1,5 +1,6 @@
 import { createGeoResolver, type GeoResolution, type GeoResolver } from "@/lib/ingest/aliases";
 import { createIndicatorResolver, type IndicatorResolver } from "@/lib/ingest/indicator-aliases";
+import { NewZoneRegistry } from "@/lib/ingest/new-zones";
 import type { ProblemLog } from "@/lib/ingest/problem-log";
 import type { SheetRow } from "@/lib/ingest/table-source";
 import type { IngestReference } from "@/lib/ingest/types";
@@ -14,6 +15,7 @@ export interface IngestContext {
   geo: GeoResolver;
   indicators: IndicatorResolver;
   builder: ObservationBuilder;
+  newZones: NewZoneRegistry;
 }
 
 export function createIngestContext(reference: IngestReference, fileName: string, log: ProblemLog): IngestContext {
@@ -23,6 +25,7 @@ export function createIngestContext(reference: IngestReference, fileName: string
     geo: createGeoResolver(reference),
     indicators: createIndicatorResolver(reference),
     builder: new ObservationBuilder(reference, log),
+    newZones: new NewZoneRegistry(reference),
   };
 }
 

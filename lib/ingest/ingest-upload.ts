@@ -137,6 +137,7 @@ export async function ingestUpload(input: {
   return {
     layout: layouts[0] ?? "long",
     format: detected.format,
+    newZones: context.newZones.list(),
     observations: builder.observations,
     problems: log.toArray(),
     rowsRead: limiter.rowsRead,

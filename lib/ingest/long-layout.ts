@@ -1,5 +1,6 @@
 import { parseGeoLevel, NATION_CODE, type GeoResolution } from "@/lib/ingest/aliases";
 import { normalizeBreakdown } from "@/lib/ingest/indicator-aliases";
+import { resolvePlace } from "@/lib/ingest/new-zones";
 import { columnLetter, reportGeo, type IngestContext, type LayoutReader } from "@/lib/ingest/ingest-context";
 import { nameKey } from "@/lib/ingest/text";
 import { cellText, isBlankRow, type RawCell, type SheetRow } from "@/lib/ingest/table-source";
@@ -202,12 +203,13 @@ export class LongLayoutReader implements LayoutReader {
     const nameText = this.text(row, "geoName");
     const primaryRole: LongRole = geoText ? "geo" : "geoName";
     const placeText = geoText || nameText;
-    let geo: GeoResolution;
+    let geo: GeoResolution | null;
     if (!placeText && level === "NATION") geo = { kind: "found", match: { level: "NATION", code: NATION_CODE } };
-    else geo = geoResolver.resolve(placeText, { level });
-    if (!(levelText && !level) && !reportGeo(this.context, geo, placeText, this.at(row, primaryRole), levelText))
+    else geo = resolvePlace(this.context, placeText, { level }, null, this.at(row, primaryRole));
+    if (!geo) isValid = false;
+    else if (!(levelText && !level) && !reportGeo(this.context, geo, placeText, this.at(row, primaryRole), levelText))
       isValid = false;
-    if (geo.kind === "found" && geoText && nameText) {
+    if (geo?.kind === "found" && geoText && nameText) {
       const byName = geoResolver.resolve(nameText, { level: geo.match.level });
       if (byName.kind === "found" && byName.match.code !== geo.match.code) {
         builder.problem(
@@ -249,7 +251,7 @@ export class LongLayoutReader implements LayoutReader {
       }
     }
 
-    if (!isValid || !indicator || year === null || geo.kind !== "found") return;
+    if (!isValid || !indicator || year === null || geo?.kind !== "found") return;
 
     const unitText = this.text(row, "unit");
     const breakdownText = this.text(row, "breakdown");
