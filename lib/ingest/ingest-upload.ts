@@ -23,7 +23,7 @@ function startsWith(head: Buffer, magic: number[]): boolean {
 }
 
 /** Tells the format by the file's first bytes, then by its name. */
-function detectFormat(fileName: string, head: Buffer): Format {
+export function detectFormat(fileName: string, head: Buffer): Format {
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
   if (startsWith(head, ZIP_MAGIC)) return { format: "xlsx" };
   if (startsWith(head, OLE_MAGIC)) {
