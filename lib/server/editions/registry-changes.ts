@@ -162,7 +162,8 @@ export async function revertParkChanges(tx: Prisma.TransactionClient, editionId:
       reverted.kept.push(park.nameZh);
       continue;
     }
-    const { slug, introducedByEditionId: _introducedBy, ...values } = park;
+    const { slug } = park;
+    const values = Object.fromEntries(PARK_FIELDS.map((field) => [field, park[field]]));
     const drafts = await tx.$queryRaw<{ id: number }[]>`
       SELECT e.id FROM "edition" e
       WHERE e.status = 'DRAFT'
