@@ -92,7 +92,14 @@ export async function applyParkChanges(tx: Prisma.TransactionClient, editionId: 
     const values = ZParkValues.parse(change.values);
     const park = await tx.park.findUnique({ where: { slug: change.parkSlug } });
     if (change.kind === "ADD") {
-      // Another edition may have brought the same zone in since this draft was made.
+      // Another edition may have brought the same zone in since this draft was made; a different zone
+      // under the same code would take this draft's figures, so that is refused.
+      if (park && park.provinceAdcode !== values.provinceAdcode) {
+        throw new AppError(
+          "CONFLICT",
+          `The code “${change.parkSlug}” of the new zone ${values.nameZh} was given to ${park.nameZh} since this draft was made: upload the file again.`,
+        );
+      }
       if (park) continue;
       await tx.park.create({ data: { ...ZAddedPark.parse(values), slug: change.parkSlug, introducedByEditionId: editionId } });
       applied.added.push(values.nameZh!);
