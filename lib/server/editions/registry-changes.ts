@@ -97,7 +97,7 @@ export async function applyParkChanges(tx: Prisma.TransactionClient, editionId: 
       if (park && park.provinceAdcode !== values.provinceAdcode) {
         throw new AppError(
           "CONFLICT",
-          `The code “${change.parkSlug}” of the new zone ${values.nameZh} was given to ${park.nameZh} since this draft was made: upload the file again.`,
+          `The new zone ${values.nameZh} would take the code ${park.nameZh} was given since this draft was made: delete the draft and upload the file again.`,
         );
       }
       if (park) continue;
