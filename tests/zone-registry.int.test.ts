@@ -166,6 +166,20 @@ describe("a zone new to the registry, from a table by zone", () => {
     expect(await park("huaihua")).toBeNull();
   }, 60_000);
 
+  it("is not published when another zone took its code since the draft was made", async () => {
+    const draft = await draftOf(await xlsx([["高新区", "营业收入（千元）"], ["怀化高新区", 9]]), "Zones 2018 D");
+    const other = Buffer.from("高新区名称,code,省份\n盐城某某高新区,huaihua,江苏\n");
+    const registry = await draftOf(other, "Registry D", "registry", "zones.csv");
+    await act("publish", registry.id);
+    const request = new Request(`${ORIGIN}/api/admin/editions/${draft.id}/publish`, { method: "POST", headers: { origin: ORIGIN, cookie } });
+    const response = await publishRoute(request, { params: Promise.resolve({ id: String(draft.id) }) });
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain("盐城某某高新区");
+    expect(await db.prisma.edition.findUnique({ where: { id: draft.id }, select: { status: true } })).toEqual({ status: "DRAFT" });
+    await act("retire", registry.id);
+    expect(await park("huaihua")).toBeNull();
+  });
+
   it("is refused, with the province asked for, when the name does not say its province", async () => {
     const editions = await db.prisma.edition.count();
     const { status, body } = await upload(await xlsx([["高新区", "营业收入（千元）"], ["某某高新区", 5]]), "Zones without province");
