@@ -114,6 +114,17 @@ describe("a table by zone naming zones the registry lacks", () => {
     expect(problemsOf(badProvince, "zone_without_province")[0]?.value).toBe("湖男");
   });
 
+  it("takes both names of a bilingual label, and an of-which mark is no part of the name", async () => {
+    const result = await ingest(
+      await xlsx([["高新区", "营业收入（千元）"], ["怀化高新区 Huaihua Hi-tech Zone", 1], ["#楚雄高新区", 2]]),
+    );
+    expect(result.errorCount).toBe(0);
+    expect(result.newZones.map(({ slug, nameZh, nameEn }) => ({ slug, nameZh, nameEn }))).toEqual([
+      { slug: "huaihua", nameZh: "怀化高新区", nameEn: "Huaihua Hi-tech Zone" },
+      { slug: "chuxiong", nameZh: "楚雄高新区", nameEn: "Chuxiong High-tech Zone" },
+    ]);
+  });
+
   it("does not take a typo of a province for a new zone", async () => {
     const result = await ingest(await xlsx([["地区", "营业收入（千元）"], ["湖男", 5]]));
     expect(result.newZones).toEqual([]);

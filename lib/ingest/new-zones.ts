@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { GeoResolution } from "@/lib/ingest/aliases";
 import type { IngestContext } from "@/lib/ingest/ingest-context";
-import { textParts } from "@/lib/ingest/text";
+import { stripOfWhich, textParts } from "@/lib/ingest/text";
 import type { IngestNewZone, IngestReference } from "@/lib/ingest/types";
 import type { CellLocation } from "@/lib/ingest/validate";
 
@@ -163,7 +163,8 @@ export class NewZoneRegistry {
     provinceText: string | null,
     at: CellLocation,
   ): GeoResolution | null | undefined {
-    const names = [text, ...textParts(text)].map((t) => ({ t, name: parseZoneName(t) }));
+    const plain = stripOfWhich(text);
+    const names = [plain, ...textParts(plain)].map((t) => ({ t, name: parseZoneName(t) }));
     const zh = names.find((n) => n.name?.language === "zh");
     const en = names.find((n) => n.name?.language === "en");
     const main = zh ?? en;
