@@ -38,6 +38,7 @@ export function UploadForm() {
       title: String(form.get("title") ?? ""),
       source: String(form.get("source") ?? ""),
     });
+    if (form.get("kind") === "registry") params.set("kind", "registry");
     const yearbookYear = String(form.get("yearbookYear") ?? "").trim();
     if (yearbookYear) params.set("yearbookYear", yearbookYear);
     setState({ status: "uploading" });
@@ -71,6 +72,13 @@ export function UploadForm() {
             File (CSV UTF-8 or XLSX, long or wide layout, up to 50 MB)
           </label>
           <input id="upload-file" name="file" type="file" required accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className={input} />
+        </div>
+        <div className="sm:col-span-2">
+          <label htmlFor="upload-kind" className="block text-sm font-medium">What the file holds · 文件内容</label>
+          <select id="upload-kind" name="kind" defaultValue="figures" className={input}>
+            <option value="figures">Yearbook figures · 年鉴数据</option>
+            <option value="registry">Zone registry: zones to add or correct (高新区名称, 省份, 批准日期, 来源) · 高新区名录</option>
+          </select>
         </div>
         <div>
           <label htmlFor="upload-title" className="block text-sm font-medium">Title</label>

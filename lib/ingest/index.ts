@@ -2,6 +2,8 @@
 // against published data, build upload templates. Pure: no database, no HTTP.
 
 export { ingestUpload } from "@/lib/ingest/ingest-upload";
+export { ingestRegistryUpload } from "@/lib/ingest/registry-upload";
+export type { RegistryChange, RegistryParkFields, RegistryUploadResult, RegistryZone } from "@/lib/ingest/registry-upload";
 export { IngestLimitError, DEFAULT_LIMITS } from "@/lib/ingest/limits";
 export { diffObservations } from "@/lib/ingest/diff";
 export { buildTemplate } from "@/lib/ingest/template";
@@ -14,6 +16,7 @@ export type {
   IngestLimits,
   IngestObservation,
   IngestMessage,
+  IngestNewZone,
   IngestProblem,
   IngestProblemCode,
   IngestReference,

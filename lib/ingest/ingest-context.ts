@@ -1,6 +1,7 @@
 import { createGeoResolver, type GeoResolution, type GeoResolver } from "@/lib/ingest/aliases";
 import { createIndicatorResolver, type IndicatorResolver } from "@/lib/ingest/indicator-aliases";
 import type { BilingualText } from "@/lib/ingest/names";
+import { NewZoneRegistry } from "@/lib/ingest/new-zones";
 import type { ProblemLog } from "@/lib/ingest/problem-log";
 import type { SheetRow } from "@/lib/ingest/table-source";
 import type { GeoLevel, IngestReference } from "@/lib/ingest/types";
@@ -15,6 +16,7 @@ export interface IngestContext {
   geo: GeoResolver;
   indicators: IndicatorResolver;
   builder: ObservationBuilder;
+  newZones: NewZoneRegistry;
 }
 
 export function createIngestContext(reference: IngestReference, fileName: string, log: ProblemLog): IngestContext {
@@ -24,6 +26,7 @@ export function createIngestContext(reference: IngestReference, fileName: string
     geo: createGeoResolver(reference),
     indicators: createIndicatorResolver(reference),
     builder: new ObservationBuilder(reference, log),
+    newZones: new NewZoneRegistry(reference),
   };
 }
 

@@ -36,7 +36,7 @@ const SAVE_AS_XLSX = {
 };
 
 /** Tells the format by the file's first bytes, then by its name; text is CSV (the CSV reader tells binary apart). */
-function detectFormat(fileName: string, head: Buffer): Format {
+export function detectFormat(fileName: string, head: Buffer): Format {
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
   if (startsWith(head, ZIP_MAGIC)) return { format: "xlsx" };
   if (startsWith(head, OLE_MAGIC)) {
@@ -144,6 +144,7 @@ export async function ingestUpload(input: {
     encoding: csv?.encoding ?? null,
     separator: csv?.separator ?? null,
     sheets: sheets.map((sheet) => ({ ...sheet, ...log.tallyOf(sheet.name) })),
+    newZones: context.newZones.list(),
     observations: builder.observations,
     problems: log.toArray(),
     rowsRead: limiter.rowsRead,

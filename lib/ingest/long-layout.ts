@@ -1,5 +1,6 @@
 import { parseGeoLevel, NATION_CODE, type GeoResolution } from "@/lib/ingest/aliases";
 import { normalizeBreakdown } from "@/lib/ingest/indicator-aliases";
+import { resolvePlace } from "@/lib/ingest/new-zones";
 import { columnLetter, reportGeo, type IngestContext, type LayoutReader } from "@/lib/ingest/ingest-context";
 import { nameKey } from "@/lib/ingest/text";
 import { cellText, isBlankRow, type RawCell, type SheetRow } from "@/lib/ingest/table-source";
@@ -213,11 +214,11 @@ export class LongLayoutReader implements LayoutReader {
     const nameText = this.text(row, "geoName");
     const primaryRole: LongRole = geoText ? "geo" : "geoName";
     const placeText = geoText || nameText;
-    let geo: GeoResolution;
+    let geo: GeoResolution | null;
     if (!placeText && level === "NATION") geo = { kind: "found", match: { level: "NATION", code: NATION_CODE } };
-    else geo = geoResolver.resolve(placeText, { level });
-    if (!(levelText && !level)) reportGeo(this.context, geo, placeText, this.at(row, primaryRole), levelText);
-    if (geo.kind === "found" && geoText && nameText) {
+    else geo = resolvePlace(this.context, placeText, { level }, null, this.at(row, primaryRole));
+    if (geo && !(levelText && !level)) reportGeo(this.context, geo, placeText, this.at(row, primaryRole), levelText);
+    if (geo?.kind === "found" && geoText && nameText) {
       const byName = geoResolver.resolve(nameText, { level: geo.match.level });
       if (byName.kind === "found" && byName.match.code !== geo.match.code) {
         const place = names.geo(geo.match, geoText);
@@ -277,7 +278,7 @@ export class LongLayoutReader implements LayoutReader {
       indicatorText,
       year,
       yearText,
-      geo: geo.kind === "found" ? geo.match : null,
+      geo: geo?.kind === "found" ? geo.match : null,
       geoText: placeText,
       hasRowError: builder.log.errorCount > errorsBefore,
       breakdown: breakdownText ? normalizeBreakdown(breakdownText) : (indicator?.breakdown ?? ""),

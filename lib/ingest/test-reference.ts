@@ -1,5 +1,6 @@
 import { catalogueIngestIndicators } from "@/lib/ingest/reference";
 import type { IngestReference } from "@/lib/ingest/types";
+import { readCities } from "@/lib/server/seed/read-cities";
 import { readParks, readProvinces, REGIONS } from "@/lib/server/seed/reference-data";
 
 // For tests only: the reference the app's seed would put in the database
@@ -19,6 +20,7 @@ export function seedIngestReference(): IngestReference {
     regions: REGIONS.map(({ code, nameEn, nameZh }) => ({ code, nameEn, nameZh })),
     parks: readParks().map(({ slug, nameZh, nameEn, cityEn, provinceAdcode }) => ({ slug, nameZh, nameEn, cityEn, provinceAdcode })),
     indicators: catalogueIngestIndicators(),
+    cities: readCities(),
     yearRange: { min: 1988, max: 2025 },
   };
   return cached;

@@ -29,6 +29,8 @@ export interface IngestReference {
   /** Zones: `slug` is the readable code; `cityEn` (the first 53 zones) is also a name they go by. */
   parks: { slug: string; nameZh: string; nameEn: string | null; cityEn?: string | null; provinceAdcode: number }[];
   indicators: IngestReferenceIndicator[];
+  /** Cities by short Chinese name (怀化) and English name: a zone new to the registry takes its province from the city its name starts with. */
+  cities?: { nameZh: string; nameEn: string; provinceAdcode: number }[];
   /** Inclusive span of data years an upload may report, e.g. 1988..the current year. */
   yearRange: { min: number; max: number };
 }
@@ -64,6 +66,8 @@ export type IngestProblemCode =
   | "year_from_file_name"
   | "unit_assumed"
   | "no_figures"
+  | "new_zone"
+  | "zone_without_province"
   | "problems_truncated";
 
 export interface IngestProblem {
@@ -84,6 +88,21 @@ export interface IngestProblem {
 
 /** A message in both languages, or in English only (not yet translated). */
 export type IngestMessage = string | { en: string; zh: string };
+
+/** A zone the registry lacks, named by an upload: it joins the registry when the edition is published. */
+export interface IngestNewZone {
+  /** The code it will have (readable, like the registry's: "huaihua"). */
+  slug: string;
+  nameZh: string;
+  nameEn: string | null;
+  /** Short Chinese name of its city ("怀化"); "" when its name does not say. */
+  cityZh: string;
+  cityEn: string | null;
+  provinceAdcode: number;
+  /** Where the upload first names it. */
+  sheet: string | null;
+  row: number;
+}
 
 export interface IngestObservation {
   indicatorCode: string;
@@ -142,6 +161,8 @@ export interface IngestResult {
   separator: CsvSeparator | null;
   /** Every worksheet of an XLSX in the order read, with what was found in it; empty for CSV. */
   sheets: IngestSheetSummary[];
+  /** Zones the registry lacks that the upload reports figures for, in file order. */
+  newZones: IngestNewZone[];
   /** Every valid observation, in file order; rows with errors contribute none. */
   observations: IngestObservation[];
   /** The first problems found (errors and warnings in file order), capped; see `truncated`. */

@@ -1,6 +1,7 @@
 import { DEFAULT_GEO_ORDER } from "@/lib/ingest/aliases";
 import type { IndicatorMatch } from "@/lib/ingest/indicator-aliases";
 import { columnLetter, reportGeo, type IngestContext, type LayoutReader } from "@/lib/ingest/ingest-context";
+import { resolvePlace } from "@/lib/ingest/new-zones";
 import { parseYearbookNumber } from "@/lib/ingest/symbols";
 import { nameKey, textParts } from "@/lib/ingest/text";
 import { cellText, isBlankRow, type SheetRow } from "@/lib/ingest/table-source";
@@ -131,6 +132,8 @@ export interface WideHeader {
   indicatorColumns: IndicatorColumn[];
   noteIndex: number | null;
   sourceIndex: number | null;
+  /** A table by zone's province column (地区, 省份 …): where a zone new to the registry is. */
+  provinceIndex: number | null;
   /** Columns with a header that is no indicator (reported as unknown indicators). */
   unknownColumns: number[];
   /** The last row of the header block among the scanned rows: the header, or a unit row or English header row under it. */
@@ -152,6 +155,9 @@ export function detectWideHeader(rows: SheetRow[], context: IngestContext): Wide
     const geoIndex = geoHeaderIndex >= 0 ? geoHeaderIndex : 0;
     const headers = geoHeaderIndex >= 0 ? withSubHeaders(upper, rows[h + 1], geoIndex, context) : upper;
     const hasSubHeaders = headers !== upper;
+    const provinceHeaderIndex =
+      parkIndex >= 0 ? headers.findIndex((text, i) => i !== parkIndex && isHeaderIn(text, GEO_KEYS)) : -1;
+    const provinceIndex = provinceHeaderIndex >= 0 ? provinceHeaderIndex : null;
 
     const indicatorColumns: IndicatorColumn[] = [];
     const unknownColumns: number[] = [];
@@ -159,7 +165,7 @@ export function detectWideHeader(rows: SheetRow[], context: IngestContext): Wide
     let sourceIndex: number | null = null;
     let unitLine: UnitLine | null = null;
     headers.forEach((header, index) => {
-      if (index === geoIndex || !header) return;
+      if (index === geoIndex || index === provinceIndex || !header) return;
       const key = nameKey(header);
       const lineInHeader = findUnitLine(header);
       if (lineInHeader) unitLine ??= lineInHeader;
@@ -224,6 +230,7 @@ export function detectWideHeader(rows: SheetRow[], context: IngestContext): Wide
       indicatorColumns,
       noteIndex,
       sourceIndex,
+      provinceIndex,
       unknownColumns,
       lastHeaderIndex,
       unitLine,
@@ -339,7 +346,7 @@ export class WideLayoutReader implements LayoutReader {
 
   readRow(row: SheetRow): void {
     if (row.number <= this.lastHeaderRow || isBlankRow(row)) return;
-    const { builder, geo: geoResolver } = this.context;
+    const { builder } = this.context;
     const { header, sheet } = this;
     const geoText = cellText(row.cells[header.geoIndex]);
     const others = row.cells.some((cell, i) => i !== header.geoIndex && cellText(cell) !== "");
@@ -360,8 +367,9 @@ export class WideLayoutReader implements LayoutReader {
 
     // An unknown place or an unusable year is reported once; the row's figures are checked all the same.
     const at: CellLocation = { sheet, row: row.number, column: this.geoColumnName() };
-    const geo = geoResolver.resolve(geoText, { order: header.geoOrder });
-    const isPlaceKnown = reportGeo(this.context, geo, geoText, at) && geo.kind === "found";
+    const provinceText = header.provinceIndex !== null ? cellText(row.cells[header.provinceIndex]) || null : null;
+    const geo = resolvePlace(this.context, geoText, { order: header.geoOrder }, provinceText, at);
+    const isPlaceKnown = geo !== null && reportGeo(this.context, geo, geoText, at) && geo.kind === "found";
 
     const note = header.noteIndex !== null ? cellText(row.cells[header.noteIndex]) || null : null;
     const sourceRef = header.sourceIndex !== null ? cellText(row.cells[header.sourceIndex]) || null : null;

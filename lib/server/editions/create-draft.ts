@@ -3,6 +3,7 @@ import type { IngestResult } from "@/lib/ingest";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import type { Database } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { newZoneChanges, saveParkChanges } from "@/lib/server/editions/registry-changes";
 import { insertObservations } from "@/lib/server/queries/insert-observations";
 
 export interface DraftEditionInput {
@@ -18,6 +19,8 @@ export interface DraftEditionInput {
 
 /** What the edition keeps of its validation report: the summary and the warnings. */
 export interface StoredReport {
+  /** A registry upload's draft changes zones, not figures; absent for figures. */
+  kind?: "figures" | "registry";
   layout: IngestResult["layout"];
   format: IngestResult["format"];
   rowsRead: number;
@@ -38,7 +41,7 @@ export function slugFromTitle(title: string, now: Date = new Date()): string {
   return ascii || `edition-${now.toISOString().slice(0, 10)}`;
 }
 
-async function uniqueSlug(db: Database, base: string): Promise<string> {
+export async function uniqueSlug(db: Database, base: string): Promise<string> {
   const taken = new Set(
     (await db.prisma.edition.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((e) => e.slug),
   );
@@ -113,6 +116,7 @@ function insertDraft(
       });
       // As they are: a mapped copy of a million observations would cost hundreds of MB.
       await insertObservations(tx, edition.id, result.observations);
+      await saveParkChanges(tx, edition.id, newZoneChanges(result.newZones, input));
       await recordAudit(tx, {
         actorId: input.actorId,
         action: "edition.uploaded",
@@ -124,6 +128,7 @@ function insertDraft(
           warnings: result.warningCount,
           layout: result.layout,
           format: result.format,
+          newZones: result.newZones.map((zone) => zone.nameZh),
         },
       });
       return edition;

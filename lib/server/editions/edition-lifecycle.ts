@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import type { Database } from "@/lib/server/db";
 import { lockEditions } from "@/lib/server/editions/edition-lock";
+import { applyParkChanges, revertParkChanges } from "@/lib/server/editions/registry-changes";
 import { AppError } from "@/lib/server/errors";
 import { bumpDataVersion } from "@/lib/server/queries/data-version";
 
@@ -36,13 +37,14 @@ export async function publishEdition(db: Database, id: number, actorId: string):
   await db.prisma.$transaction(async (tx) => {
     const edition = await lockedEdition(tx, id);
     requireStatus(edition, "DRAFT", "published");
+    const zones = await applyParkChanges(tx, id);
     await tx.edition.update({ where: { id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
     await bumpDataVersion(tx);
     await recordAudit(tx, {
       actorId,
       action: "edition.published",
       editionId: id,
-      details: { slug: edition.slug, observations: edition._count.observations },
+      details: { slug: edition.slug, observations: edition._count.observations, zonesAdded: zones.added, zonesCorrected: zones.corrected },
     });
   }, TRANSACTION_OPTIONS);
 }
@@ -53,12 +55,19 @@ export async function retireEdition(db: Database, id: number, actorId: string): 
     const edition = await lockedEdition(tx, id);
     requireStatus(edition, "PUBLISHED", "retired");
     await tx.edition.update({ where: { id }, data: { status: "RETIRED", retiredAt: new Date() } });
+    const zones = await revertParkChanges(tx, id);
     await bumpDataVersion(tx);
     await recordAudit(tx, {
       actorId,
       action: "edition.retired",
       editionId: id,
-      details: { slug: edition.slug, observations: edition._count.observations },
+      details: {
+        slug: edition.slug,
+        observations: edition._count.observations,
+        zonesRemoved: zones.removed,
+        zonesKept: zones.kept,
+        zonesRestored: zones.restored,
+      },
     });
   }, TRANSACTION_OPTIONS);
 }

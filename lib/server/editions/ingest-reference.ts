@@ -1,6 +1,7 @@
 import "server-only";
 import { catalogueIngestIndicators, type IngestReference } from "@/lib/ingest";
 import type { Database } from "@/lib/server/db";
+import { readCities } from "@/lib/server/seed/read-cities";
 
 /** The first year the Torch Program reports (the first zone, Beijing, was approved in 1988). */
 const FIRST_DATA_YEAR = 1988;
@@ -20,6 +21,7 @@ export async function getIngestReference(db: Database): Promise<IngestReference>
     provinces,
     parks,
     indicators: catalogueIngestIndicators(),
+    cities: readCities(),
     yearRange: { min: FIRST_DATA_YEAR, max: new Date().getFullYear() },
   };
 }

@@ -4,11 +4,13 @@ import { EditionActions } from "@/components/admin/edition-actions";
 import { EditionDiff } from "@/components/admin/edition-diff";
 import { ReadSummary } from "@/components/admin/read-summary";
 import { ValidationReport } from "@/components/admin/validation-report";
+import { ZoneChanges } from "@/components/admin/zone-changes";
 import { INDICATORS } from "@/lib/metrics";
 import { requirePageUser } from "@/lib/server/auth/guard";
 import { getDatabase } from "@/lib/server/db";
 import { filterDiff, getEditionDiff } from "@/lib/server/editions/edition-diff";
 import { getAdminEdition } from "@/lib/server/editions/list-editions";
+import { getEditionParkChanges } from "@/lib/server/editions/registry-changes";
 import { AppError } from "@/lib/server/errors";
 import { parseEditionId } from "@/lib/server/http";
 import { getGeography } from "@/lib/server/queries/geography";
@@ -39,17 +41,25 @@ export default async function AdminEditionPage({ params, searchParams }: { param
   if (!edition) notFound();
   const query = await searchParams;
   const filter = { indicator: one(query.indicator), geo: one(query.geo) };
-  const [fullDiff, geography, parks] = await Promise.all([
+  const [fullDiff, geography, parks, zoneChanges] = await Promise.all([
     getEditionDiff(db, id),
     getGeography(db),
     db.prisma.park.findMany({ select: { slug: true, nameZh: true, nameEn: true } }),
+    getEditionParkChanges(db, id, edition.status),
   ]);
+  const lang = one(query.lang) === "zh" ? "zh" : "en";
   const names = new Map<string, string>([
     ["NATION:CN", "China (national)"],
     ...geography.regions.map((r) => [`REGION:${r.code}`, `${r.nameEn} region`] as const),
     ...geography.provinces.map((p) => [`PROVINCE:${p.adcode}`, `${p.nameEn} ${p.nameZh}`] as const),
     ...parks.map((p) => [`PARK:${p.slug}`, p.nameEn ?? p.nameZh] as const),
+    // A draft's zones new to the registry are named by the draft.
+    ...zoneChanges.filter((z) => z.kind === "ADD").map((z) => [`PARK:${z.slug}`, z.nameEn ?? z.nameZh] as const),
   ]);
+  const provinceName = (adcode: number) => {
+    const province = geography.provinces.find((p) => p.adcode === adcode);
+    return province ? (lang === "zh" ? province.nameZh : province.nameEn) : String(adcode);
+  };
   const geoName = (level: string, code: string) => names.get(`${level}:${code}`) ?? code;
   const report = edition.report;
   const basePath = `/admin/editions/${id}`;
@@ -72,7 +82,7 @@ export default async function AdminEditionPage({ params, searchParams }: { param
           {edition.fileName && (
             <>
               <dt className="text-slate-600">File</dt>
-              <dd>{edition.fileName}{report ? ` (${report.format}, ${report.layout} layout, ${report.rowsRead.toLocaleString("en")} rows read, ${report.skippedCells} “not available” cells skipped)` : ""}</dd>
+              <dd>{edition.fileName}{report?.kind === "registry" ? ` (${report.format}, zone registry · 高新区名录)` : report ? ` (${report.format}, ${report.layout} layout, ${report.rowsRead.toLocaleString("en")} rows read, ${report.skippedCells} “not available” cells skipped)` : ""}</dd>
             </>
           )}
           <dt className="text-slate-600">Uploaded</dt>
@@ -93,6 +103,7 @@ export default async function AdminEditionPage({ params, searchParams }: { param
           <ValidationReport problems={report.warnings} errorCount={0} warningCount={report.warningCount} truncated={report.warningCount > report.warnings.length} />
         </section>
       )}
+      <ZoneChanges changes={zoneChanges} status={edition.status} lang={lang} provinceName={provinceName} />
       <EditionDiff
         diff={filterDiff(fullDiff, filter)}
         totals={{ added: fullDiff.added.length, changed: fullDiff.changed.length, removed: fullDiff.removed.length }}
