@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
+import { headers } from "next/headers";
+import { Suspense, type ReactNode } from "react";
+import { DocumentLang } from "@/components/i18n/document-lang";
+import { LANG_HEADER } from "@/lib/i18n/lang";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,10 +11,16 @@ export const metadata: Metadata = {
     "Park counts, firms, high-tech enterprises, taxes and exports of China's national high-tech zones (Torch Program), by region, province and year.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const lang = (await headers()).get(LANG_HEADER) === "zh-CN" ? "zh-CN" : "en";
   return (
-    <html lang="en">
-      <body className="bg-white text-slate-900 antialiased">{children}</body>
+    <html lang={lang}>
+      <body className="bg-white text-slate-900 antialiased">
+        <Suspense fallback={null}>
+          <DocumentLang />
+        </Suspense>
+        {children}
+      </body>
     </html>
   );
 }
