@@ -166,7 +166,7 @@ export const adminEn = {
   audit: {
     heading: "Audit trail",
     summary: (total: number, page: number, pageCount: number) =>
-      `${total === 1 ? "1 event" : `${total} events`}, page ${page} of ${pageCount}.`,
+      `${plural(total, "event", "events")}, page ${page} of ${pageCount}.`,
     columns: { when: "When (UTC)", who: "Who", what: "What", edition: "Edition", details: "Details" },
     noEvents: "No events on this page.",
     pagesLabel: "Audit pages",
@@ -388,7 +388,7 @@ export const adminZh: TAdminText = {
   },
   audit: {
     heading: "审计日志",
-    summary: (total: number, page: number, pageCount: number) => `共 ${total} 条记录，第 ${page} 页，共 ${pageCount} 页。`,
+    summary: (total: number, page: number, pageCount: number) => `共 ${total.toLocaleString("zh-CN")} 条记录，第 ${page} 页，共 ${pageCount} 页。`,
     columns: { when: "时间（UTC）", who: "操作人", what: "操作", edition: "版本", details: "详情" },
     noEvents: "本页没有记录。",
     pagesLabel: "审计日志分页",
