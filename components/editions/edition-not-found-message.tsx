@@ -1,0 +1,21 @@
+"use client";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { dictionary } from "@/lib/i18n";
+import { langFrom, withLang } from "@/lib/i18n/lang";
+
+/** The text of an unknown edition's 404 page, in the URL's language (not-found pages get no search parameters). */
+export function EditionNotFoundMessage() {
+  const lang = langFrom(useSearchParams());
+  const t = dictionary(lang).pages.edition;
+  return (
+    <main className="mx-auto max-w-3xl space-y-4 px-4 py-12">
+      <h1 className="text-2xl font-bold">{t.notFoundTitle}</h1>
+      <p className="text-slate-700">{t.notFoundText}</p>
+      <p>
+        <Link href={withLang("/editions", lang)} className="text-sky-800 underline">{t.notFoundEditions}</Link> ·{" "}
+        <Link href={withLang("/", lang)} className="text-sky-800 underline">{t.notFoundDashboard}</Link>
+      </p>
+    </main>
+  );
+}
