@@ -218,6 +218,11 @@ export const adminEn = {
       noSuchUser: "No such user.",
     },
   },
+  templates: {
+    exampleNote: "Example row: replace with real figures",
+    exampleSource: "Torch Center annual report, table 1",
+    wideNote: "Note: example figures that only show the layout; replace them with the yearbook's before uploading.",
+  },
   apiErrors: {
     UNAUTHORIZED: "Sign in first: there is no valid session (it may have expired).",
     FORBIDDEN: "This needs a role you do not have, or the request came from another site.",
@@ -439,6 +444,11 @@ export const adminZh: TAdminText = {
       ownAdminRole: "不能移除自己的管理员角色，请联系其他管理员。",
       noSuchUser: "没有此用户。",
     },
+  },
+  templates: {
+    exampleNote: "示例行：请替换为真实数据",
+    exampleSource: "火炬中心年度报告，表 1",
+    wideNote: "注：示例数据，仅说明格式；上传前请替换为年鉴数据。",
   },
   apiErrors: {
     UNAUTHORIZED: "请先登录：没有有效的会话（可能已过期）。",
