@@ -97,6 +97,8 @@ export const pagesEn = {
     totals: (r: { added: string; revised: string; dropped: string; unchanged: string }) =>
       `${r.added} added, ${r.revised} revised, ${r.dropped} dropped, ${r.unchanged} unchanged.`,
     showingAll: (note: string) => `${note}; showing all.`,
+    /** A filter value that was not understood, when the page is in Chinese (in English the server's message says it). */
+    unknownFilter: { indicator: "Unknown indicator", geo: "Unknown geography" } satisfies Record<"indicator" | "geo", string>,
     filterLabel: "Filter the changes",
     indicator: "Indicator",
     allIndicators: "All indicators",
@@ -224,6 +226,7 @@ export const pagesZh: TPagesText = {
     totals: (r: { added: string; revised: string; dropped: string; unchanged: string }) =>
       `新增 ${r.added} 个，修订 ${r.revised} 个，删除 ${r.dropped} 个，未变 ${r.unchanged} 个。`,
     showingAll: (note: string) => `${note}；显示全部。`,
+    unknownFilter: { indicator: "未知的指标", geo: "未知的地区" },
     filterLabel: "筛选变更",
     indicator: "指标",
     allIndicators: "全部指标",

@@ -127,7 +127,7 @@ export default async function EditionPage({ params, searchParams }: { params: TP
         indicators={result.indicators}
         geos={result.geos}
         filter={filter}
-        notes={problems.map((p) => p.message)}
+        notes={problems.map((p) => (lang === "zh" ? t.changes.unknownFilter[p.parameter] : p.message))}
         lang={lang}
       />
     </main>
