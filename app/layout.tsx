@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { Suspense, type ReactNode } from "react";
 import { DocumentLang } from "@/components/i18n/document-lang";
-import { LANG_HEADER } from "@/lib/i18n/lang";
+import { langTag } from "@/lib/i18n/lang";
+import { getRequestLang } from "@/lib/server/request-lang";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,9 +12,8 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const lang = (await headers()).get(LANG_HEADER) === "zh-CN" ? "zh-CN" : "en";
   return (
-    <html lang={lang}>
+    <html lang={langTag(await getRequestLang())}>
       <body className="bg-white text-slate-900 antialiased">
         <Suspense fallback={null}>
           <DocumentLang />

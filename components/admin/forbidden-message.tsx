@@ -1,12 +1,10 @@
-"use client";
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
 import { dictionary } from "@/lib/i18n";
-import { langFrom, withLang } from "@/lib/i18n/lang";
+import { withLang } from "@/lib/i18n/lang";
+import type { TLang } from "@/lib/view-state";
 
-/** The 403 page's text, in the URL's language (forbidden.tsx gets no search parameters). */
-export function ForbiddenMessage() {
-  const lang = langFrom(useSearchParams());
+/** The 403 page's text in English or Chinese. */
+export function ForbiddenMessage({ lang }: { lang: TLang }) {
   const t = dictionary(lang).admin.forbidden;
   return (
     <section aria-labelledby="forbidden-heading" className="space-y-3">

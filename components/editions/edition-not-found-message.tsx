@@ -1,12 +1,10 @@
-"use client";
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
 import { dictionary } from "@/lib/i18n";
-import { langFrom, withLang } from "@/lib/i18n/lang";
+import { withLang } from "@/lib/i18n/lang";
+import type { TLang } from "@/lib/view-state";
 
-/** The text of an unknown edition's 404 page, in the URL's language (not-found pages get no search parameters). */
-export function EditionNotFoundMessage() {
-  const lang = langFrom(useSearchParams());
+/** The text of an unknown edition's 404 page, in English or Chinese. */
+export function EditionNotFoundMessage({ lang }: { lang: TLang }) {
   const t = dictionary(lang).pages.edition;
   return (
     <main className="mx-auto max-w-3xl space-y-4 px-4 py-12">
