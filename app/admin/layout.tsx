@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AdminHeader } from "@/components/admin/admin-header";
+import { dictionary } from "@/lib/i18n";
 import { getPageUser } from "@/lib/server/auth/guard";
+import { getRequestLang } from "@/lib/server/request-lang";
 import { signOutAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Torch Atlas admin", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: dictionary(await getRequestLang()).admin.nav.home, robots: { index: false } };
+}
 
 // Every page in here except sign-in calls requirePageUser() itself (a test
 // checks that): layouts are not re-rendered on client-side navigation, so the

@@ -4,6 +4,9 @@
 type TChangeKindName = "added" | "revised" | "dropped";
 
 export const pagesEn = {
+  metaTitle: "Torch Atlas — China's national high-tech zones",
+  metaDescription:
+    "Park counts, firms, high-tech enterprises, taxes and exports of China's national high-tech zones (Torch Program), by region, province and year.",
   databaseUnavailable: "The database is unavailable right now. Try again in a minute; if it persists, check /api/health.",
   sampleBadge: "Synthetic sample",
   confidence: { high: "high", medium: "medium", low: "low", synthetic: "synthetic" } as Record<string, string>,
@@ -137,6 +140,8 @@ export const pagesEn = {
 export type TPagesText = typeof pagesEn;
 
 export const pagesZh: TPagesText = {
+  metaTitle: "火炬图谱 — 国家高新区",
+  metaDescription: "国家高新区（火炬计划）的数量、企业、高新技术企业、税收和出口，按地区、省份和年份。",
   databaseUnavailable: "数据库暂时无法使用，请稍后重试；如仍无法使用，请查看 /api/health。",
   sampleBadge: "合成示例",
   confidence: { high: "高", medium: "中", low: "低", synthetic: "合成" },
