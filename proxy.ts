@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { LANG_HEADER, langFrom, langTag } from "@/lib/i18n/lang";
 import { createNonce, securityHeaders } from "@/lib/security/csp";
 
 // Security headers for pages and the other GET routes Next.js serves. The API
@@ -16,6 +17,8 @@ export function proxy(request: NextRequest): NextResponse {
   const headers = securityHeaders({ nonce, pathname, isDevelopment: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  // The root layout reads it for <html lang> (layouts get no search parameters).
+  requestHeaders.set(LANG_HEADER, langTag(langFrom(request.nextUrl.searchParams)));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

@@ -2,6 +2,7 @@
 // Server actions of the admin area's own pages: sign in, sign out.
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { langFrom, withLang } from "@/lib/i18n/lang";
 import { safeNextPath } from "@/lib/server/auth/guard";
 import { signInWithPassword, signOut, type TCookieToSet } from "@/lib/server/auth/session-flow";
 import { AppError, isDatabaseUnavailable } from "@/lib/server/errors";
@@ -40,8 +41,8 @@ export async function signInAction(_previous: TSignInState, form: FormData): Pro
   redirect(safeNextPath(parsed.data.next));
 }
 
-/** The Sign out button: ends the session (recorded in the audit trail) and returns to the sign-in page. */
-export async function signOutAction(): Promise<void> {
+/** The Sign out button: ends the session (recorded in the audit trail) and returns to the sign-in page, in the form's language. */
+export async function signOutAction(form: FormData): Promise<void> {
   await setCookies(await signOut(await headers()));
-  redirect("/admin/sign-in");
+  redirect(withLang("/admin/sign-in", langFrom({ lang: form.get("lang")?.toString() })));
 }

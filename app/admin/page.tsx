@@ -1,42 +1,46 @@
 import Link from "next/link";
+import { dictionary } from "@/lib/i18n";
+import { langFrom, withLang } from "@/lib/i18n/lang";
 import { requirePageUser } from "@/lib/server/auth/guard";
 
 export const dynamic = "force-dynamic";
 
+type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
+
 /** The admin overview: where each task lives. */
-export default async function AdminHomePage() {
-  const user = await requirePageUser("/admin");
+export default async function AdminHomePage({ searchParams }: { searchParams: TSearchParams }) {
+  const lang = langFrom(await searchParams);
+  const user = await requirePageUser(withLang("/admin", lang));
+  const t = dictionary(lang).admin.home;
   return (
     <>
-      <h1 className="text-2xl font-bold">Admin</h1>
+      <h1 className="text-2xl font-bold">{t.title}</h1>
       <section aria-labelledby="editions-heading" className="space-y-2">
         <h2 id="editions-heading" className="text-xl font-semibold">
-          Editions
+          {t.editionsHeading}
         </h2>
-        <p className="text-slate-700">
-          Upload a yearbook edition, review its validation report and diff, publish or retire it.
-        </p>
-        <Link href="/admin/editions" className="text-sky-700 underline">
-          Go to editions
+        <p className="text-slate-700">{t.editionsText}</p>
+        <Link href={withLang("/admin/editions", lang)} className="text-sky-700 underline">
+          {t.editionsLink}
         </Link>
       </section>
       <section aria-labelledby="audit-heading" className="space-y-2">
         <h2 id="audit-heading" className="text-xl font-semibold">
-          Audit trail
+          {t.auditHeading}
         </h2>
-        <p className="text-slate-700">Every sign-in, sign-out, user change and edition change, newest first.</p>
-        <Link href="/admin/audit" className="text-sky-700 underline">
-          Read the audit trail
+        <p className="text-slate-700">{t.auditText}</p>
+        <Link href={withLang("/admin/audit", lang)} className="text-sky-700 underline">
+          {t.auditLink}
         </Link>
       </section>
       {user.role === "admin" && (
         <section aria-labelledby="users-heading" className="space-y-2">
           <h2 id="users-heading" className="text-xl font-semibold">
-            Users
+            {t.usersHeading}
           </h2>
-          <p className="text-slate-700">Create editors and admins and change their roles.</p>
-          <Link href="/admin/users" className="text-sky-700 underline">
-            Manage users
+          <p className="text-slate-700">{t.usersText}</p>
+          <Link href={withLang("/admin/users", lang)} className="text-sky-700 underline">
+            {t.usersLink}
           </Link>
         </section>
       )}

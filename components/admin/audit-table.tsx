@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { dictionary } from "@/lib/i18n";
+import { withLang } from "@/lib/i18n/lang";
+import type { TLang } from "@/lib/view-state";
 
 export interface AuditTableRow {
   id: string;
@@ -14,6 +17,7 @@ interface AuditTableProps {
   page: number;
   pageCount: number;
   total: number;
+  lang: TLang;
 }
 
 /** "key: value" lines of an event's details; values are shown as text, never as HTML. */
@@ -26,31 +30,32 @@ function detailLines(details: unknown): string[] {
 }
 
 /** The audit trail, newest first, one page at a time. */
-export function AuditTable({ rows, page, pageCount, total }: AuditTableProps) {
+export function AuditTable({ rows, page, pageCount, total, lang }: AuditTableProps) {
+  const t = dictionary(lang).admin.audit;
   const cell = "border-b border-slate-200 px-3 py-2 align-top";
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-600">
-        {total === 1 ? "1 event" : `${total} events`}, page {page} of {pageCount}.
+        {t.summary(total, page, pageCount)}
       </p>
       <div className="overflow-x-auto">
         <table className="min-w-full text-left text-sm" data-testid="audit-table">
           <thead className="bg-slate-50">
             <tr>
               <th scope="col" className={cell}>
-                When (UTC)
+                {t.columns.when}
               </th>
               <th scope="col" className={cell}>
-                Who
+                {t.columns.who}
               </th>
               <th scope="col" className={cell}>
-                What
+                {t.columns.what}
               </th>
               <th scope="col" className={cell}>
-                Edition
+                {t.columns.edition}
               </th>
               <th scope="col" className={cell}>
-                Details
+                {t.columns.details}
               </th>
             </tr>
           </thead>
@@ -61,7 +66,10 @@ export function AuditTable({ rows, page, pageCount, total }: AuditTableProps) {
                   <time dateTime={row.at}>{row.at.replace("T", " ").slice(0, 19)}</time>
                 </td>
                 <td className={cell}>{row.actorEmail ?? <span className="text-slate-500">—</span>}</td>
-                <td className={`${cell} font-mono`}>{row.action}</td>
+                <td className={cell}>
+                  {t.events[row.action] ?? row.action}
+                  <code className="block text-xs text-slate-500">{row.action}</code>
+                </td>
                 <td className={cell}>{row.editionSlug ?? <span className="text-slate-500">—</span>}</td>
                 <td className={`${cell} font-mono text-xs`}>
                   {detailLines(row.details).map((line, index) => (
@@ -75,27 +83,27 @@ export function AuditTable({ rows, page, pageCount, total }: AuditTableProps) {
             {rows.length === 0 && (
               <tr>
                 <td colSpan={5} className={`${cell} text-slate-500`}>
-                  No events on this page.
+                  {t.noEvents}
                 </td>
               </tr>
             )}
           </tbody>
         </table>
       </div>
-      <nav aria-label="Audit pages" className="flex gap-4 text-sm">
+      <nav aria-label={t.pagesLabel} className="flex gap-4 text-sm">
         {page > 1 ? (
-          <Link href={`/admin/audit?page=${page - 1}`} className="text-sky-700 underline">
-            ← Newer
+          <Link href={withLang(`/admin/audit?page=${page - 1}`, lang)} className="text-sky-700 underline">
+            {t.newer}
           </Link>
         ) : (
-          <span className="text-slate-400">← Newer</span>
+          <span className="text-slate-400">{t.newer}</span>
         )}
         {page < pageCount ? (
-          <Link href={`/admin/audit?page=${page + 1}`} className="text-sky-700 underline">
-            Older →
+          <Link href={withLang(`/admin/audit?page=${page + 1}`, lang)} className="text-sky-700 underline">
+            {t.older}
           </Link>
         ) : (
-          <span className="text-slate-400">Older →</span>
+          <span className="text-slate-400">{t.older}</span>
         )}
       </nav>
     </div>

@@ -1,13 +1,17 @@
 "use client";
 import { useActionState } from "react";
+import { dictionary } from "@/lib/i18n";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type TUserActionState } from "@/lib/users";
+import type { TLang } from "@/lib/view-state";
 
 interface CreateUserFormProps {
   action: (previous: TUserActionState, form: FormData) => Promise<TUserActionState>;
+  lang: TLang;
 }
 
 /** New user: email, name, role and an initial password the admin hands over. */
-export function CreateUserForm({ action }: CreateUserFormProps) {
+export function CreateUserForm({ action, lang }: CreateUserFormProps) {
+  const t = dictionary(lang).admin;
   const [state, formAction, isPending] = useActionState(action, { status: "idle" });
   const input =
     "mt-1 block w-full rounded border border-slate-300 px-3 py-2 focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/30";
@@ -15,9 +19,10 @@ export function CreateUserForm({ action }: CreateUserFormProps) {
   const kept = state.status === "error" ? (state.values ?? {}) : {};
   return (
     <form action={formAction} className="grid max-w-2xl gap-4 sm:grid-cols-2">
+      <input type="hidden" name="lang" value={lang} />
       <div>
         <label htmlFor="new-user-email" className="block text-sm font-medium">
-          Email
+          {t.users.email}
         </label>
         <input
           id="new-user-email"
@@ -32,7 +37,7 @@ export function CreateUserForm({ action }: CreateUserFormProps) {
       </div>
       <div>
         <label htmlFor="new-user-name" className="block text-sm font-medium">
-          Name <span className="font-normal text-slate-500">(optional)</span>
+          {t.users.name} <span className="font-normal text-slate-500">{t.users.optional}</span>
         </label>
         <input
           id="new-user-name"
@@ -45,19 +50,19 @@ export function CreateUserForm({ action }: CreateUserFormProps) {
       </div>
       <div>
         <label htmlFor="new-user-role" className="block text-sm font-medium">
-          Role
+          {t.users.role}
         </label>
         <select id="new-user-role" name="role" defaultValue={kept.role || "editor"} className={input}>
           {ROLES.map((role) => (
             <option key={role} value={role}>
-              {role}
+              {t.roles[role]}
             </option>
           ))}
         </select>
       </div>
       <div>
         <label htmlFor="new-user-password" className="block text-sm font-medium">
-          Initial password
+          {t.users.initialPassword}
         </label>
         <input
           id="new-user-password"
@@ -72,7 +77,7 @@ export function CreateUserForm({ action }: CreateUserFormProps) {
           className={input}
         />
         <p id="new-user-password-hint" className="mt-1 text-xs text-slate-500">
-          At least {PASSWORD_MIN_LENGTH} characters.
+          {t.users.passwordHint(PASSWORD_MIN_LENGTH)}
         </p>
       </div>
       <div className="sm:col-span-2 space-y-2">
@@ -81,7 +86,7 @@ export function CreateUserForm({ action }: CreateUserFormProps) {
           disabled={isPending}
           className="rounded bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2 disabled:opacity-60"
         >
-          {isPending ? "Creating…" : "Create user"}
+          {isPending ? t.users.creating : t.users.create}
         </button>
         {state.status !== "idle" && (
           <p

@@ -1,30 +1,42 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { dictionary } from "@/lib/i18n";
+import { withLang } from "@/lib/i18n/lang";
+import type { TLang } from "@/lib/view-state";
 
 interface EditionActionsProps {
   id: number;
   slug: string;
   status: "DRAFT" | "PUBLISHED" | "RETIRED";
+  lang: TLang;
 }
 
 type TAction = { label: string; busy: string; method: "POST" | "DELETE"; path: string; confirm: string; after: string; danger?: boolean };
 
 /** Publish or delete a draft, retire a published edition: each confirmed, each a call to the admin API. */
-export function EditionActions({ id, slug, status }: EditionActionsProps) {
+export function EditionActions({ id, slug, status, lang }: EditionActionsProps) {
+  const t = dictionary(lang).admin;
   const router = useRouter();
   const [running, setRunning] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const actions: TAction[] =
     status === "DRAFT"
       ? [
-          { label: "Publish", busy: "Publishing…", method: "POST", path: `/api/admin/editions/${id}/publish`, confirm: `Publish "${slug}"? Its figures replace the published ones on the dashboard and in the API at once.`, after: "Published." },
-          { label: "Delete draft", busy: "Deleting…", method: "DELETE", path: `/api/admin/editions/${id}`, confirm: `Delete the draft "${slug}" and its figures?`, after: "Deleted.", danger: true },
+          { label: t.actions.publish, busy: t.actions.publishing, method: "POST", path: `/api/admin/editions/${id}/publish`, confirm: t.actions.publishConfirm(slug), after: t.actions.published },
+          { label: t.actions.deleteDraft, busy: t.actions.deleting, method: "DELETE", path: `/api/admin/editions/${id}`, confirm: t.actions.deleteConfirm(slug), after: t.actions.deleted, danger: true },
         ]
       : status === "PUBLISHED"
-        ? [{ label: "Retire (roll back)", busy: "Retiring…", method: "POST", path: `/api/admin/editions/${id}/retire`, confirm: `Retire "${slug}"? The figures it replaced come back on the dashboard.`, after: "Retired.", danger: true }]
+        ? [{ label: t.actions.retire, busy: t.actions.retiring, method: "POST", path: `/api/admin/editions/${id}/retire`, confirm: t.actions.retireConfirm(slug), after: t.actions.retired, danger: true }]
         : [];
   if (actions.length === 0) return null;
+
+  /** The server's words in English; in Chinese the dictionary's for the error's code. */
+  function failureText(error: { code?: string; message?: string } | undefined, httpStatus: number): string {
+    if (lang === "en") return error?.message ?? t.actions.failed(httpStatus);
+    if (error?.code === "CONFLICT") return t.actions.conflict;
+    return (error?.code && t.apiErrors[error.code]) || t.actions.failed(httpStatus);
+  }
 
   async function run(action: TAction) {
     if (!window.confirm(action.confirm)) return;
@@ -33,15 +45,15 @@ export function EditionActions({ id, slug, status }: EditionActionsProps) {
     try {
       const response = await fetch(action.path, { method: action.method });
       if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setMessage({ tone: "error", text: body?.error?.message ?? `That failed (HTTP ${response.status}).` });
+        const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+        setMessage({ tone: "error", text: failureText(body?.error, response.status) });
         return;
       }
       setMessage({ tone: "ok", text: action.after });
-      if (action.method === "DELETE") router.push("/admin/editions");
+      if (action.method === "DELETE") router.push(withLang("/admin/editions", lang));
       else router.refresh();
     } catch {
-      setMessage({ tone: "error", text: "The server could not be reached. Nothing was changed; try again." });
+      setMessage({ tone: "error", text: t.actions.unreachable });
     } finally {
       setRunning(null);
     }

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { adminDictionary, type TAdminDictionary } from "@/lib/i18n/admin";
+import { dictionary } from "@/lib/i18n";
+import type { TAdminText } from "@/lib/i18n/admin-text";
 import type { TSignInState } from "@/lib/sign-in";
 import type { TLang } from "@/lib/view-state";
 
@@ -10,7 +11,7 @@ interface SignInFormProps {
   lang: TLang;
 }
 
-function messageFor(state: TSignInState, t: TAdminDictionary): string | null {
+function messageFor(state: TSignInState, t: TAdminText["signIn"]): string | null {
   switch (state.error) {
     case null:
       return null;
@@ -25,7 +26,7 @@ function messageFor(state: TSignInState, t: TAdminDictionary): string | null {
 
 /** Email and password, posted to a server action: works without JavaScript, shows errors inline with it. */
 export function SignInForm({ action, next, lang }: SignInFormProps) {
-  const t = adminDictionary(lang);
+  const t = dictionary(lang).admin.signIn;
   const [state, formAction, isPending] = useActionState(action, { error: null });
   const message = messageFor(state, t);
   const input =

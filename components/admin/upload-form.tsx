@@ -1,11 +1,16 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { dictionary } from "@/lib/i18n";
+import { withLang } from "@/lib/i18n/lang";
 import type { IngestResult } from "@/lib/ingest";
 import { ReadSummary } from "./read-summary";
+import type { TLang } from "@/lib/view-state";
 import { ValidationReport } from "./validation-report";
 
 type TReport = Omit<IngestResult, "observations">;
+
+type TUploadError = { code?: string; message?: string; parameter?: string };
 
 type TUploadState =
   | { status: "idle" }
@@ -16,12 +21,23 @@ type TUploadState =
 const input =
   "mt-1 block w-full rounded border border-slate-300 px-3 py-2 focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/30";
 
+/** What went wrong, in the admin's language: the server's words in English, the dictionary's by error code in Chinese. */
+function uploadMessage(lang: TLang, status: number, error: TUploadError | undefined, report: TReport | undefined): string {
+  const t = dictionary(lang).admin;
+  if (lang === "en") return error?.message ?? t.upload.failed(status);
+  if (report) return t.upload.invalid(report.errorCount);
+  if (error?.code === "PAYLOAD_TOO_LARGE") return t.upload.tooLarge;
+  if (error?.parameter && t.upload.badParameter[error.parameter]) return t.upload.badParameter[error.parameter]!;
+  return (error?.code && t.apiErrors[error.code]) || t.upload.failed(status);
+}
+
 /**
  * Uploads a yearbook file as the request body (streamed on the server). A
  * clean file becomes a draft and opens its review page; otherwise the
  * validation report is shown here and nothing is saved.
  */
-export function UploadForm() {
+export function UploadForm({ lang }: { lang: TLang }) {
+  const t = dictionary(lang).admin.upload;
   const router = useRouter();
   const [state, setState] = useState<TUploadState>({ status: "idle" });
 
@@ -30,7 +46,7 @@ export function UploadForm() {
     const form = new FormData(event.currentTarget);
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) {
-      setState({ status: "failed", message: "Choose a CSV or XLSX file first." });
+      setState({ status: "failed", message: t.chooseFile });
       return;
     }
     const params = new URLSearchParams({
@@ -51,48 +67,48 @@ export function UploadForm() {
       const body = (await response.json().catch(() => null)) as {
         edition?: { id: number };
         report?: TReport;
-        error?: { message: string };
+        error?: TUploadError;
       } | null;
       if (response.status === 201 && body?.edition) {
-        router.push(`/admin/editions/${body.edition.id}`);
+        router.push(withLang(`/admin/editions/${body.edition.id}`, lang));
         return;
       }
-      const message = body?.error?.message ?? `The upload failed (HTTP ${response.status}).`;
+      const message = uploadMessage(lang, response.status, body?.error, body?.report);
       setState(body?.report ? { status: "invalid", message, report: body.report } : { status: "failed", message });
     } catch {
-      setState({ status: "failed", message: "The upload did not reach the server. Check your connection and try again." });
+      setState({ status: "failed", message: t.unreachable });
     }
   }
 
   return (
     <div className="space-y-4">
-      <form onSubmit={submit} className="grid max-w-3xl gap-4 sm:grid-cols-2" aria-label="Upload an edition">
+      <form onSubmit={submit} className="grid max-w-3xl gap-4 sm:grid-cols-2" aria-label={t.formLabel}>
         <div className="sm:col-span-2">
           <label htmlFor="upload-file" className="block text-sm font-medium">
-            File (CSV UTF-8 or XLSX, long or wide layout, up to 50 MB)
+            {t.file}
           </label>
           <input id="upload-file" name="file" type="file" required accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className={input} />
         </div>
         <div className="sm:col-span-2">
-          <label htmlFor="upload-kind" className="block text-sm font-medium">What the file holds · 文件内容</label>
+          <label htmlFor="upload-kind" className="block text-sm font-medium">{t.kind}</label>
           <select id="upload-kind" name="kind" defaultValue="figures" className={input}>
-            <option value="figures">Yearbook figures · 年鉴数据</option>
-            <option value="registry">Zone registry: zones to add or correct (高新区名称, 省份, 批准日期, 来源) · 高新区名录</option>
+            <option value="figures">{t.kindFigures}</option>
+            <option value="registry">{t.kindRegistry}</option>
           </select>
         </div>
         <div>
-          <label htmlFor="upload-title" className="block text-sm font-medium">Title</label>
-          <input id="upload-title" name="title" type="text" required minLength={3} maxLength={200} placeholder="China Torch Statistical Yearbook 2020" className={input} />
+          <label htmlFor="upload-title" className="block text-sm font-medium">{t.title}</label>
+          <input id="upload-title" name="title" type="text" required minLength={3} maxLength={200} placeholder={t.titlePlaceholder} className={input} />
         </div>
         <div>
           <label htmlFor="upload-year" className="block text-sm font-medium">
-            Yearbook year <span className="font-normal text-slate-500">(optional)</span>
+            {t.yearbookYear} <span className="font-normal text-slate-500">{t.optional}</span>
           </label>
           <input id="upload-year" name="yearbookYear" type="number" min={1988} max={2100} className={input} />
         </div>
         <div className="sm:col-span-2">
-          <label htmlFor="upload-source" className="block text-sm font-medium">Source</label>
-          <input id="upload-source" name="source" type="text" required minLength={3} maxLength={500} placeholder="中国火炬统计年鉴 2020, tables 1-3 (Torch High Technology Industry Development Center)" className={input} />
+          <label htmlFor="upload-source" className="block text-sm font-medium">{t.source}</label>
+          <input id="upload-source" name="source" type="text" required minLength={3} maxLength={500} placeholder={t.sourcePlaceholder} className={input} />
         </div>
         <div className="sm:col-span-2">
           <button
@@ -100,7 +116,7 @@ export function UploadForm() {
             disabled={state.status === "uploading"}
             className="rounded bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 focus:outline-none focus:ring-2 focus:ring-sky-600 disabled:opacity-60"
           >
-            {state.status === "uploading" ? "Uploading and checking…" : "Upload and check"}
+            {state.status === "uploading" ? t.submitting : t.submit}
           </button>
         </div>
       </form>
@@ -111,14 +127,15 @@ export function UploadForm() {
         {state.status === "invalid" && (
           <div className="space-y-3 rounded border border-red-300 bg-red-50/40 p-3">
             <p className="text-sm font-medium text-red-900" data-testid="upload-error">
-              {state.message} Fix the file and upload it again.
+              {state.message} {t.fixAndRetry}
             </p>
-            <ReadSummary report={state.report} />
+            <ReadSummary report={state.report} lang={lang} />
             <ValidationReport
               problems={state.report.problems}
               errorCount={state.report.errorCount}
               warningCount={state.report.warningCount}
               truncated={state.report.truncated}
+              lang={lang}
             />
           </div>
         )}

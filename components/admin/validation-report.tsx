@@ -1,4 +1,6 @@
+import { dictionary } from "@/lib/i18n";
 import type { IngestProblem } from "@/lib/ingest";
+import type { TLang } from "@/lib/view-state";
 
 interface ValidationReportProps {
   problems: readonly IngestProblem[];
@@ -6,26 +8,27 @@ interface ValidationReportProps {
   warningCount: number;
   /** True when more problems were found than listed. */
   truncated?: boolean;
+  lang: TLang;
 }
 
-/** Every problem with where it is (sheet, row, column) and why; text only, never HTML. */
-export function ValidationReport({ problems, errorCount, warningCount, truncated }: ValidationReportProps) {
+/** Every problem with where it is (sheet, row, column) and why, in Chinese where it is translated; text only, never HTML. */
+export function ValidationReport({ problems, errorCount, warningCount, truncated, lang }: ValidationReportProps) {
+  const t = dictionary(lang).admin.report;
   const cell = "border-b border-slate-200 px-2 py-1.5 align-top";
   const errors = problems.filter((p) => p.severity === "error");
   const warnings = problems.filter((p) => p.severity === "warning");
+  const reason = (problem: IngestProblem) => (lang === "zh" && problem.reasonZh ? problem.reasonZh : problem.reason);
   return (
     <div className="space-y-4" data-testid="validation-report">
       <p className="text-sm">
-        <strong className={errorCount ? "text-red-800" : "text-green-800"}>
-          {errorCount === 1 ? "1 error" : `${errorCount} errors`}
-        </strong>
-        {", "}
-        <span className="text-amber-800">{warningCount === 1 ? "1 warning" : `${warningCount} warnings`}</span>
-        {truncated && <span className="text-slate-600"> (the first {problems.length} are listed)</span>}
+        <strong className={errorCount ? "text-red-800" : "text-green-800"}>{t.errors(errorCount)}</strong>
+        {lang === "zh" ? "，" : ", "}
+        <span className="text-amber-800">{t.warnings(warningCount)}</span>
+        {truncated && <span className="text-slate-600">{t.firstListed(problems.length)}</span>}
       </p>
       {[
-        { title: "Errors (must be fixed before the edition can be published)", list: errors, testId: "report-errors", tone: "text-red-900" },
-        { title: "Warnings (worth a look; they do not block publishing)", list: warnings, testId: "report-warnings", tone: "text-amber-900" },
+        { title: t.errorsTitle, list: errors, testId: "report-errors", tone: "text-red-900" },
+        { title: t.warningsTitle, list: warnings, testId: "report-warnings", tone: "text-amber-900" },
       ]
         .filter((group) => group.list.length > 0)
         .map((group) => (
@@ -35,11 +38,11 @@ export function ValidationReport({ problems, errorCount, warningCount, truncated
               <table className="min-w-full text-left text-sm" data-testid={group.testId}>
                 <thead className="sticky top-0 bg-slate-50">
                   <tr>
-                    <th scope="col" className={cell}>Sheet</th>
-                    <th scope="col" className={cell}>Row</th>
-                    <th scope="col" className={cell}>Column</th>
-                    <th scope="col" className={cell}>Problem</th>
-                    <th scope="col" className={cell}>Value</th>
+                    <th scope="col" className={cell}>{t.columns.sheet}</th>
+                    <th scope="col" className={cell}>{t.columns.row}</th>
+                    <th scope="col" className={cell}>{t.columns.column}</th>
+                    <th scope="col" className={cell}>{t.columns.problem}</th>
+                    <th scope="col" className={cell}>{t.columns.value}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -48,7 +51,7 @@ export function ValidationReport({ problems, errorCount, warningCount, truncated
                       <td className={cell}>{problem.sheet ?? "—"}</td>
                       <td className={`${cell} tabular-nums`}>{problem.row ?? "—"}</td>
                       <td className={cell}>{problem.column ?? "—"}</td>
-                      <td className={cell}>{problem.reason}</td>
+                      <td className={cell}>{reason(problem)}</td>
                       <td className={`${cell} font-mono text-xs`}>{problem.value ?? ""}</td>
                     </tr>
                   ))}

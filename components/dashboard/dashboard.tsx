@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef } from "react";
 import { formatMeasure, unitLabel } from "@/lib/display-unit";
 import { dictionary } from "@/lib/i18n";
+import { withLang } from "@/lib/i18n/lang";
 import type { ViewData } from "@/lib/view-data";
 import { serializeViewState, VIEWS, type ViewState } from "@/lib/view-state";
 import type { Catalogue } from "@/lib/view-data";
@@ -67,8 +68,8 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
           <p className="text-sm text-slate-600">{t.tagline}</p>
         </div>
         <nav className="flex items-center gap-4 text-sm" aria-label={t.language}>
-          <a href="/overview" className="text-blue-800 underline">{t.overviewLink}</a>
-          <Link href="/editions" className="text-blue-800 underline">{t.editionsLink}</Link>
+          <a href={withLang("/overview", lang)} className="text-blue-800 underline">{t.overviewLink}</a>
+          <Link href={withLang("/editions", lang)} className="text-blue-800 underline">{t.editionsLink}</Link>
           <a href="/api/docs" className="text-blue-800 underline">{t.apiLink}</a>
           <button
             type="button"

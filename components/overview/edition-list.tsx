@@ -1,3 +1,6 @@
+import { formatCount } from "@/lib/format";
+import { dictionary } from "@/lib/i18n";
+import type { TLang } from "@/lib/view-state";
 import { SampleBadge } from "./sample-badge";
 
 export interface EditionListItem {
@@ -9,21 +12,22 @@ export interface EditionListItem {
   publishedAt: Date | null;
 }
 
-export function EditionList({ editions }: { editions: EditionListItem[] }) {
+export function EditionList({ editions, lang }: { editions: EditionListItem[]; lang: TLang }) {
+  const t = dictionary(lang).pages.overview;
   if (editions.length === 0) {
-    return <p className="text-slate-600">No edition is published yet. An admin can upload one.</p>;
+    return <p className="text-slate-600">{t.noEditions}</p>;
   }
   return (
-    <ul className="space-y-3" aria-label="Editions loaded">
+    <ul className="space-y-3" aria-label={t.editionsLabel}>
       {editions.map((edition) => (
         <li key={edition.slug} className="rounded border border-slate-200 p-3">
           <p className="font-medium">
             {edition.title}
-            {edition.isSample && <SampleBadge />}
+            {edition.isSample && <SampleBadge lang={lang} />}
           </p>
           <p className="text-sm text-slate-600">
-            <code>{edition.slug}</code> · {edition.observationCount.toLocaleString("en-US")} observations · published{" "}
-            {edition.publishedAt?.toISOString().slice(0, 10) ?? "—"}
+            <code>{edition.slug}</code> · {t.observations(formatCount(edition.observationCount, lang))} ·{" "}
+            {t.publishedOn(edition.publishedAt?.toISOString().slice(0, 10) ?? "—")}
           </p>
           <p className="mt-1 text-sm text-slate-700">{edition.source}</p>
         </li>

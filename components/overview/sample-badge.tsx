@@ -1,8 +1,11 @@
+import { dictionary } from "@/lib/i18n";
+import type { TLang } from "@/lib/view-state";
+
 /** The unmistakable label on anything that comes from the synthetic sample edition. */
-export function SampleBadge() {
+export function SampleBadge({ lang }: { lang: TLang }) {
   return (
     <span className="ml-1 inline-block rounded bg-sample-bg px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-sample">
-      Synthetic sample
+      {dictionary(lang).pages.sampleBadge}
     </span>
   );
 }

@@ -20,3 +20,38 @@ describe("the revision banner's words", () => {
     );
   });
 });
+
+/** Every leaf of a dictionary as "path: kind", kind being "text" or "function". */
+function leaves(value: unknown, path = ""): string[] {
+  if (typeof value === "function") return [`${path}: function`];
+  if (typeof value === "string") return [`${path}: text`];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => leaves(child, path ? `${path}.${key}` : key));
+}
+
+/** The paths of texts that are empty or only spaces. */
+function emptyTexts(value: unknown, path = ""): string[] {
+  if (typeof value === "string") return value.trim() ? [] : [path];
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, child]) => emptyTexts(child, path ? `${path}.${key}` : key));
+}
+
+describe("the dictionary", () => {
+  it("has the same keys in English and Chinese, texts where texts are and functions where functions are", () => {
+    expect(leaves(dictionary("zh")).sort()).toEqual(leaves(dictionary("en")).sort());
+    expect(leaves(dictionary("en")).length).toBeGreaterThan(300);
+  });
+
+  it("has no empty text in either language", () => {
+    expect(emptyTexts(dictionary("en"))).toEqual([]);
+    expect(emptyTexts(dictionary("zh"))).toEqual([]);
+  });
+
+  it("covers the admin area and the reader pages in Chinese", () => {
+    const zh = dictionary("zh");
+    expect(zh.admin.statuses).toEqual({ DRAFT: "草稿", PUBLISHED: "已发布", RETIRED: "已撤回" });
+    expect(zh.admin.report.errors(3)).toBe("3 个错误");
+    expect(dictionary("en").admin.report.errors(1)).toBe("1 error");
+    expect(zh.admin.audit.events["edition.published"]).toBe("发布版本");
+    expect(zh.pages.editions.title).toBe("数据版本");
+  });
+});

@@ -1,12 +1,17 @@
 import type { TCoverageStatus } from "@/lib/coverage";
 import type { TLang, TLevel, TMode, TView } from "@/lib/view-state";
+import { adminEn, adminZh } from "./admin-text";
+import { pagesEn, pagesZh } from "./pages-text";
 
-// UI text in English and Chinese. Metric and place names come with the data.
+// All UI text of the app in English and Chinese, one dictionary: the dashboard's here, the admin
+// area's in admin-text.ts (`.admin`), /overview's and /editions' in pages-text.ts (`.pages`).
+// Each Chinese half is typed by its English one, so a missing or extra key fails to compile.
+// Metric and place names come with the data.
 
 /** The levels whose views can have a "not attributed" row (ViewRow.isRemainder). */
 export type TRemainderLevel = Extract<TLevel, "region" | "province">;
 
-const en = {
+const dashboardEn = {
   appName: "Torch Atlas",
   tagline: "China's national high-tech zones (国家高新区) in numbers",
   overviewLink: "Data & sources",
@@ -131,9 +136,7 @@ const en = {
     `${r.name}: ${r.value} (national total ${r.total} − sum of ${r.level === "region" ? "regions" : "provinces"} ${r.parts})`,
 };
 
-export type TDictionary = typeof en;
-
-const zh: TDictionary = {
+const dashboardZh: typeof dashboardEn = {
   appName: "火炬图谱",
   tagline: "国家高新区数据一览",
   overviewLink: "数据与来源",
@@ -246,6 +249,12 @@ const zh: TDictionary = {
   remainderLine: (r: { name: string; value: string; total: string; parts: string; level: TRemainderLevel }) =>
     `${r.name}：${r.value}（全国合计 ${r.total} − 各${r.level === "region" ? "地区" : "省份"}合计 ${r.parts}）`,
 };
+
+const en = { ...dashboardEn, otherLanguage: "中文", admin: adminEn, pages: pagesEn };
+
+export type TDictionary = typeof en;
+
+const zh: TDictionary = { ...dashboardZh, otherLanguage: "English", admin: adminZh, pages: pagesZh };
 
 const DICTIONARIES: Record<TLang, TDictionary> = { en, zh };
 

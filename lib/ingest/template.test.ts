@@ -72,3 +72,22 @@ describe("buildTemplate", () => {
     expect(new Set(wide.observations.map((o) => o.year))).toEqual(new Set([2024]));
   });
 });
+
+describe("buildTemplate in Chinese", () => {
+  it("writes its instructions in Chinese (English by default), and still reads back without problems", async () => {
+    const longZh = await buildTemplate("long", "csv", reference, "zh");
+    expect(longZh.toString("utf8")).toContain("示例行：请替换为真实数据");
+    expect((await buildTemplate("long", "csv", reference)).toString("utf8")).toContain("Example row: replace with real figures");
+    const readLong = await ingestUpload({ fileName: "template.csv", data: longZh, reference });
+    expect(readLong.problems).toEqual([]);
+    expect(readLong.observations[0]!.note).toBe("示例行：请替换为真实数据");
+
+    for (const lang of ["en", "zh"] as const) {
+      const wide = await buildTemplate("wide", "csv", reference, lang);
+      expect(wide.toString("utf8")).toContain(lang === "zh" ? "注：示例数据" : "Note: example figures");
+      const readWide = await ingestUpload({ fileName: "template.csv", data: wide, reference });
+      expect(readWide.problems).toEqual([]);
+      expect(readWide.layout).toBe("wide");
+    }
+  });
+});

@@ -1,13 +1,15 @@
 import ExcelJS from "exceljs";
+import { dictionary } from "@/lib/i18n";
 import { NATION_CODE } from "@/lib/ingest/aliases";
 import type { IngestReference, IngestReferenceIndicator } from "@/lib/ingest/types";
 import { CANONICAL_UNITS, type TCanonicalUnit } from "@/lib/units";
+import type { TLang } from "@/lib/view-state";
 
 // Upload templates an admin downloads and fills in: the long layout (header
 // and a few example rows with real indicator codes and Chinese names) or the
 // wide layout shaped like the yearbook's tables (provinces down, indicators
-// across with the unit in the header), as CSV or XLSX. All read back without
-// errors.
+// across with the unit in the header), as CSV or XLSX, with their instructions
+// in English or Chinese. All read back without errors.
 
 /** The unit each canonical unit is written in on templates: the yearbook's own. */
 const TEMPLATE_UNIT: Record<TCanonicalUnit, string> = {
@@ -32,7 +34,6 @@ const LONG_HEADER = [
   "note",
   "source_ref",
 ];
-const EXAMPLE_NOTE = "Example row: replace with real figures";
 
 function csvField(value: string | number): string {
   const text = String(value);
@@ -56,8 +57,10 @@ function exampleYears(reference: IngestReference): [number, number] {
 
 type Cell = string | number | null;
 
+type TTemplateText = ReturnType<typeof dictionary>["admin"]["templates"];
+
 /** The long template's rows, header first. */
-function longRows(reference: IngestReference): Cell[][] {
+function longRows(reference: IngestReference, text: TTemplateText): Cell[][] {
   const [, year] = exampleYears(reference);
   const revenue = pickIndicator(reference, "revenue", "CNY");
   const exports = pickIndicator(reference, "exports", "USD");
@@ -74,8 +77,8 @@ function longRows(reference: IngestReference): Cell[][] {
       "",
       "495096.1",
       "亿元",
-      EXAMPLE_NOTE,
-      "Torch Center annual report, table 1",
+      text.exampleNote,
+      text.exampleSource,
     ],
     [
       year,
@@ -87,8 +90,8 @@ function longRows(reference: IngestReference): Cell[][] {
       "",
       "5210.3",
       "亿美元",
-      EXAMPLE_NOTE,
-      "Torch Center annual report, table 1",
+      text.exampleNote,
+      text.exampleSource,
     ],
   ];
   for (const province of reference.provinces.slice(0, 2)) {
@@ -102,12 +105,12 @@ function longRows(reference: IngestReference): Cell[][] {
       "",
       250000 + province.adcode / 1000,
       "人",
-      EXAMPLE_NOTE,
+      text.exampleNote,
       "",
     ]);
   }
   const park = reference.parks[0];
-  if (park) rows.push([year, "zone", park.slug, park.nameZh, hte.code, hte.nameZh, "", 1234, "家", EXAMPLE_NOTE, ""]);
+  if (park) rows.push([year, "zone", park.slug, park.nameZh, hte.code, hte.nameZh, "", 1234, "家", text.exampleNote, ""]);
   return [LONG_HEADER, ...rows];
 }
 
@@ -132,7 +135,7 @@ interface Table {
 }
 
 /** The wide template's tables, one per example year: title, header, nation, regions, provinces, a note. */
-function wideTables(reference: IngestReference): Table[] {
+function wideTables(reference: IngestReference, text: TTemplateText): Table[] {
   const indicators = reference.indicators;
   return exampleYears(reference).map((year) => {
     const provinceValues = reference.provinces.map((p) =>
@@ -147,6 +150,7 @@ function wideTables(reference: IngestReference): Table[] {
     return {
       name: `${year}年`,
       rows: [
+        // The title stays the yearbook's, in Chinese, in either language: it names the table's year.
         [`${year}年国家高新区主要经济指标（示例）`],
         ["地区", ...indicators.map((i) => `${i.nameZh}（${TEMPLATE_UNIT[i.unit]}）`)],
         ["全国", ...totalOf(provinceValues)],
@@ -156,7 +160,7 @@ function wideTables(reference: IngestReference): Table[] {
         ]),
         ...reference.provinces.map((province, i) => [province.nameZh, ...provinceValues[i]!]),
         [],
-        ["注：示例数据，仅说明格式；上传前请替换为年鉴数据。"],
+        [text.wideNote],
       ],
     };
   });
@@ -184,16 +188,19 @@ async function toXlsx(tables: Table[], headerRow: number): Promise<Buffer> {
  * long: a header and example rows with real indicator codes and Chinese names (CSV, or one XLSX sheet).
  * wide: the yearbook's table shape, provinces down and indicators across with units in the header
  * (XLSX: a sheet per example year; CSV: the latest example year, which its title row names).
+ * Example notes and the note row are in `lang`; headers, place and unit names stay the yearbook's.
  */
 export async function buildTemplate(
   layout: "long" | "wide",
   format: "csv" | "xlsx",
   reference: IngestReference,
+  lang: TLang = "en",
 ): Promise<Buffer> {
+  const text = dictionary(lang).admin.templates;
   if (layout === "long") {
-    const rows = longRows(reference);
+    const rows = longRows(reference, text);
     return format === "csv" ? toCsv(rows) : toXlsx([{ name: "data", rows }], 1);
   }
-  const tables = wideTables(reference);
+  const tables = wideTables(reference, text);
   return format === "csv" ? toCsv(tables.at(-1)!.rows) : toXlsx(tables, 2);
 }

@@ -1,5 +1,7 @@
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { RoleForm } from "@/components/admin/role-form";
+import { dictionary } from "@/lib/i18n";
+import { langFrom, withLang } from "@/lib/i18n/lang";
 import { requirePageUser } from "@/lib/server/auth/guard";
 import { getDatabase } from "@/lib/server/db";
 import { listUsers } from "@/lib/server/users/list-users";
@@ -7,36 +9,37 @@ import { changeRoleAction, createUserAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
+type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
+
 /** Users and their roles (admins only): create a user, change a role. */
-export default async function AdminUsersPage() {
-  const me = await requirePageUser("/admin/users", { role: "admin" });
+export default async function AdminUsersPage({ searchParams }: { searchParams: TSearchParams }) {
+  const lang = langFrom(await searchParams);
+  const me = await requirePageUser(withLang("/admin/users", lang), { role: "admin" });
   const users = await listUsers(await getDatabase());
+  const t = dictionary(lang).admin;
   const cell = "border-b border-slate-200 px-3 py-2 align-middle";
   return (
     <>
       <section aria-labelledby="users-heading" className="space-y-4">
         <h1 id="users-heading" className="text-2xl font-bold">
-          Users
+          {t.users.heading}
         </h1>
-        <p className="text-slate-700">
-          Editors upload and publish editions; admins also manage users. A role change applies on the user&apos;s next
-          request.
-        </p>
+        <p className="text-slate-700">{t.users.intro}</p>
         <div className="overflow-x-auto">
           <table className="min-w-full text-left text-sm" data-testid="users-table">
             <thead className="bg-slate-50">
               <tr>
                 <th scope="col" className={cell}>
-                  Email
+                  {t.users.columns.email}
                 </th>
                 <th scope="col" className={cell}>
-                  Name
+                  {t.users.columns.name}
                 </th>
                 <th scope="col" className={cell}>
-                  Created (UTC)
+                  {t.users.columns.created}
                 </th>
                 <th scope="col" className={cell}>
-                  Role
+                  {t.users.columns.role}
                 </th>
               </tr>
             </thead>
@@ -49,10 +52,10 @@ export default async function AdminUsersPage() {
                   <td className={cell}>
                     {user.id === me.id ? (
                       <span>
-                        {user.role} <span className="text-slate-500">(you)</span>
+                        {t.roles[user.role]} <span className="text-slate-500">{t.users.you}</span>
                       </span>
                     ) : (
-                      <RoleForm action={changeRoleAction} userId={user.id} email={user.email} role={user.role} />
+                      <RoleForm action={changeRoleAction} userId={user.id} email={user.email} role={user.role} lang={lang} />
                     )}
                   </td>
                 </tr>
@@ -63,9 +66,9 @@ export default async function AdminUsersPage() {
       </section>
       <section aria-labelledby="new-user-heading" className="space-y-4">
         <h2 id="new-user-heading" className="text-xl font-semibold">
-          Create a user
+          {t.users.createHeading}
         </h2>
-        <CreateUserForm action={createUserAction} />
+        <CreateUserForm action={createUserAction} lang={lang} />
       </section>
     </>
   );

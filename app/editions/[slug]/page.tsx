@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EditionChanges } from "@/components/editions/edition-changes";
+import { LanguageLink } from "@/components/i18n/language-link";
 import { SampleBadge } from "@/components/overview/sample-badge";
+import { formatCount } from "@/lib/format";
+import { dictionary } from "@/lib/i18n";
+import { langFrom, withLang } from "@/lib/i18n/lang";
 import { getDatabase } from "@/lib/server/db";
 import { findReaderEdition, getEditionChanges, parseChangeFilter } from "@/lib/server/editions/reader-editions";
 import { AppError, isDatabaseUnavailable } from "@/lib/server/errors";
@@ -14,20 +18,21 @@ export const dynamic = "force-dynamic";
 type TParams = Promise<{ slug: string }>;
 type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export async function generateMetadata({ params }: { params: TParams }): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: { params: TParams; searchParams: TSearchParams }): Promise<Metadata> {
   const { slug } = await params;
+  const t = dictionary(langFrom(await searchParams)).pages.edition;
   try {
     const edition = await findReaderEdition(await getDatabase(), slug);
     if (edition) {
       return {
-        title: `${edition.title} — what it changed | Torch Atlas`,
-        description: `${edition.isSample ? "SYNTHETIC SAMPLE — not official statistics. " : ""}Figures added, revised and dropped by the edition "${edition.title}" (${edition.source}).`,
+        title: t.metaTitle(edition.title),
+        description: t.metaDescription({ title: edition.title, source: edition.source, isSample: edition.isSample }),
       };
     }
   } catch {
     // The page itself says what is wrong.
   }
-  return { title: "Edition | Torch Atlas" };
+  return { title: t.metaFallback };
 }
 
 const date = (value: Date | null) => (value ? `${value.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—");
@@ -35,7 +40,10 @@ const date = (value: Date | null) => (value ? `${value.toISOString().slice(0, 16
 /** One edition for readers: what it is, and what it added, revised and dropped (filterable, downloadable). */
 export default async function EditionPage({ params, searchParams }: { params: TParams; searchParams: TSearchParams }) {
   const { slug } = await params;
-  const query = new URLSearchParams(toQueryString(await searchParams));
+  const rawQuery = await searchParams;
+  const lang = langFrom(rawQuery);
+  const t = dictionary(lang).pages;
+  const query = new URLSearchParams(toQueryString(rawQuery));
   let loaded;
   try {
     const db = await getDatabase();
@@ -47,7 +55,7 @@ export default async function EditionPage({ params, searchParams }: { params: TP
       return (
         <main className="mx-auto max-w-3xl px-4 py-12">
           <p role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-red-900">
-            The database is unavailable right now. Try again in a minute; if it persists, check /api/health.
+            {t.databaseUnavailable}
           </p>
         </main>
       );
@@ -58,52 +66,56 @@ export default async function EditionPage({ params, searchParams }: { params: TP
   const { edition, comparedWith } = result;
   return (
     <main className="mx-auto max-w-6xl space-y-8 px-4 py-8">
-      <p className="text-sm">
-        <Link href="/editions" className="text-sky-800 underline">← All editions</Link>
+      <p className="flex flex-wrap justify-between gap-4 text-sm">
+        <Link href={withLang("/editions", lang)} className="text-sky-800 underline">{t.edition.allEditions}</Link>
+        <LanguageLink className="text-sky-800 underline" />
       </p>
       <section aria-labelledby="edition-heading" className="space-y-3">
         <h1 id="edition-heading" className="text-3xl font-bold">
           {edition.title}
-          {edition.isSample && <SampleBadge />}
+          {edition.isSample && <SampleBadge lang={lang} />}
         </h1>
         {edition.isSample && (
           <p className="rounded border-l-4 border-orange-700 bg-orange-50 p-3 text-sm font-medium text-orange-900" data-testid="sample-banner">
-            Synthetic sample: these figures are invented for demonstration, not official statistics.
+            {t.edition.sampleBanner}
           </p>
         )}
         <dl className="grid max-w-3xl grid-cols-[9rem_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="text-slate-600">Status</dt>
-          <dd data-testid="edition-status">{edition.status === "RETIRED" ? `retired ${date(edition.retiredAt)}` : "published"}</dd>
-          <dt className="text-slate-600">Slug</dt>
+          <dt className="text-slate-600">{t.edition.status}</dt>
+          <dd data-testid="edition-status">{edition.status === "RETIRED" ? t.edition.retiredOn(date(edition.retiredAt)) : t.edition.published}</dd>
+          <dt className="text-slate-600">{t.edition.slug}</dt>
           <dd className="font-mono">{edition.slug}</dd>
-          <dt className="text-slate-600">Source</dt>
+          <dt className="text-slate-600">{t.edition.source}</dt>
           <dd>{edition.source}</dd>
           {edition.yearbookYear !== null && (
             <>
-              <dt className="text-slate-600">Yearbook</dt>
+              <dt className="text-slate-600">{t.edition.yearbook}</dt>
               <dd>{edition.yearbookYear}</dd>
             </>
           )}
-          <dt className="text-slate-600">Published</dt>
+          <dt className="text-slate-600">{t.edition.publishedAt}</dt>
           <dd>{date(edition.publishedAt)}</dd>
-          <dt className="text-slate-600">Figures</dt>
+          <dt className="text-slate-600">{t.edition.figures}</dt>
           <dd className="tabular-nums">
-            {edition.figures.toLocaleString("en-US")} ({edition.indicators} indicators
-            {edition.years ? `, ${edition.years.min}–${edition.years.max}` : ""})
+            {t.edition.figureCount({
+              figures: formatCount(edition.figures, lang),
+              indicators: edition.indicators,
+              years: edition.years ? `${edition.years.min}–${edition.years.max}` : null,
+            })}
           </dd>
-          <dt className="text-slate-600">Compared with</dt>
+          <dt className="text-slate-600">{t.edition.comparedWith}</dt>
           <dd>
             {comparedWith.length === 0
-              ? "Nothing: it was the first edition published, so every figure in it was added."
-              : <>what was published before it ({comparedWith.map((e, index) => (
-                  <span key={e.slug}>{index > 0 && ", "}<Link href={`/editions/${e.slug}`} className="text-sky-800 underline">{e.title}</Link></span>
-                ))}): for each figure, the newest earlier value.</>}
+              ? t.edition.firstEdition
+              : <>{t.edition.comparedBefore}{comparedWith.map((e, index) => (
+                  <span key={e.slug}>{index > 0 && ", "}<Link href={withLang(`/editions/${e.slug}`, lang)} className="text-sky-800 underline">{e.title}</Link></span>
+                ))}{t.edition.comparedAfter}</>}
           </dd>
         </dl>
         {edition.status === "PUBLISHED" && (
           <p className="text-sm">
-            <Link href={`/?edition=${encodeURIComponent(edition.slug)}`} className="text-sky-800 underline">
-              Open the dashboard as this edition published it
+            <Link href={withLang(`/?edition=${encodeURIComponent(edition.slug)}`, lang)} className="text-sky-800 underline">
+              {t.edition.openDashboard}
             </Link>
           </p>
         )}
@@ -115,7 +127,8 @@ export default async function EditionPage({ params, searchParams }: { params: TP
         indicators={result.indicators}
         geos={result.geos}
         filter={filter}
-        notes={problems.map((p) => p.message)}
+        notes={problems.map((p) => (lang === "zh" ? t.changes.unknownFilter[p.parameter] : p.message))}
+        lang={lang}
       />
     </main>
   );

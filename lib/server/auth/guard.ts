@@ -3,6 +3,7 @@ import { headers as readRequestHeaders } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getAuthConfig } from "@/lib/env";
+import { langFrom, withLang } from "@/lib/i18n/lang";
 import { getAuth, isSecureRequest } from "@/lib/server/auth/auth";
 import { AppError } from "@/lib/server/errors";
 import { hasRole, ZRole, type TRole } from "@/lib/users";
@@ -119,7 +120,7 @@ export function safeNextPath(next: unknown): string {
 
 /**
  * Admin pages: returns the signed-in user, redirects anonymous visitors (and
- * expired sessions) to /admin/sign-in?next=`path`, and renders the 403 page
+ * expired sessions) to /admin/sign-in?next=`path` (with `path`'s lang=zh), and renders the 403 page
  * (app/admin/(console)/forbidden.tsx) for a lesser role.
  */
 export async function requirePageUser(
@@ -127,7 +128,12 @@ export async function requirePageUser(
   options: { role: TRole } = { role: "editor" },
 ): Promise<TSessionUser> {
   const user = await getPageUser();
-  if (!user) redirect(`/admin/sign-in?next=${encodeURIComponent(safeNextPath(path))}`);
+  if (!user) {
+    // The sign-in page speaks the language of the page that sent the visitor there.
+    const next = safeNextPath(path);
+    const lang = langFrom(new URLSearchParams(next.split("?")[1]?.split("#")[0] ?? ""));
+    redirect(withLang(`/admin/sign-in?next=${encodeURIComponent(next)}`, lang));
+  }
   if (!hasRole(user.role, options.role)) forbidden();
   return user;
 }

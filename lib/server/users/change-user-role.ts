@@ -13,7 +13,10 @@ export async function changeUserRole(db: Database, userId: string, role: TRole, 
   const parsed = ZRole.safeParse(role);
   if (!parsed.success) throw new AppError("BAD_REQUEST", "Role must be admin or editor", { field: "role" });
   if (userId === actorId && parsed.data !== "admin") {
-    throw new AppError("BAD_REQUEST", "You cannot remove your own admin role; ask another admin.", { field: "role" });
+    throw new AppError("BAD_REQUEST", "You cannot remove your own admin role; ask another admin.", {
+      field: "role",
+      reason: "own_admin_role",
+    });
   }
   await db.prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, role: true } });

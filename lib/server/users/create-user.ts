@@ -29,7 +29,7 @@ export async function createUser(db: Database, input: TNewUser, actorId: string 
   const parsed = ZNewUser.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError("BAD_REQUEST", issue?.message ?? "Invalid user", { field: issue?.path.join(".") });
+    throw new AppError("BAD_REQUEST", issue?.message ?? "Invalid user", { field: issue?.path.join("."), issue: issue?.code });
   }
   const { email, role, password } = parsed.data;
   const name = parsed.data.name || email.split("@")[0]!;

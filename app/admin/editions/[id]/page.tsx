@@ -5,6 +5,9 @@ import { EditionDiff } from "@/components/admin/edition-diff";
 import { ReadSummary } from "@/components/admin/read-summary";
 import { ValidationReport } from "@/components/admin/validation-report";
 import { ZoneChanges } from "@/components/admin/zone-changes";
+import { formatCount } from "@/lib/format";
+import { dictionary } from "@/lib/i18n";
+import { langFrom, withLang } from "@/lib/i18n/lang";
 import { INDICATORS } from "@/lib/metrics";
 import { requirePageUser } from "@/lib/server/auth/guard";
 import { getDatabase } from "@/lib/server/db";
@@ -20,6 +23,8 @@ export const dynamic = "force-dynamic";
 type TParams = Promise<{ id: string }>;
 type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+const minute = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
+
 function one(value: string | string[] | undefined): string | undefined {
   const text = (Array.isArray(value) ? value[0] : value)?.trim();
   return text ? text.slice(0, 100) : undefined;
@@ -28,7 +33,10 @@ function one(value: string | string[] | undefined): string | undefined {
 /** One edition: its report, its diff against what readers see, and what can be done with it. */
 export default async function AdminEditionPage({ params, searchParams }: { params: TParams; searchParams: TSearchParams }) {
   const { id: segment } = await params;
-  await requirePageUser(`/admin/editions/${encodeURIComponent(segment)}`, { role: "editor" });
+  const query = await searchParams;
+  const lang = langFrom(query);
+  await requirePageUser(withLang(`/admin/editions/${encodeURIComponent(segment)}`, lang), { role: "editor" });
+  const t = dictionary(lang).admin;
   let id: number;
   try {
     id = parseEditionId(segment);
@@ -39,7 +47,6 @@ export default async function AdminEditionPage({ params, searchParams }: { param
   const db = await getDatabase();
   const edition = await getAdminEdition(db, id);
   if (!edition) notFound();
-  const query = await searchParams;
   const filter = { indicator: one(query.indicator), geo: one(query.geo) };
   const [fullDiff, geography, parks, zoneChanges] = await Promise.all([
     getEditionDiff(db, id),
@@ -47,14 +54,14 @@ export default async function AdminEditionPage({ params, searchParams }: { param
     db.prisma.park.findMany({ select: { slug: true, nameZh: true, nameEn: true } }),
     getEditionParkChanges(db, id, edition.status),
   ]);
-  const lang = one(query.lang) === "zh" ? "zh" : "en";
+  const isZh = lang === "zh";
   const names = new Map<string, string>([
-    ["NATION:CN", "China (national)"],
-    ...geography.regions.map((r) => [`REGION:${r.code}`, `${r.nameEn} region`] as const),
-    ...geography.provinces.map((p) => [`PROVINCE:${p.adcode}`, `${p.nameEn} ${p.nameZh}`] as const),
-    ...parks.map((p) => [`PARK:${p.slug}`, p.nameEn ?? p.nameZh] as const),
+    ["NATION:CN", t.diff.nation],
+    ...geography.regions.map((r) => [`REGION:${r.code}`, t.diff.region(isZh ? r.nameZh : r.nameEn)] as const),
+    ...geography.provinces.map((p) => [`PROVINCE:${p.adcode}`, isZh ? p.nameZh : `${p.nameEn} ${p.nameZh}`] as const),
+    ...parks.map((p) => [`PARK:${p.slug}`, (isZh ? p.nameZh : p.nameEn) ?? p.nameZh] as const),
     // A draft's zones new to the registry are named by the draft.
-    ...zoneChanges.filter((z) => z.kind === "ADD").map((z) => [`PARK:${z.slug}`, z.nameEn ?? z.nameZh] as const),
+    ...zoneChanges.filter((z) => z.kind === "ADD").map((z) => [`PARK:${z.slug}`, (isZh ? z.nameZh : z.nameEn) ?? z.nameZh] as const),
   ]);
   const provinceName = (adcode: number) => {
     const province = geography.provinces.find((p) => p.adcode === adcode);
@@ -66,41 +73,48 @@ export default async function AdminEditionPage({ params, searchParams }: { param
   return (
     <>
       <p className="text-sm">
-        <Link href="/admin/editions" className="text-sky-700 underline">← All editions</Link>
+        <Link href={withLang("/admin/editions", lang)} className="text-sky-700 underline">{t.edition.allEditions}</Link>
       </p>
       <section aria-labelledby="edition-heading" className="space-y-3">
         <h1 id="edition-heading" className="text-2xl font-bold">{edition.title}</h1>
         <dl className="grid max-w-3xl grid-cols-[10rem_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="text-slate-600">Status</dt>
-          <dd data-testid="edition-status">{edition.status.toLowerCase()}{edition.isSample ? " (synthetic sample)" : ""}</dd>
-          <dt className="text-slate-600">Slug</dt>
+          <dt className="text-slate-600">{t.edition.status}</dt>
+          <dd data-testid="edition-status">{t.statuses[edition.status]}{edition.isSample ? t.edition.sampleSuffix : ""}</dd>
+          <dt className="text-slate-600">{t.edition.slug}</dt>
           <dd className="font-mono">{edition.slug}</dd>
-          <dt className="text-slate-600">Source</dt>
+          <dt className="text-slate-600">{t.edition.source}</dt>
           <dd>{edition.source}</dd>
-          <dt className="text-slate-600">Figures</dt>
-          <dd className="tabular-nums">{edition.observations.toLocaleString("en")}</dd>
+          <dt className="text-slate-600">{t.edition.figures}</dt>
+          <dd className="tabular-nums">{formatCount(edition.observations, lang)}</dd>
           {edition.fileName && (
             <>
-              <dt className="text-slate-600">File</dt>
-              <dd>{edition.fileName}{report?.kind === "registry" ? ` (${report.format}, zone registry · 高新区名录)` : report ? ` (${report.format}, ${report.layout} layout, ${report.rowsRead.toLocaleString("en")} rows read, ${report.skippedCells} “not available” cells skipped)` : ""}</dd>
+              <dt className="text-slate-600">{t.edition.file}</dt>
+              <dd>
+                {edition.fileName}
+                {report?.kind === "registry"
+                  ? t.edition.registryFileSummary(report.format)
+                  : report
+                    ? t.edition.fileSummary({ format: report.format, layout: report.layout, rows: formatCount(report.rowsRead, lang), skipped: report.skippedCells })
+                    : ""}
+              </dd>
             </>
           )}
-          <dt className="text-slate-600">Uploaded</dt>
-          <dd>{edition.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC{edition.createdBy ? ` by ${edition.createdBy}` : ""}</dd>
+          <dt className="text-slate-600">{t.edition.uploaded}</dt>
+          <dd>{minute(edition.createdAt)} {t.utc}{edition.createdBy ? t.edition.by(edition.createdBy) : ""}</dd>
           {edition.publishedAt && (
             <>
-              <dt className="text-slate-600">Published</dt>
-              <dd>{edition.publishedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</dd>
+              <dt className="text-slate-600">{t.edition.published}</dt>
+              <dd>{minute(edition.publishedAt)} {t.utc}</dd>
             </>
           )}
         </dl>
-        <EditionActions id={edition.id} slug={edition.slug} status={edition.status} />
+        <EditionActions id={edition.id} slug={edition.slug} status={edition.status} lang={lang} />
       </section>
       {report && (
         <section aria-labelledby="report-heading" className="space-y-2">
-          <h2 id="report-heading" className="text-xl font-semibold">Validation report</h2>
-          <ReadSummary report={report} />
-          <ValidationReport problems={report.warnings} errorCount={0} warningCount={report.warningCount} truncated={report.warningCount > report.warnings.length} />
+          <h2 id="report-heading" className="text-xl font-semibold">{t.edition.reportHeading}</h2>
+          <ReadSummary report={report} lang={lang} />
+          <ValidationReport problems={report.warnings} errorCount={0} warningCount={report.warningCount} truncated={report.warningCount > report.warnings.length} lang={lang} />
         </section>
       )}
       <ZoneChanges changes={zoneChanges} status={edition.status} lang={lang} provinceName={provinceName} />
@@ -109,9 +123,10 @@ export default async function AdminEditionPage({ params, searchParams }: { param
         totals={{ added: fullDiff.added.length, changed: fullDiff.changed.length, removed: fullDiff.removed.length }}
         geoName={geoName}
         filter={filter}
-        indicators={INDICATORS.map((i) => ({ code: i.code, nameEn: i.nameEn }))}
+        indicators={INDICATORS.map((i) => ({ code: i.code, name: isZh ? i.nameZh : i.nameEn }))}
         basePath={basePath}
-        against={edition.status === "DRAFT" ? "what is published now" : "what was published before it"}
+        against={edition.status === "DRAFT" ? t.edition.againstDraft : t.edition.againstPublished}
+        lang={lang}
       />
     </>
   );

@@ -1,4 +1,6 @@
-// GET /api/admin/templates/long.csv | wide.xlsx — upload templates that pass validation as they are.
+// GET /api/admin/templates/long.csv | wide.xlsx [?lang=zh] — upload templates that pass validation as they are,
+// their instructions in English or Chinese.
+import { langFrom } from "@/lib/i18n/lang";
 import { buildTemplate } from "@/lib/ingest";
 import { requireUser } from "@/lib/server/auth/guard";
 import { getDatabase } from "@/lib/server/db";
@@ -20,7 +22,8 @@ export async function GET(request: Request, context: { params: Promise<{ name: s
     if (!template) {
       throw new AppError("NOT_FOUND", `No template "${name}"`, { parameter: "name", allowed: Object.keys(TEMPLATES) });
     }
-    const bytes = await buildTemplate(template.layout, template.format, await getIngestReference(await getDatabase()));
+    const lang = langFrom(new URL(request.url).searchParams);
+    const bytes = await buildTemplate(template.layout, template.format, await getIngestReference(await getDatabase()), lang);
     return new Response(new Uint8Array(bytes), {
       headers: {
         "Content-Type": template.type,
