@@ -195,6 +195,63 @@ test.describe("admin editions", () => {
     );
   });
 
+  test("in Chinese, a yearbook table as printed (title rows, a unit line, a two-row header, “/”, a 注 row) goes in, is published and shows on the dashboard", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    // 2018 figures of two provinces no other test looks at; 入统企业数 and #高新技术企业 have no
+    // unit of their own: the unit line's 个 applies, 千元 to revenue, 千美元 to exports.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("2-3");
+    sheet.addRow(["2-3 2018年各地区国家高新区企业主要经济指标"]);
+    sheet.mergeCells("A1:F1");
+    sheet.addRow([null, null, null, null, null, "单位：个、千元、千美元"]);
+    sheet.addRow(["地区\nRegion", "入统企业数", "#高新技术企业", "年末从业人员", "营业收入", "出口总额"]);
+    sheet.addRow([null, "Number of Enterprises", "High-tech Enterprises", "Employees at Year-end", "Operating Revenue", "Exports"]);
+    sheet.mergeCells("A3:A4");
+    sheet.addRow(["宁 夏 Ningxia", 812, 301, 91234, 123456789, 4321]);
+    sheet.addRow(["青 海 Qinghai", 455, 123, 45678, 98765432, "/"]);
+    sheet.addRow(["注：#为其中项。"]);
+    sheet.mergeCells("A7:F7");
+    const file = path.join(tempDir, "2019年鉴-2-3.xlsx");
+    fs.writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+    const revenueText = formatValue(123_456_789_000, "CNY", "zh");
+
+    await signInAsEditor(page, "/admin/editions");
+    await page.goto("/admin/editions?lang=zh");
+    await expect(page.getByRole("heading", { name: "上传年鉴版本", level: 1 })).toBeVisible();
+    const title = `E2E 年鉴 2018 ${Date.now()}`;
+    await page.getByLabel(/^文件/).setInputFiles(file);
+    await page.getByLabel("标题").fill(title);
+    await page.getByLabel("来源").fill("中国火炬统计年鉴 2019（e2e）");
+    await page.getByRole("button", { name: "上传并校验" }).click();
+
+    // The report, in Chinese: no errors; employees read in 人 (个 is no unit for persons), one “/” skipped.
+    await expect(page).toHaveURL(/\/admin\/editions\/\d+\?lang=zh$/);
+    const id = Number(/\/admin\/editions\/(\d+)/.exec(page.url())![1]);
+    publishedIds.add(id);
+    await expect(page.getByTestId("edition-status")).toHaveText("草稿");
+    const report = page.getByTestId("validation-report");
+    await expect(report).toContainText("0 个错误，2 个警告");
+    await expect(page.getByTestId("report-warnings")).toContainText("“年末从业人员”列没有注明计量单位，按“人”读取");
+    await expect(page.getByTestId("read-summary")).toContainText("宽表");
+
+    await confirmAction(page, "发布");
+    await expect(page.getByTestId("edition-status")).toHaveText("已发布");
+
+    await page.goto("/?metric=revenue&view=table&level=province&geo=640000&from=2018&to=2018&lang=zh");
+    const table = page.getByTestId("data-table");
+    await expect(table).toContainText(revenueText);
+    await expect(table).toContainText("中国火炬统计年鉴 2019（e2e）");
+
+    await page.goto(`/admin/editions/${id}?lang=zh`);
+    await confirmAction(page, "撤回（回滚）");
+    await expect(page.getByTestId("edition-status")).toHaveText("已撤回");
+    publishedIds.delete(id);
+    await page.goto("/?metric=revenue&view=table&level=province&geo=640000&from=2018&to=2018&lang=zh");
+    await expect(page.getByTestId("data-table")).not.toContainText(revenueText);
+  });
+
   test("a file with errors is reported row by row and nothing is added", async ({ page }) => {
     await signInAsEditor(page, "/admin/editions");
     const rows = page.getByTestId("editions-table").locator("tbody tr");

@@ -49,7 +49,7 @@ describe("ZoneChanges", () => {
     expect(html).toContain("高新区名录");
     expect(html).toContain("怀化高新区");
     expect(html).toContain("湖南");
-    expect(html).toContain("停用本版将移除这些高新区");
+    expect(html).toContain("撤回本版将移除这些高新区");
     expect(html).toContain("工作表“2018”第 4 行");
   });
 

@@ -527,8 +527,8 @@ export const adminZh: TAdminText = {
     heading: "高新区名录",
     draft: (added: number, corrected: number) => `发布本版将向高新区名录新增 ${added} 个高新区，更正 ${corrected} 个。`,
     published: (added: number, corrected: number) =>
-      `本版向名录新增了 ${added} 个高新区，更正了 ${corrected} 个。停用本版将移除这些高新区（其他已发布版本仍报告的除外），并恢复原值。`,
-    retired: "本版停用时，其对名录的改动已撤销。",
+      `本版向名录新增了 ${added} 个高新区，更正了 ${corrected} 个。撤回本版将移除这些高新区（其他已发布版本仍报告的除外），并恢复原值。`,
+    retired: "本版撤回时，其对名录的改动已撤销。",
     zone: "高新区",
     change: "改动",
     fields: "字段（原值 → 新值）",
