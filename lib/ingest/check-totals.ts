@@ -18,22 +18,24 @@ interface Group {
 export function checkTotals(builder: ObservationBuilder, reference: IngestReference): void {
   const additive = new Set(reference.indicators.filter(isAdditive).map((i) => i.code));
   const regionOfProvince = new Map(reference.provinces.map((p) => [String(p.adcode), p.regionCode]));
-  const { observations } = builder;
+  const { store } = builder;
 
   const groups = new Map<string, Group>();
-  observations.forEach((o, index) => {
-    if (!additive.has(o.indicatorCode) || o.geoLevel === "PARK") return;
+  for (let index = 0; index < store.length; index++) {
+    if (store.levelAt(index) === "PARK") continue;
+    const o = store.at(index);
+    if (!additive.has(o.indicatorCode)) continue;
     const key = `${o.indicatorCode}|${o.year}|${o.breakdown}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { regions: new Map(), provinces: [] }));
     if (o.geoLevel === "NATION" && o.geoCode === NATION_CODE) group.nation = index;
     else if (o.geoLevel === "REGION") group.regions.set(o.geoCode, index);
     else if (o.geoLevel === "PROVINCE") group.provinces.push(index);
-  });
+  }
 
   for (const group of groups.values()) {
     for (const [regionCode, totalIndex] of group.regions) {
-      const parts = group.provinces.filter((i) => regionOfProvince.get(observations[i]!.geoCode) === regionCode);
+      const parts = group.provinces.filter((i) => regionOfProvince.get(store.at(i).geoCode) === regionCode);
       if (parts.length > 0)
         compare(
           builder,
@@ -63,10 +65,10 @@ function compare(
   partsName: string,
   totalName: string,
 ): void {
-  const { observations, extras } = builder;
-  const total = observations[totalIndex]!;
-  const sum = partIndexes.reduce((s, i) => s + observations[i]!.value, 0);
-  const slack = partIndexes.reduce((s, i) => s + extras[i]!.roundingSlack, extras[totalIndex]!.roundingSlack);
+  const { store } = builder;
+  const total = store.at(totalIndex);
+  const sum = partIndexes.reduce((s, i) => s + store.valueAt(i), 0);
+  const slack = partIndexes.reduce((s, i) => s + store.extrasAt(i).roundingSlack, store.extrasAt(totalIndex).roundingSlack);
   const difference = Math.abs(sum - total.value);
   if (difference <= Math.max(TOTAL_TOLERANCE * Math.abs(total.value), slack) + 1e-9 * Math.abs(total.value)) return;
 
@@ -75,7 +77,7 @@ function compare(
   builder.problem(
     "warning",
     "sum_mismatch",
-    { sheet: total.sheet ?? null, row: total.row, column: extras[totalIndex]!.column },
+    { sheet: total.sheet ?? null, row: total.row, column: store.extrasAt(totalIndex).column },
     `The ${partIndexes.length} ${partsName} in this upload add up to ${formatAmount(sum)} ${unit} of ${total.indicatorCode} in ${total.year}, but the ${totalName} is ${formatAmount(total.value)}${pct}. Check for a missing or mistyped row (rounding allows 0.5%).`,
     String(total.value),
   );

@@ -2,6 +2,7 @@ import { createGeoResolver, type GeoResolution, type GeoResolver } from "@/lib/i
 import { createIndicatorResolver, type IndicatorResolver } from "@/lib/ingest/indicator-aliases";
 import type { ProblemLog } from "@/lib/ingest/problem-log";
 import type { SheetRow } from "@/lib/ingest/table-source";
+import type { ObservationStore } from "@/lib/ingest/observation-store";
 import type { IngestReference } from "@/lib/ingest/types";
 import { ObservationBuilder, type CellLocation } from "@/lib/ingest/validate";
 
@@ -16,13 +17,18 @@ export interface IngestContext {
   builder: ObservationBuilder;
 }
 
-export function createIngestContext(reference: IngestReference, fileName: string, log: ProblemLog): IngestContext {
+export function createIngestContext(
+  reference: IngestReference,
+  fileName: string,
+  log: ProblemLog,
+  store?: ObservationStore,
+): IngestContext {
   return {
     reference,
     fileName,
     geo: createGeoResolver(reference),
     indicators: createIndicatorResolver(reference),
-    builder: new ObservationBuilder(reference, log),
+    builder: new ObservationBuilder(reference, log, store),
   };
 }
 

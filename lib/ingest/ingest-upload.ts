@@ -2,12 +2,13 @@ import { checkTotals } from "@/lib/ingest/check-totals";
 import { createIngestContext } from "@/lib/ingest/ingest-context";
 import { collectChunks, peekChunks, readChunks, type UploadData } from "@/lib/ingest/input-bytes";
 import { resolveLimits } from "@/lib/ingest/limits";
+import { ObservationStore } from "@/lib/ingest/observation-store";
 import { ProblemLog } from "@/lib/ingest/problem-log";
 import { CsvReadError, detectUtf16, readCsvRows } from "@/lib/ingest/read-csv";
 import { readSheet } from "@/lib/ingest/read-sheet";
 import { readXlsxSheets } from "@/lib/ingest/read-xlsx";
 import { RowLimiter } from "@/lib/ingest/table-source";
-import type { IngestLimits, IngestProblemCode, IngestReference, IngestResult } from "@/lib/ingest/types";
+import type { IngestLimits, IngestObservation, IngestProblemCode, IngestReference, IngestResult } from "@/lib/ingest/types";
 import { ZipReadError } from "@/lib/ingest/zip-guard";
 
 // The entry point: bytes in, observations in canonical units and a validation
@@ -66,10 +67,13 @@ export async function ingestUpload(input: {
   data: UploadData;
   reference: IngestReference;
   limits?: Partial<IngestLimits>;
+  /** Where the observations go: a caller may pass its own to read them while the file is still being read. */
+  store?: ObservationStore;
 }): Promise<IngestResult> {
   const limits = resolveLimits(input.limits);
   const log = new ProblemLog();
-  const context = createIngestContext(input.reference, input.fileName, log);
+  const store = input.store ?? new ObservationStore();
+  const context = createIngestContext(input.reference, input.fileName, log, store);
   const limiter = new RowLimiter(limits);
   const { head, chunks } = await peekChunks(readChunks(input.data, limits.maxBytes), 512);
   const detected = detectFormat(input.fileName, head);
@@ -109,7 +113,7 @@ export async function ingestUpload(input: {
       else if (error instanceof ZipReadError) fileProblem("unreadable_file", error.message);
       else throw error;
     }
-    if (layouts.length > 0 && context.builder.observations.length === 0 && log.errorCount === 0) {
+    if (layouts.length > 0 && store.length === 0 && log.errorCount === 0) {
       fileProblem(
         "no_figures",
         "The file has a table but no figures in it: every value is empty or marked as not available.",
@@ -134,10 +138,14 @@ export async function ingestUpload(input: {
     );
   }
 
+  let observations: IngestObservation[] | undefined;
   return {
     layout: layouts[0] ?? "long",
     format: detected.format,
-    observations: builder.observations,
+    store,
+    get observations() {
+      return (observations ??= store.toArray());
+    },
     problems: log.toArray(),
     rowsRead: limiter.rowsRead,
     truncated: log.isTruncated,

@@ -1,3 +1,4 @@
+import type { ObservationStore } from "@/lib/ingest/observation-store";
 import type { TCanonicalUnit } from "@/lib/units";
 
 // The public shapes of the ingest library: what the caller passes in (the
@@ -120,7 +121,9 @@ export interface IngestResult {
   layout: "long" | "wide";
   format: "csv" | "xlsx";
   /** Every valid observation, in file order; rows with errors contribute none. */
-  observations: IngestObservation[];
+  store: ObservationStore;
+  /** The same as objects, built on first access: for small uploads (a million rows are read from `store`). */
+  readonly observations: IngestObservation[];
   /** The first problems found (errors and warnings in file order), capped; see `truncated`. */
   problems: IngestProblem[];
   /** Rows read, over all sheets, header rows included. */

@@ -1,5 +1,6 @@
 import type { GeoMatch } from "@/lib/ingest/aliases";
 import type { IndicatorMatch } from "@/lib/ingest/indicator-aliases";
+import { ObservationStore } from "@/lib/ingest/observation-store";
 import type { ProblemLog } from "@/lib/ingest/problem-log";
 import { parseYearbookNumber, type ParsedNumber } from "@/lib/ingest/symbols";
 import type { RawCell } from "@/lib/ingest/table-source";
@@ -87,16 +88,15 @@ export function allowsNegative(indicator: IngestReferenceIndicator): boolean {
   return indicator.allowsNegative ?? indicator.unit === "percent";
 }
 
+/** Collects valid observations into `store` (compact; it also finds duplicate keys) and problems into `log`. */
 export class ObservationBuilder {
-  readonly observations: IngestObservation[] = [];
-  readonly extras: ObservationExtras[] = [];
   skippedCells = 0;
-  private readonly firstSeen = new Map<string, { sheet: string | null; row: number }>();
   private readonly indicators: Map<string, IngestReferenceIndicator>;
 
   constructor(
     private readonly reference: IngestReference,
     readonly log: ProblemLog,
+    readonly store = new ObservationStore(),
   ) {
     this.indicators = new Map(reference.indicators.map((i) => [i.code, i]));
   }
@@ -247,20 +247,19 @@ export class ObservationBuilder {
       sheet: at.sheet,
       row: at.row,
     };
-    const key = observationKey(observation);
-    const first = this.firstSeen.get(key);
-    if (first) {
+    const firstIndex = this.store.add(observation, {
+      column: at.column,
+      roundingSlack: roundingSlack(parsed, candidate.unit, indicator),
+    });
+    if (firstIndex >= 0) {
+      const first = this.store.at(firstIndex);
       this.error(
         "duplicate_row",
         at,
-        `Duplicate: ${describeRow(at.sheet, at.row)} and ${describeRow(first.sheet, first.row)} both give ${indicator.code} for ${observation.geoCode} in ${observation.year}${breakdown ? ` (${breakdown})` : ""}. Keep one of them.`,
+        `Duplicate: ${describeRow(at.sheet, at.row)} and ${describeRow(first.sheet ?? null, first.row)} both give ${indicator.code} for ${observation.geoCode} in ${observation.year}${breakdown ? ` (${breakdown})` : ""}. Keep one of them.`,
         cellValueText(candidate.valueCell),
       );
-      return;
     }
-    this.firstSeen.set(key, { sheet: at.sheet, row: at.row });
-    this.observations.push(observation);
-    this.extras.push({ column: at.column, roundingSlack: roundingSlack(parsed, candidate.unit, indicator) });
   }
 
   /** Reads a value cell; reports why it is not a number. null for a skipped or bad cell. */
