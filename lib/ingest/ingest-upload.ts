@@ -138,14 +138,10 @@ export async function ingestUpload(input: {
     );
   }
 
-  let observations: IngestObservation[] | undefined;
-  return {
+  const result: Omit<IngestResult, "observations"> = {
     layout: layouts[0] ?? "long",
     format: detected.format,
     store,
-    get observations() {
-      return (observations ??= store.toArray());
-    },
     problems: log.toArray(),
     rowsRead: limiter.rowsRead,
     truncated: log.isTruncated,
@@ -153,4 +149,10 @@ export async function ingestUpload(input: {
     warningCount: log.warningCount,
     skippedCells: builder.skippedCells,
   };
+  // Not enumerable: spreading a result (its report) must not build a million objects.
+  let observations: IngestObservation[] | undefined;
+  return Object.defineProperty(result, "observations", {
+    get: () => (observations ??= store.toArray()),
+    enumerable: false,
+  }) as IngestResult;
 }

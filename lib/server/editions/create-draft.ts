@@ -1,18 +1,21 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { IngestResult } from "@/lib/ingest";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/server/audit/record-audit";
-import type { Database } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
-import { insertObservations } from "@/lib/server/queries/insert-observations";
+import { lockEditions } from "@/lib/server/editions/edition-lock";
 
-export interface DraftEditionInput {
+// A draft edition is written in one transaction with the upload's reading:
+// opened before the first byte (so its observations can go in while the rest
+// is still being validated), completed once the file proved clean. A file with
+// errors rolls the whole transaction back, so nothing of it is saved.
+
+export interface DraftEditionMeta {
   title: string;
   source: string;
   yearbookYear: number | null;
   /** Already sanitised (see sanitiseFileName). */
   fileName: string;
-  fileSha256: string;
-  result: IngestResult;
   actorId: string;
 }
 
@@ -38,96 +41,72 @@ export function slugFromTitle(title: string, now: Date = new Date()): string {
   return ascii || `edition-${now.toISOString().slice(0, 10)}`;
 }
 
-async function uniqueSlug(db: Database, base: string): Promise<string> {
+async function uniqueSlug(tx: Prisma.TransactionClient, base: string): Promise<string> {
   const taken = new Set(
-    (await db.prisma.edition.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((e) => e.slug),
+    (await tx.edition.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((e) => e.slug),
   );
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** How often an upload tries the next free slug when a concurrent upload of the same title took its pick. */
-const SLUG_ATTEMPTS = 5;
-
-function isSlugTaken(error: unknown): boolean {
-  const { code, meta } = (error ?? {}) as { code?: unknown; meta?: { modelName?: unknown } };
-  return code === "P2002" && meta?.modelName === "Edition";
+/**
+ * Inserts the DRAFT edition row under a placeholder slug unique to this upload
+ * (the real one is chosen on completion, so two uploads of one title never wait on each other).
+ */
+export async function openDraftEdition(tx: Prisma.TransactionClient, meta: DraftEditionMeta): Promise<{ id: number }> {
+  return tx.edition.create({
+    data: {
+      slug: `upload-${randomUUID()}`,
+      title: meta.title,
+      source: meta.source,
+      yearbookYear: meta.yearbookYear,
+      status: "DRAFT",
+      fileName: meta.fileName,
+      createdById: meta.actorId,
+    },
+    select: { id: true },
+  });
 }
 
 /**
- * Saves a valid upload as a DRAFT edition with its observations, in one
- * transaction with its audit event. Drafts are never read by the dashboard or
- * the API; publishing is a separate step.
+ * Completes a draft whose observations are in: its slug (under the editions
+ * lock, so concurrent uploads of one title pick different ones), file hash,
+ * stored report and audit event. Drafts are never read by the dashboard or the API.
  */
-export async function createDraftEdition(db: Database, input: DraftEditionInput): Promise<{ id: number; slug: string }> {
-  const { result } = input;
-  if (result.errorCount > 0) {
-    throw new AppError("BAD_REQUEST", `The file has ${result.errorCount} errors: fix them and upload it again.`);
-  }
-  if (result.observations.length === 0) {
-    throw new AppError("BAD_REQUEST", "The file holds no figures to publish.");
-  }
+export async function completeDraftEdition(
+  tx: Prisma.TransactionClient,
+  id: number,
+  meta: DraftEditionMeta & { fileSha256: string; result: IngestResult },
+): Promise<{ id: number; slug: string }> {
+  const { result } = meta;
   const report: StoredReport = {
     layout: result.layout,
     format: result.format,
     rowsRead: result.rowsRead,
-    observations: result.observations.length,
+    observations: result.store.length,
     skippedCells: result.skippedCells,
     warningCount: result.warningCount,
     warnings: result.problems.filter((p) => p.severity === "warning"),
   };
-  // Two uploads with the same title at once pick the same free slug; the one
-  // that loses the unique index tries the next one.
-  for (let attempt = 1; ; attempt++) {
-    const slug = await uniqueSlug(db, slugFromTitle(input.title));
-    try {
-      return await insertDraft(db, input, report, slug);
-    } catch (error) {
-      if (attempt >= SLUG_ATTEMPTS || !isSlugTaken(error)) throw error;
-    }
-  }
-}
-
-function insertDraft(
-  db: Database,
-  input: DraftEditionInput,
-  report: StoredReport,
-  slug: string,
-): Promise<{ id: number; slug: string }> {
-  const { result } = input;
-  return db.prisma.$transaction(
-    async (tx) => {
-      const edition = await tx.edition.create({
-        data: {
-          slug,
-          title: input.title,
-          source: input.source,
-          yearbookYear: input.yearbookYear,
-          status: "DRAFT",
-          fileName: input.fileName,
-          fileSha256: input.fileSha256,
-          createdById: input.actorId,
-          report: JSON.parse(JSON.stringify(report)),
-        },
-        select: { id: true, slug: true },
-      });
-      // As they are: a mapped copy of a million observations would cost hundreds of MB.
-      await insertObservations(tx, edition.id, result.observations);
-      await recordAudit(tx, {
-        actorId: input.actorId,
-        action: "edition.uploaded",
-        editionId: edition.id,
-        details: {
-          slug,
-          fileName: input.fileName,
-          observations: result.observations.length,
-          warnings: result.warningCount,
-          layout: result.layout,
-          format: result.format,
-        },
-      });
-      return edition;
+  await lockEditions(tx);
+  const slug = await uniqueSlug(tx, slugFromTitle(meta.title));
+  const edition = await tx.edition.update({
+    where: { id },
+    data: { slug, fileSha256: meta.fileSha256, report: JSON.parse(JSON.stringify(report)) },
+    select: { id: true, slug: true },
+  });
+  await recordAudit(tx, {
+    actorId: meta.actorId,
+    action: "edition.uploaded",
+    editionId: id,
+    details: {
+      slug,
+      fileName: meta.fileName,
+      observations: result.store.length,
+      warnings: result.warningCount,
+      layout: result.layout,
+      format: result.format,
     },
-    { timeout: 120_000 },
-  );
+  });
+  return edition;
 }
