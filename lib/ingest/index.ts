@@ -1,13 +1,11 @@
-// The ingest library's public API: read an uploaded yearbook edition, diff it
-// against published data, build upload templates. Pure: no database, no HTTP.
+// The ingest library's public API: read an uploaded yearbook edition into
+// observations with a validation report, build upload templates. Pure: no database, no HTTP.
 
 export { ingestUpload } from "@/lib/ingest/ingest-upload";
 export { IngestLimitError, DEFAULT_LIMITS } from "@/lib/ingest/limits";
-export { diffObservations } from "@/lib/ingest/diff";
 export { buildTemplate } from "@/lib/ingest/template";
 export { catalogueIngestIndicators, toIngestIndicator, SEED_BREAKDOWNS } from "@/lib/ingest/reference";
 export type {
-  DiffOptions,
   GeoLevel,
   IngestLimits,
   IngestObservation,
@@ -17,6 +15,4 @@ export type {
   IngestReference,
   IngestReferenceIndicator,
   IngestResult,
-  ObservationChange,
-  ObservationDiff,
 } from "@/lib/ingest/types";

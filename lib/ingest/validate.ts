@@ -60,12 +60,6 @@ export interface ObservationExtras {
   roundingSlack: number;
 }
 
-export function observationKey(
-  o: Pick<IngestObservation, "indicatorCode" | "year" | "geoLevel" | "geoCode" | "breakdown">,
-): string {
-  return `${o.indicatorCode}|${o.year}|${o.geoLevel}|${o.geoCode}|${o.breakdown}`;
-}
-
 /** "row 12" or "row 12 of sheet “2019”" — how a message points at another row. */
 export function describeRow(sheet: string | null, row: number | undefined): string {
   return sheet === null ? `row ${row}` : `row ${row} of sheet “${sheet}”`;
