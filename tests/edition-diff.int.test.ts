@@ -120,6 +120,16 @@ describe.each([
     expect(render("zh")).toContain(`本版未重列——仍显示${OLDER}的数据`);
   });
 
+  it("saves notes and sources as written, quotes, backslashes, commas and braces included", async () => {
+    const note = 'He said "at least", {1,2} \\ NULL';
+    const id = await upload("Notes draft", [`2024,province,110000,employees,12,人,"${note.replace(/"/g, '""')}",NULL`]);
+    const rows = await db.query<{ note: string | null; sourceRef: string | null; value: number }>(
+      `SELECT note, source_ref AS "sourceRef", value FROM observation WHERE edition_id = $1`,
+      [id],
+    );
+    expect(rows).toEqual([{ note, sourceRef: "NULL", value: 12 }]);
+  });
+
   it("keeps what it said true once published: the figure it does not restate still reads from the older edition", async () => {
     const before = await getEditionDiffCounts(db, draftId);
     await publishEdition(db, draftId, editorId);

@@ -1,11 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { IngestResult } from "@/lib/ingest";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { recordAudit } from "@/lib/server/audit/record-audit";
-import { lockEditions } from "@/lib/server/editions/edition-lock";
+import { recordAuditOn } from "@/lib/server/audit/record-audit";
+import type { SqlConnection } from "@/lib/server/db";
+import { lockEditionsOn } from "@/lib/server/editions/edition-lock";
 
-// A draft edition is written in one transaction with the upload's reading:
+// A draft edition is written in one transaction with the upload's reading (on a
+// raw connection: see Database.transaction):
 // opened before the first byte (so its observations can go in while the rest
 // is still being validated), completed once the file proved clean. A file with
 // errors rolls the whole transaction back, so nothing of it is saved.
@@ -41,10 +42,9 @@ export function slugFromTitle(title: string, now: Date = new Date()): string {
   return ascii || `edition-${now.toISOString().slice(0, 10)}`;
 }
 
-async function uniqueSlug(tx: Prisma.TransactionClient, base: string): Promise<string> {
-  const taken = new Set(
-    (await tx.edition.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((e) => e.slug),
-  );
+async function uniqueSlug(connection: SqlConnection, base: string): Promise<string> {
+  const rows = await connection.query<{ slug: string }>(`SELECT slug FROM "edition" WHERE left(slug, length($1)) = $1`, [base]);
+  const taken = new Set(rows.map((r) => r.slug));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
@@ -53,19 +53,13 @@ async function uniqueSlug(tx: Prisma.TransactionClient, base: string): Promise<s
  * Inserts the DRAFT edition row under a placeholder slug unique to this upload
  * (the real one is chosen on completion, so two uploads of one title never wait on each other).
  */
-export async function openDraftEdition(tx: Prisma.TransactionClient, meta: DraftEditionMeta): Promise<{ id: number }> {
-  return tx.edition.create({
-    data: {
-      slug: `upload-${randomUUID()}`,
-      title: meta.title,
-      source: meta.source,
-      yearbookYear: meta.yearbookYear,
-      status: "DRAFT",
-      fileName: meta.fileName,
-      createdById: meta.actorId,
-    },
-    select: { id: true },
-  });
+export async function openDraftEdition(connection: SqlConnection, meta: DraftEditionMeta): Promise<{ id: number }> {
+  const [row] = await connection.query<{ id: number }>(
+    `INSERT INTO "edition" ("slug", "title", "source", "yearbook_year", "status", "file_name", "created_by_id")
+     VALUES ($1, $2, $3, $4, 'DRAFT', $5, $6) RETURNING "id"`,
+    [`upload-${randomUUID()}`, meta.title, meta.source, meta.yearbookYear, meta.fileName, meta.actorId],
+  );
+  return row!;
 }
 
 /**
@@ -74,7 +68,7 @@ export async function openDraftEdition(tx: Prisma.TransactionClient, meta: Draft
  * stored report and audit event. Drafts are never read by the dashboard or the API.
  */
 export async function completeDraftEdition(
-  tx: Prisma.TransactionClient,
+  connection: SqlConnection,
   id: number,
   meta: DraftEditionMeta & { fileSha256: string; result: IngestResult },
 ): Promise<{ id: number; slug: string }> {
@@ -88,14 +82,15 @@ export async function completeDraftEdition(
     warningCount: result.warningCount,
     warnings: result.problems.filter((p) => p.severity === "warning"),
   };
-  await lockEditions(tx);
-  const slug = await uniqueSlug(tx, slugFromTitle(meta.title));
-  const edition = await tx.edition.update({
-    where: { id },
-    data: { slug, fileSha256: meta.fileSha256, report: JSON.parse(JSON.stringify(report)) },
-    select: { id: true, slug: true },
-  });
-  await recordAudit(tx, {
+  await lockEditionsOn(connection);
+  const slug = await uniqueSlug(connection, slugFromTitle(meta.title));
+  await connection.query(`UPDATE "edition" SET "slug" = $2, "file_sha256" = $3, "report" = $4::jsonb WHERE "id" = $1`, [
+    id,
+    slug,
+    meta.fileSha256,
+    JSON.stringify(report),
+  ]);
+  await recordAuditOn(connection, {
     actorId: meta.actorId,
     action: "edition.uploaded",
     editionId: id,
@@ -108,5 +103,5 @@ export async function completeDraftEdition(
       format: result.format,
     },
   });
-  return edition;
+  return { id, slug };
 }

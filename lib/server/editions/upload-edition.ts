@@ -3,9 +3,8 @@ import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ingestUpload, IngestLimitError, type IngestLimits, type IngestResult } from "@/lib/ingest";
 import { ObservationStore } from "@/lib/ingest/observation-store";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/server/audit/record-audit";
-import type { Database } from "@/lib/server/db";
+import type { Database, SqlConnection } from "@/lib/server/db";
 import { completeDraftEdition, openDraftEdition } from "@/lib/server/editions/create-draft";
 import { getIngestReference } from "@/lib/server/editions/ingest-reference";
 import { INSERT_BATCH_ROWS, insertStoredObservations } from "@/lib/server/editions/insert-stored-observations";
@@ -25,8 +24,6 @@ export type UploadOutcome =
   | { status: "draft"; edition: { id: number; slug: string }; report: UploadReport }
   | { status: "invalid"; report: UploadReport };
 
-/** The whole upload is one transaction: a large file read from a slow connection needs minutes. */
-const UPLOAD_TRANSACTION = { maxWait: 30_000, timeout: 600_000 };
 /** How long the writer waits for the reader to validate another batch. */
 const WRITER_POLL_MS = 20;
 
@@ -70,7 +67,7 @@ async function* hashing(body: AsyncIterable<Uint8Array>, hash: ReturnType<typeof
  * unless the file had errors (then the transaction is rolled back anyway).
  */
 async function readIntoDraft(
-  tx: Prisma.TransactionClient,
+  connection: SqlConnection,
   editionId: number,
   read: (store: ObservationStore) => Promise<IngestResult>,
 ): Promise<IngestResult> {
@@ -88,7 +85,7 @@ async function readIntoDraft(
       const ready = store.length - written;
       if (ready >= INSERT_BATCH_ROWS || (isDone && ready > 0)) {
         const to = isDone ? store.length : written + INSERT_BATCH_ROWS;
-        await insertStoredObservations(tx, editionId, store, written, to);
+        await insertStoredObservations(connection, editionId, store, written, to);
         written = to;
       } else if (isDone) {
         return;
@@ -120,15 +117,15 @@ export async function uploadEdition(
   const hash = createHash("sha256");
   const reference = await getIngestReference(db);
   try {
-    return await db.prisma.$transaction(async (tx) => {
-      const draft = await openDraftEdition(tx, draftMeta);
-      const result = await readIntoDraft(tx, draft.id, (store) =>
+    return await db.transaction(async (connection) => {
+      const draft = await openDraftEdition(connection, draftMeta);
+      const result = await readIntoDraft(connection, draft.id, (store) =>
         ingestUpload({ fileName, data: hashing(body, hash), reference, limits, store }),
       );
       if (isRejected(result)) throw new RejectedUpload(result);
-      const edition = await completeDraftEdition(tx, draft.id, { ...draftMeta, fileSha256: hash.digest("hex"), result });
+      const edition = await completeDraftEdition(connection, draft.id, { ...draftMeta, fileSha256: hash.digest("hex"), result });
       return { status: "draft" as const, edition, report: reportOf(result) };
-    }, UPLOAD_TRANSACTION);
+    });
   } catch (error) {
     if (error instanceof IngestLimitError) throw new AppError("PAYLOAD_TOO_LARGE", error.message, { limit: error.limit });
     if (!(error instanceof RejectedUpload)) throw error;
