@@ -7,8 +7,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { generateLongCsv } from "@/lib/ingest/testing";
 import { closeSharedDatabase, getDatabase } from "@/lib/server/db";
-import { DIFF_LISTS } from "@/lib/edition-diff";
-import { getEditionDiffCounts, getEditionDiffPage } from "@/lib/server/editions/edition-diff";
+import { getEditionDiffOverview } from "@/lib/server/editions/edition-diff";
 import { publishEdition } from "@/lib/server/editions/edition-lifecycle";
 import { getIngestReference } from "@/lib/server/editions/ingest-reference";
 import { uploadEdition } from "@/lib/server/editions/upload-edition";
@@ -48,10 +47,7 @@ runCli(async () => {
 
   // The diff as the draft's page reads it: the counts and the first page of each list.
   started = performance.now();
-  const [counts] = await Promise.all([
-    getEditionDiffCounts(db, outcome.edition.id),
-    ...DIFF_LISTS.map((list) => getEditionDiffPage(db, outcome.edition.id, list, { offset: 0, limit: 100 })),
-  ]);
+  const { counts } = await getEditionDiffOverview(db, outcome.edition.id, { limit: 100 });
   const diffMs = performance.now() - started;
 
   started = performance.now();

@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EditionDiff } from "@/components/admin/edition-diff";
 import { openDatabase, type Database } from "@/lib/server/db";
-import { getEditionDiffCounts, getEditionDiffPage, readEditionDiff } from "@/lib/server/editions/edition-diff";
+import { getEditionDiffCounts, getEditionDiffOverview, getEditionDiffPage, readEditionDiff } from "@/lib/server/editions/edition-diff";
 import { publishEdition } from "@/lib/server/editions/edition-lifecycle";
 import { uploadEdition } from "@/lib/server/editions/upload-edition";
 import { prepareDatabase } from "@/lib/server/prepare-database";
@@ -97,6 +97,17 @@ describe.each([
     const pages: string[][] = [];
     for await (const rows of readEditionDiff(db, draftId, "added", {}, 4)) pages.push(rows.map((o) => o.geoCode));
     expect(pages).toEqual([["110000", "150000", "210000", "220000"], ["230000", "310000"]]);
+  });
+
+  it("gives the counts and a page of each list in one statement, a list at another page when asked", async () => {
+    const overview = await getEditionDiffOverview(db, draftId, { offsets: { added: 4 }, limit: 2 });
+    expect(overview.counts).toEqual(await getEditionDiffCounts(db, draftId));
+    expect(overview.pages.added).toEqual({ offset: 4, rows: await getEditionDiffPage(db, draftId, "added", { offset: 4, limit: 2 }) });
+    expect(overview.pages.changed).toEqual({ offset: 0, rows: await getEditionDiffPage(db, draftId, "changed", { offset: 0, limit: 2 }) });
+    expect(overview.pages.notRestated.rows.map((o) => [o.geoCode, o.old, o.shownFrom?.title])).toEqual([["140000", 400, OLDER]]);
+    const filtered = await getEditionDiffOverview(db, draftId, { filter: { indicator: "high_tech_enterprises" }, limit: 10 });
+    expect(filtered.counts).toEqual({ added: 1, changed: 0, unchanged: 0, notRestated: 0 });
+    expect(filtered.pages.added.rows).toHaveLength(1);
   });
 
   it("filters counts and lists by indicator and by place", async () => {

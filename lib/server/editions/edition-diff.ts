@@ -1,5 +1,5 @@
 import "server-only";
-import type { DiffCounts, DiffFilter, DiffRow, TDiffList } from "@/lib/edition-diff";
+import { DIFF_LISTS, type DiffCounts, type DiffFilter, type DiffRow, type TDiffList } from "@/lib/edition-diff";
 import type { Database } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { LruCache } from "@/lib/server/lru-cache";
@@ -100,6 +100,10 @@ interface RawDiffRow extends Omit<DiffRow, "shownFrom"> {
   title: string | null;
 }
 
+function toDiffRow({ slug, title, ...row }: RawDiffRow): DiffRow {
+  return { ...row, shownFrom: slug === null ? null : { slug, title: title ?? slug } };
+}
+
 /** One page of one list of the diff (matching the filter). */
 export async function getEditionDiffPage(
   db: Database,
@@ -113,7 +117,7 @@ export async function getEditionDiffPage(
     page.limit,
     page.offset,
   ]);
-  return rows.map(({ slug, title, ...row }) => ({ ...row, shownFrom: slug === null ? null : { slug, title: title ?? slug } }));
+  return rows.map(toDiffRow);
 }
 
 /** Every row of one list, a page at a time: for exports, which must not hold a million rows at once. */
@@ -129,4 +133,33 @@ export async function* readEditionDiff(
     if (rows.length > 0) yield rows;
     if (rows.length < pageSize) return;
   }
+}
+
+export interface DiffOverview {
+  counts: DiffCounts;
+  pages: Record<TDiffList, { offset: number; rows: DiffRow[] }>;
+}
+
+/**
+ * The counts and one page of each list (the first, unless `offsets` says
+ * otherwise) in one statement, so the diff is computed once: what the draft's page shows.
+ */
+export async function getEditionDiffOverview(
+  db: Database,
+  editionId: number,
+  view: { filter?: DiffFilter; offsets?: Partial<Record<TDiffList, number>>; limit: number },
+): Promise<DiffOverview> {
+  const edition = await findEditionToDiff(db, editionId);
+  const offsets = { changed: view.offsets?.changed ?? 0, added: view.offsets?.added ?? 0, notRestated: view.offsets?.notRestated ?? 0 };
+  const page = (list: TDiffList, offsetParam: string) =>
+    `(SELECT coalesce(jsonb_agg(p), '[]'::jsonb) FROM (${LIST_QUERIES[list]} LIMIT $5 OFFSET ${offsetParam}) p) AS "${list}"`;
+  const [row] = await db.query<{ counts: DiffCounts } & Record<TDiffList, RawDiffRow[]>>(
+    `WITH ${DIFF_CTES} SELECT (SELECT to_jsonb(c) FROM (${COUNT_QUERY}) c) AS counts,
+       ${page("changed", "$6")}, ${page("added", "$7")}, ${page("notRestated", "$8")}`,
+    [...diffParams(edition, view.filter ?? {}), view.limit, offsets.changed, offsets.added, offsets.notRestated],
+  );
+  const pages = Object.fromEntries(
+    DIFF_LISTS.map((list) => [list, { offset: offsets[list], rows: row![list].map(toDiffRow) }]),
+  ) as DiffOverview["pages"];
+  return { counts: row!.counts, pages };
 }

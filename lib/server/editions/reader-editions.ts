@@ -4,7 +4,7 @@ import type { DiffFilter, DiffRow, TDiffList } from "@/lib/edition-diff";
 import { findIndicator, INDICATORS } from "@/lib/metrics";
 import { geoNameOf } from "@/lib/og/describe-view";
 import type { Database } from "@/lib/server/db";
-import { getEditionDiffCounts, getEditionDiffPage } from "@/lib/server/editions/edition-diff";
+import { getEditionDiffOverview } from "@/lib/server/editions/edition-diff";
 import { AppError } from "@/lib/server/errors";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 import type { Catalogue } from "@/lib/view-data";
@@ -158,13 +158,9 @@ export function toChange(kind: TChangeKind, row: DiffRow, catalogue: Catalogue):
   };
 }
 
-async function listChanges(db: Database, editionId: number, filter: DiffFilter, catalogue: Catalogue): Promise<EditionChange[]> {
-  const pages = await Promise.all(
-    CHANGE_LISTS.map(async ([list, kind]) =>
-      (await getEditionDiffPage(db, editionId, list, { filter, offset: 0, limit: CHANGES_LISTED })).map((row) => toChange(kind, row, catalogue)),
-    ),
-  );
-  return pages.flat();
+async function listChanges(db: Database, editionId: number, filter: DiffFilter, catalogue: Catalogue) {
+  const { counts, pages } = await getEditionDiffOverview(db, editionId, { filter, limit: CHANGES_LISTED });
+  return { counts, changes: CHANGE_LISTS.flatMap(([list, kind]) => pages[list].rows.map((row) => toChange(kind, row, catalogue))) };
 }
 
 /**
@@ -175,8 +171,7 @@ async function listChanges(db: Database, editionId: number, filter: DiffFilter, 
 export async function getEditionChanges(db: Database, slug: string, filter: ChangeFilter = {}): Promise<EditionChanges> {
   const edition = await findReaderEdition(db, slug);
   if (!edition) throw new AppError("NOT_FOUND", `No published edition "${slug.slice(0, 100)}"`);
-  const [counts, catalogue, earlier] = await Promise.all([
-    getEditionDiffCounts(db, edition.id),
+  const [catalogue, earlier] = await Promise.all([
     getCatalogue(db),
     db.prisma.edition.findMany({
       where: { status: "PUBLISHED", id: { not: edition.id }, ...(edition.publishedAt ? { publishedAt: { lt: edition.publishedAt } } : {}) },
@@ -185,11 +180,12 @@ export async function getEditionChanges(db: Database, slug: string, filter: Chan
     }),
   ]);
   const isFiltered = Boolean(filter.indicator || filter.geo);
-  const [changes, all] = await Promise.all([
+  const [listed, all] = await Promise.all([
     listChanges(db, edition.id, filter, catalogue),
     isFiltered ? listChanges(db, edition.id, {}, catalogue) : null,
   ]);
-  const everyChange = all ?? changes;
+  const { changes } = listed;
+  const { counts, changes: everyChange } = all ?? listed;
   const indicatorCodes = new Set(everyChange.map((c) => c.indicatorCode));
   const geos = new Map(everyChange.map((c) => [c.geoCode, { code: c.geoCode, level: c.level, nameEn: c.geoNameEn, nameZh: c.geoNameZh }]));
   return {

@@ -3,11 +3,11 @@ import { notFound } from "next/navigation";
 import { EditionActions } from "@/components/admin/edition-actions";
 import { DIFF_PAGE_SIZE, EditionDiff } from "@/components/admin/edition-diff";
 import { ValidationReport } from "@/components/admin/validation-report";
-import { DIFF_LISTS, type TDiffList } from "@/lib/edition-diff";
+import { DIFF_LISTS } from "@/lib/edition-diff";
 import { INDICATORS } from "@/lib/metrics";
 import { requirePageUser } from "@/lib/server/auth/guard";
 import { getDatabase } from "@/lib/server/db";
-import { getEditionDiffCounts, getEditionDiffPage } from "@/lib/server/editions/edition-diff";
+import { getEditionDiffCounts, getEditionDiffOverview } from "@/lib/server/editions/edition-diff";
 import { getAdminEdition } from "@/lib/server/editions/list-editions";
 import { AppError } from "@/lib/server/errors";
 import { parseEditionId } from "@/lib/server/http";
@@ -42,18 +42,10 @@ export default async function AdminEditionPage({ params, searchParams }: { param
   // One list is paged (?list=added&page=3); the others show their first page.
   const pagedList = DIFF_LISTS.find((list) => list === one(query.list));
   const pageNumber = Math.min(Math.max(Number.parseInt(one(query.page) ?? "1", 10) || 1, 1), 100_000);
-  const offsetOf = (list: TDiffList) => (list === pagedList ? (pageNumber - 1) * DIFF_PAGE_SIZE : 0);
-  const readPage = async (list: TDiffList) => {
-    const offset = offsetOf(list);
-    return { offset, rows: await getEditionDiffPage(db, id, list, { filter, offset, limit: DIFF_PAGE_SIZE }) };
-  };
   const isFiltered = Boolean(filter.indicator || filter.geo);
-  const [totals, counts, changed, added, notRestated, geography, parks] = await Promise.all([
-    getEditionDiffCounts(db, id),
-    isFiltered ? getEditionDiffCounts(db, id, filter) : null,
-    readPage("changed"),
-    readPage("added"),
-    readPage("notRestated"),
+  const [diff, totals, geography, parks] = await Promise.all([
+    getEditionDiffOverview(db, id, { filter, offsets: pagedList ? { [pagedList]: (pageNumber - 1) * DIFF_PAGE_SIZE } : {}, limit: DIFF_PAGE_SIZE }),
+    isFiltered ? getEditionDiffCounts(db, id) : null,
     getGeography(db),
     db.prisma.park.findMany({ select: { slug: true, nameZh: true, nameEn: true } }),
   ]);
@@ -106,9 +98,9 @@ export default async function AdminEditionPage({ params, searchParams }: { param
         </section>
       )}
       <EditionDiff
-        counts={counts ?? totals}
-        totals={totals}
-        pages={{ changed, added, notRestated }}
+        counts={diff.counts}
+        totals={totals ?? diff.counts}
+        pages={diff.pages}
         geoName={geoName}
         filter={filter}
         indicators={INDICATORS.map((i) => ({ code: i.code, nameEn: i.nameEn }))}
