@@ -33,6 +33,11 @@ function grown<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(
   return next;
 }
 
+/** A power of two at least twice `capacity`: the hash table's size. */
+function slotCount(capacity: number): number {
+  return 2 ** Math.ceil(Math.log2(2 * capacity));
+}
+
 /** The columns of one observation, as ids into the store's string tables. */
 interface KeyIds {
   indicator: number;
@@ -44,12 +49,14 @@ interface KeyIds {
 
 export class ObservationStore {
   private readonly strings = new StringTable();
+  /** Indicator and breakdown codes: a few dozen, from the reference. */
+  private readonly codes = new StringTable();
   private capacity = 1024;
-  private indicator = new Uint32Array(this.capacity);
+  private indicator = new Uint16Array(this.capacity);
   private year = new Uint16Array(this.capacity);
   private level = new Uint8Array(this.capacity);
   private geo = new Uint32Array(this.capacity);
-  private breakdown = new Uint32Array(this.capacity);
+  private breakdown = new Uint16Array(this.capacity);
   private value = new Float64Array(this.capacity);
   private note = new Uint32Array(this.capacity);
   private sourceRef = new Uint32Array(this.capacity);
@@ -57,8 +64,8 @@ export class ObservationStore {
   private row = new Uint32Array(this.capacity);
   private column = new Uint32Array(this.capacity);
   private slack = new Float64Array(this.capacity);
-  /** Row indexes by key hash; twice the capacity, so probes stay short. */
-  private slots = new Int32Array(2 * this.capacity).fill(EMPTY);
+  /** Row indexes by key hash, at most half full, so probes stay short. */
+  private slots = new Int32Array(slotCount(this.capacity)).fill(EMPTY);
   length = 0;
 
   /**
@@ -67,11 +74,11 @@ export class ObservationStore {
    */
   add(o: IngestObservation, extras: ObservationExtras): number {
     const ids: KeyIds = {
-      indicator: this.strings.id(o.indicatorCode),
+      indicator: this.codes.id(o.indicatorCode),
       year: o.year,
       level: LEVELS.indexOf(o.geoLevel),
       geo: this.strings.id(o.geoCode),
-      breakdown: this.strings.id(o.breakdown),
+      breakdown: this.codes.id(o.breakdown),
     };
     const slot = this.findSlot(ids);
     const existing = this.slots[slot]!;
@@ -100,13 +107,14 @@ export class ObservationStore {
   /** The observation at `index`, as a new object. */
   at(index: number): IngestObservation {
     const s = this.strings.values;
+    const codes = this.codes.values;
     const row = this.row[index]!;
     return {
-      indicatorCode: s[this.indicator[index]!]!,
+      indicatorCode: codes[this.indicator[index]!]!,
       year: this.year[index]!,
       geoLevel: LEVELS[this.level[index]!]!,
       geoCode: s[this.geo[index]!]!,
-      breakdown: s[this.breakdown[index]!]!,
+      breakdown: codes[this.breakdown[index]!]!,
       value: this.value[index]!,
       note: s[this.note[index]!] ?? null,
       sourceRef: s[this.sourceRef[index]!] ?? null,
@@ -158,7 +166,8 @@ export class ObservationStore {
   }
 
   private grow(): void {
-    this.capacity *= 2;
+    // By half: while growing, the old and the new columns are both alive.
+    this.capacity = Math.ceil(this.capacity * 1.5);
     this.indicator = grown(this.indicator, this.capacity);
     this.year = grown(this.year, this.capacity);
     this.level = grown(this.level, this.capacity);
@@ -171,7 +180,7 @@ export class ObservationStore {
     this.row = grown(this.row, this.capacity);
     this.column = grown(this.column, this.capacity);
     this.slack = grown(this.slack, this.capacity);
-    this.slots = new Int32Array(2 * this.capacity).fill(EMPTY);
+    this.slots = new Int32Array(slotCount(this.capacity)).fill(EMPTY);
     const mask = this.slots.length - 1;
     for (let i = 0; i < this.length; i++) {
       const ids = { indicator: this.indicator[i]!, year: this.year[i]!, level: this.level[i]!, geo: this.geo[i]!, breakdown: this.breakdown[i]! };
