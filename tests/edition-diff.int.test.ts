@@ -141,6 +141,33 @@ describe.each([
     expect(rows).toEqual([{ note, sourceRef: "NULL", value: 12 }]);
   });
 
+  it("saves nothing of a file whose error comes after thousands of rows were written to the draft", async () => {
+    const indicators = ["registered_firms", "high_tech_enterprises", "enterprises_surveyed", "new_firms"];
+    const rows = indicators.flatMap((indicator) =>
+      Array.from({ length: 34 }, (_, y) => [110000, 120000, 130000, 140000, 150000, 210000, 220000, 230000, 310000, 320000, 330000, 340000, 350000, 360000, 370000, 410000, 420000, 430000, 440000, 450000, 460000, 500000, 510000, 520000, 530000, 540000, 610000, 620000, 630000, 640000, 650000].map((adcode) => `${1990 + y},province,${adcode},${indicator},${adcode / 1000 + y},家,,`)).flat(),
+    );
+    expect(rows.length).toBeGreaterThan(4000);
+    const text = [HEADER, ...rows, "2024,province,110000,registered_firms,12a00,家,,"].join("\n");
+    // Sent slowly, in pieces, so the writer inserts batches while the rest is still being read.
+    async function* slowly(): AsyncIterable<Uint8Array> {
+      const encoded = new TextEncoder().encode(text);
+      for (let start = 0; start < encoded.length; start += 8192) {
+        yield encoded.subarray(start, start + 8192);
+        await new Promise((resolve) => setTimeout(resolve, 15));
+      }
+    }
+    const sequence = async () => Number((await db.query<{ n: string }>(`SELECT last_value::text AS n FROM observation_id_seq`))[0]!.n);
+    const [observationsBefore, editionsBefore, sequenceBefore] = [await db.prisma.observation.count(), await db.prisma.edition.count(), await sequence()];
+    const outcome = await uploadEdition(db, { title: "Broken at the end", source: "test", yearbookYear: null, fileName: "broken.csv" }, slowly(), editorId);
+    expect(outcome.status).toBe("invalid");
+    expect(outcome.report.errorCount).toBe(1);
+    // Rows were inserted (sequences do not roll back) and rolled back with the edition row.
+    expect((await sequence()) - sequenceBefore).toBeGreaterThanOrEqual(2000);
+    expect(await db.prisma.observation.count()).toBe(observationsBefore);
+    expect(await db.prisma.edition.count()).toBe(editionsBefore);
+    expect(await db.prisma.auditEvent.count({ where: { action: "edition.upload_rejected", actorId: editorId } })).toBe(1);
+  });
+
   it("keeps what it said true once published: the figure it does not restate still reads from the older edition", async () => {
     const before = await getEditionDiffCounts(db, draftId);
     await publishEdition(db, draftId, editorId);
