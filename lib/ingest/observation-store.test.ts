@@ -27,6 +27,9 @@ describe("ObservationStore", () => {
     expect(store.at(1)).toMatchObject({ geoLevel: "PARK", breakdown: "state_owned", note: null, sheet: null });
     expect(store.extrasAt(0)).toEqual({ column: "营业收入", roundingSlack: 0.05 });
     expect(store.toArray()).toEqual([store.at(0), store.at(1)]);
+    const c = store.columns(1, 2);
+    expect([c.codes[c.indicator[0]!], c.year[0], c.levels[c.level[0]!], c.texts[c.geo[0]!], c.codes[c.breakdown[0]!], c.value[0]]).toEqual(["revenue", 2019, "PARK", "310000", "state_owned", -0]);
+    expect([c.texts[c.note[0]!], c.texts[c.sourceRef[0]!]]).toEqual([null, null]);
   });
 
   it("refuses a second observation of a key and says which one came first", () => {

@@ -136,6 +136,27 @@ export class ObservationStore {
     return LEVELS[this.level[index]!]!;
   }
 
+  /**
+   * Rows `from`…`to` column by column for a bulk writer: each text column as ids
+   * into `texts` (geo, note, source) or `codes` (indicator, breakdown), so a
+   * writer encodes each distinct string once. Views of the store: read, don't keep.
+   */
+  columns(from: number, to: number) {
+    return {
+      texts: this.strings.values as readonly (string | null)[],
+      codes: this.codes.values as readonly (string | null)[],
+      levels: LEVELS as readonly GeoLevel[],
+      indicator: this.indicator.subarray(from, to),
+      year: this.year.subarray(from, to),
+      level: this.level.subarray(from, to),
+      geo: this.geo.subarray(from, to),
+      breakdown: this.breakdown.subarray(from, to),
+      value: this.value.subarray(from, to),
+      note: this.note.subarray(from, to),
+      sourceRef: this.sourceRef.subarray(from, to),
+    };
+  }
+
   toArray(): IngestObservation[] {
     return Array.from({ length: this.length }, (_, i) => this.at(i));
   }

@@ -10,34 +10,34 @@ function element(text: string | null): string {
   return text === null ? "NULL" : `"${text.replace(/[\\"]/g, "\\$&")}"`;
 }
 
-/** `element`, remembered: a batch repeats a few codes and notes thousands of times. */
-function elementCache(): (text: string | null) => string {
-  const known = new Map<string | null, string>();
-  return (text) => {
-    let quoted = known.get(text);
-    if (quoted === undefined) known.set(text, (quoted = element(text)));
-    return quoted;
-  };
-}
+const arrayLiteral = (items: ArrayLike<unknown>) => `{${Array.prototype.join.call(items, ",")}}`;
 
-const arrayLiteral = (items: readonly string[]) => `{${items.join(",")}}`;
+/** The column of ids as a literal of the strings they stand for, each string quoted once. */
+function textLiteral(ids: ArrayLike<number>, table: readonly (string | null)[]): string {
+  const quoted = new Map<number, string>();
+  const items = new Array<string>(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    let text = quoted.get(id);
+    if (text === undefined) quoted.set(id, (text = element(table[id] ?? null)));
+    items[i] = text;
+  }
+  return arrayLiteral(items);
+}
 
 /** The batch's columns as array literals, built in one go so that nothing but these strings outlives it. */
 function batchLiterals(store: ObservationStore, start: number, end: number): string[] {
-  const quote = elementCache();
-  const columns: string[][] = [[], [], [], [], [], [], [], []];
-  for (let i = start; i < end; i++) {
-    const o = store.at(i);
-    columns[0]!.push(quote(o.indicatorCode));
-    columns[1]!.push(String(o.year));
-    columns[2]!.push(o.geoLevel);
-    columns[3]!.push(quote(o.geoCode));
-    columns[4]!.push(quote(o.breakdown));
-    columns[5]!.push(String(o.value));
-    columns[6]!.push(quote(o.note));
-    columns[7]!.push(quote(o.sourceRef));
-  }
-  return columns.map(arrayLiteral);
+  const c = store.columns(start, end);
+  return [
+    textLiteral(c.indicator, c.codes),
+    arrayLiteral(c.year),
+    arrayLiteral(Array.from(c.level, (level) => c.levels[level]!)),
+    textLiteral(c.geo, c.texts),
+    textLiteral(c.breakdown, c.codes),
+    arrayLiteral(c.value),
+    textLiteral(c.note, c.texts),
+    textLiteral(c.sourceRef, c.texts),
+  ];
 }
 
 /**
