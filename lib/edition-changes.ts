@@ -46,27 +46,31 @@ function cell(value: string | number | null): string {
 }
 
 /**
- * One line per change: indicator code (with ":category" for indicators reported by
+ * One change as a CSV line: indicator code (with ":category" for indicators reported by
  * category), year, level, geography code and English name, old and new values in the
  * canonical unit, that unit, and the percent change for revisions. Text a spreadsheet
  * would run as a formula is neutralised like the dashboard's CSV.
  */
+export function editionChangeCsvLine(c: EditionChange): string {
+  return [
+    c.kind,
+    c.breakdown ? `${c.indicatorCode}:${c.breakdown}` : c.indicatorCode,
+    c.year,
+    c.level,
+    c.geoCode,
+    c.geoNameEn,
+    c.old,
+    c.new,
+    CANONICAL_UNITS[c.unit].en,
+    c.pctChange === null ? null : roundPct(c.pctChange),
+  ]
+    .map(cell)
+    .join(",");
+}
+
+export const DIFF_CSV_HEADER_LINE = DIFF_CSV_HEADER.join(",");
+
+/** The header and one line per change, CRLF-terminated. */
 export function editionChangesToCsv(changes: readonly EditionChange[]): string {
-  const lines = changes.map((c) =>
-    [
-      c.kind,
-      c.breakdown ? `${c.indicatorCode}:${c.breakdown}` : c.indicatorCode,
-      c.year,
-      c.level,
-      c.geoCode,
-      c.geoNameEn,
-      c.old,
-      c.new,
-      CANONICAL_UNITS[c.unit].en,
-      c.pctChange === null ? null : roundPct(c.pctChange),
-    ]
-      .map(cell)
-      .join(","),
-  );
-  return `${[DIFF_CSV_HEADER.join(","), ...lines].join("\r\n")}\r\n`;
+  return `${[DIFF_CSV_HEADER_LINE, ...changes.map(editionChangeCsvLine)].join("\r\n")}\r\n`;
 }

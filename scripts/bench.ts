@@ -47,8 +47,8 @@ const BUDGETS = {
   /** Series req/s as a share of /api/health's, at every size. */
   throughputShare: 0.5,
   ogRenderMs: 500,
-  /** For the 100,000-row upload. */
-  ingest: { rows: 100_000, totalMs: 8000, checkMs: 5000, publishMs: 3000, peakRssMb: 400 },
+  /** Uploads end to end (validate, draft, diff, publish), by rows; peak RSS of the ingest process. */
+  ingest: { 100_000: { totalMs: 3000 }, 1_000_000: { totalMs: 20_000, peakRssMb: 400 } } as Record<number, { totalMs: number; peakRssMb?: number }>,
   /** The whole run, not counting a build of changed sources. */
   benchSeconds: 600,
 };
@@ -224,7 +224,7 @@ function pageRows(pages: PageResults): Row[] {
 }
 
 function ingestRows(ingest: IngestResult): Row[] {
-  const budget = ingest.rows === BUDGETS.ingest.rows ? BUDGETS.ingest : null;
+  const budget = BUDGETS.ingest[ingest.rows];
   const checkMs = ingest.uploadMs + ingest.diffMs;
   const totalMs = checkMs + ingest.publishMs;
   const rows = ingest.rows.toLocaleString("en");
@@ -232,8 +232,8 @@ function ingestRows(ingest: IngestResult): Row[] {
   return [
     row(`Ingest ${rows} rows (${file}): validate + draft + diff + publish`, totalMs, "ms", budget?.totalMs),
     row(`Ingest ${rows}: rows per second, end to end`, ingest.rows / (totalMs / 1000), "rows/s"),
-    row(`Ingest ${rows}: validate + save draft + diff`, checkMs, "ms", budget?.checkMs),
-    row(`Ingest ${rows}: publish`, ingest.publishMs, "ms", budget?.publishMs),
+    row(`Ingest ${rows}: validate + save draft + diff`, checkMs, "ms"),
+    row(`Ingest ${rows}: publish`, ingest.publishMs, "ms"),
     row(
       `Ingest ${rows}: peak RSS (of which ${ingest.baselineRssMb.toFixed(0)} MB before reading)`,
       ingest.peakRssMb,

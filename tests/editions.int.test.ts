@@ -10,7 +10,7 @@ import { POST as uploadRoute } from "@/app/api/admin/uploads/route";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import type { IngestProblem } from "@/lib/ingest";
 import { getDatabase, type Database } from "@/lib/server/db";
-import { getEditionDiff } from "@/lib/server/editions/edition-diff";
+import { getEditionDiffCounts, getEditionDiffPage } from "@/lib/server/editions/edition-diff";
 import { uploadEdition, type UploadReport } from "@/lib/server/editions/upload-edition";
 import { AppError } from "@/lib/server/errors";
 import { prepareDatabase } from "@/lib/server/prepare-database";
@@ -163,6 +163,12 @@ async function errorOf(response: Response): Promise<{ code: string; message: str
 }
 
 /** What a reader of the dashboard sees for one figure (the table view), and the data version it was read at. */
+/** Every row of each list of an edition's diff (the test editions are small). */
+async function wholeDiff(id: number) {
+  const page = (list: "changed" | "added" | "notRestated") => getEditionDiffPage(db, id, list, { offset: 0, limit: 10_000 });
+  return { changed: await page("changed"), added: await page("added"), notRestated: await page("notRestated") };
+}
+
 async function published(metric: string, level: "nation" | "province", geo: string, year: number) {
   const view = await getViewData(
     db,
@@ -262,7 +268,7 @@ describe("upload → draft → publish → retire", () => {
     expect(await published("revenue", "province", "110000", 2019)).toEqual(revenueBefore);
 
     // The diff, by hand: 1.5 亿元 = 150,000,000 yuan; 2,000 千美元 = 2,000,000 US dollars.
-    const diff = await getEditionDiff(db, id);
+    const diff = await wholeDiff(id);
     const change = (indicator: string, geo: string) =>
       diff.changed.find((c) => c.indicatorCode === indicator && c.geoCode === geo && c.year === 2019);
     expect(change("revenue", "110000")).toMatchObject({
@@ -276,7 +282,7 @@ describe("upload → draft → publish → retire", () => {
     expect(change("exports", "310000")?.new).toBe(1_000_000);
     expect(diff.changed).toHaveLength(4);
     // No edition reports the 2019 national revenue or exports: the 全国 row adds them.
-    expect(diff.added.map((o) => [o.indicatorCode, o.geoCode, o.value])).toEqual([
+    expect(diff.added.map((o) => [o.indicatorCode, o.geoCode, o.new])).toEqual([
       ["exports", "CN", 3_000_000],
       ["revenue", "CN", 250_000_000],
     ]);
@@ -288,8 +294,9 @@ describe("upload → draft → publish → retire", () => {
          AND o.indicator_code IN ('revenue', 'exports') AND o.geo_code NOT IN ('110000', '310000')`,
     );
     expect(scope!.inScope).toBeGreaterThan(0);
-    expect(diff.removed).toHaveLength(scope!.inScope);
-    expect(diff.removed.every((o) => o.year === 2019 && o.geoLevel === "PROVINCE")).toBe(true);
+    expect(diff.notRestated).toHaveLength(scope!.inScope);
+    expect(diff.notRestated.every((o) => o.year === 2019 && o.geoLevel === "PROVINCE" && o.shownFrom !== null)).toBe(true);
+    expect(await getEditionDiffCounts(db, id)).toMatchObject({ changed: 4, added: 2, notRestated: scope!.inScope });
 
     // Publish: the new values win at once, under a new data version.
     const publishResponse = await act("publish", id);
@@ -306,7 +313,7 @@ describe("upload → draft → publish → retire", () => {
     expect((await published("revenue", "nation", "CN", 2019)).value).toBe(250_000_000);
     // Once published, the diff is against what was published before it: the same change.
     expect(
-      (await getEditionDiff(db, id)).changed.find((c) => c.indicatorCode === "revenue" && c.geoCode === "110000"),
+      (await wholeDiff(id)).changed.find((c) => c.indicatorCode === "revenue" && c.geoCode === "110000"),
     ).toMatchObject({ old: revenueBefore.value, new: 150_000_000 });
 
     // Retire: the figures it replaced come back.

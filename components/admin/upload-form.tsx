@@ -10,7 +10,7 @@ import { ValidationReport } from "./validation-report";
 
 type TReport = Omit<IngestResult, "observations">;
 
-type TUploadError = { code?: string; message?: string; parameter?: string };
+type TUploadError = { code?: string; message?: string; messageZh?: string; parameter?: string };
 
 type TUploadState =
   | { status: "idle" }
@@ -26,7 +26,7 @@ function uploadMessage(lang: TLang, status: number, error: TUploadError | undefi
   const t = dictionary(lang).admin;
   if (lang === "en") return error?.message ?? t.upload.failed(status);
   if (report) return t.upload.invalid(report.errorCount);
-  if (error?.code === "PAYLOAD_TOO_LARGE") return t.upload.tooLarge;
+  if (error?.code === "PAYLOAD_TOO_LARGE") return error.messageZh ?? t.upload.tooLarge;
   if (error?.parameter && t.upload.badParameter[error.parameter]) return t.upload.badParameter[error.parameter]!;
   return (error?.code && t.apiErrors[error.code]) || t.upload.failed(status);
 }

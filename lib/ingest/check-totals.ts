@@ -19,23 +19,25 @@ interface Group {
 export function checkTotals(builder: ObservationBuilder, reference: IngestReference): void {
   const additive = new Set(reference.indicators.filter(isAdditive).map((i) => i.code));
   const regionOfProvince = new Map(reference.provinces.map((p) => [String(p.adcode), p.regionCode]));
-  const { observations } = builder;
+  const { store } = builder;
 
   const groups = new Map<string, Group>();
-  observations.forEach((o, index) => {
-    if (!additive.has(o.indicatorCode) || o.geoLevel === "PARK") return;
+  for (let index = 0; index < store.length; index++) {
+    if (store.levelAt(index) === "PARK") continue;
+    const o = store.at(index);
+    if (!additive.has(o.indicatorCode)) continue;
     const key = `${o.indicatorCode}|${o.year}|${o.breakdown}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { regions: new Map(), provinces: [] }));
     if (o.geoLevel === "NATION" && o.geoCode === NATION_CODE) group.nation = index;
     else if (o.geoLevel === "REGION") group.regions.set(o.geoCode, index);
     else if (o.geoLevel === "PROVINCE") group.provinces.push(index);
-  });
+  }
 
   const { names } = builder;
   for (const group of groups.values()) {
     for (const [regionCode, totalIndex] of group.regions) {
-      const parts = group.provinces.filter((i) => regionOfProvince.get(observations[i]!.geoCode) === regionCode);
+      const parts = group.provinces.filter((i) => regionOfProvince.get(store.at(i).geoCode) === regionCode);
       if (parts.length === 0) continue;
       const region = names.geo({ level: "REGION", code: regionCode });
       compare(
@@ -72,10 +74,10 @@ function compare(
   parts: BilingualText,
   totalName: BilingualText,
 ): void {
-  const { observations, extras } = builder;
-  const total = observations[totalIndex]!;
-  const sum = partIndexes.reduce((s, i) => s + observations[i]!.value, 0);
-  const slack = partIndexes.reduce((s, i) => s + extras[i]!.roundingSlack, extras[totalIndex]!.roundingSlack);
+  const { store } = builder;
+  const total = store.at(totalIndex);
+  const sum = partIndexes.reduce((s, i) => s + store.valueAt(i), 0);
+  const slack = partIndexes.reduce((s, i) => s + store.extrasAt(i).roundingSlack, store.extrasAt(totalIndex).roundingSlack);
   const difference = Math.abs(sum - total.value);
   if (difference <= Math.max(TOTAL_TOLERANCE * Math.abs(total.value), slack) + 1e-9 * Math.abs(total.value)) return;
 
@@ -86,7 +88,7 @@ function compare(
   builder.problem(
     "warning",
     "sum_mismatch",
-    { sheet: total.sheet ?? null, row: total.row, column: extras[totalIndex]!.column },
+    { sheet: total.sheet ?? null, row: total.row, column: store.extrasAt(totalIndex).column },
     {
       en: `The ${parts.en} in this upload ${partIndexes.length === 1 ? "adds" : "add"} up to ${sumText} ${unit.en} of ${indicator.en} in ${total.year}, but the ${totalName.en} is ${totalText}${pct ? ` (${pct}% apart)` : ""}. Check for a missing or mistyped row (rounding allows 0.5%).`,
       zh: `本次上传中${parts.zh}的${total.year}年${indicator.zh}合计为${sumText}${unit.zh}，但${totalName.zh}为${totalText}${unit.zh}${pct ? `（相差${pct}%）` : ""}。请检查是否有漏填或填错的行（允许 0.5% 的舍入误差）。`,

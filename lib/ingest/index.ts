@@ -1,17 +1,15 @@
-// The ingest library's public API: read an uploaded yearbook edition, diff it
-// against published data, build upload templates. Pure: no database, no HTTP.
+// The ingest library's public API: read an uploaded yearbook edition into
+// observations with a validation report, build upload templates. Pure: no database, no HTTP.
 
 export { ingestUpload } from "@/lib/ingest/ingest-upload";
 export { ingestRegistryUpload } from "@/lib/ingest/registry-upload";
 export type { RegistryChange, RegistryParkFields, RegistryUploadResult, RegistryZone } from "@/lib/ingest/registry-upload";
 export { IngestLimitError, DEFAULT_LIMITS } from "@/lib/ingest/limits";
-export { diffObservations } from "@/lib/ingest/diff";
 export { buildTemplate } from "@/lib/ingest/template";
 export { catalogueIngestIndicators, toIngestIndicator, SEED_BREAKDOWNS } from "@/lib/ingest/reference";
 export type {
   CsvEncoding,
   CsvSeparator,
-  DiffOptions,
   GeoLevel,
   IngestLimits,
   IngestObservation,
@@ -23,6 +21,4 @@ export type {
   IngestReferenceIndicator,
   IngestResult,
   IngestSheetSummary,
-  ObservationChange,
-  ObservationDiff,
 } from "@/lib/ingest/types";

@@ -4,6 +4,7 @@ import type { BilingualText } from "@/lib/ingest/names";
 import { NewZoneRegistry } from "@/lib/ingest/new-zones";
 import type { ProblemLog } from "@/lib/ingest/problem-log";
 import type { SheetRow } from "@/lib/ingest/table-source";
+import type { ObservationStore } from "@/lib/ingest/observation-store";
 import type { GeoLevel, IngestReference } from "@/lib/ingest/types";
 import { ObservationBuilder, type CellLocation } from "@/lib/ingest/validate";
 
@@ -19,13 +20,18 @@ export interface IngestContext {
   newZones: NewZoneRegistry;
 }
 
-export function createIngestContext(reference: IngestReference, fileName: string, log: ProblemLog): IngestContext {
+export function createIngestContext(
+  reference: IngestReference,
+  fileName: string,
+  log: ProblemLog,
+  store?: ObservationStore,
+): IngestContext {
   return {
     reference,
     fileName,
     geo: createGeoResolver(reference),
     indicators: createIndicatorResolver(reference),
-    builder: new ObservationBuilder(reference, log),
+    builder: new ObservationBuilder(reference, log, store),
     newZones: new NewZoneRegistry(reference),
   };
 }

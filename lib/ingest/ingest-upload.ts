@@ -2,6 +2,7 @@ import { checkTotals } from "@/lib/ingest/check-totals";
 import { createIngestContext } from "@/lib/ingest/ingest-context";
 import { collectChunks, peekChunks, readChunks, type UploadData } from "@/lib/ingest/input-bytes";
 import { resolveLimits } from "@/lib/ingest/limits";
+import { ObservationStore } from "@/lib/ingest/observation-store";
 import { CsvReadError, openCsv } from "@/lib/ingest/read-csv";
 import { readSheet } from "@/lib/ingest/read-sheet";
 import { readWorkbook, reportSkippedCells, SheetProblemLog } from "@/lib/ingest/read-workbook";
@@ -11,6 +12,7 @@ import type {
   CsvSeparator,
   IngestLimits,
   IngestMessage,
+  IngestObservation,
   IngestProblemCode,
   IngestReference,
   IngestResult,
@@ -80,10 +82,13 @@ export async function ingestUpload(input: {
   data: UploadData;
   reference: IngestReference;
   limits?: Partial<IngestLimits>;
+  /** Where the observations go: a caller may pass its own to read them while the file is still being read. */
+  store?: ObservationStore;
 }): Promise<IngestResult> {
   const limits = resolveLimits(input.limits);
   const log = new SheetProblemLog();
-  const context = createIngestContext(input.reference, input.fileName, log);
+  const store = input.store ?? new ObservationStore();
+  const context = createIngestContext(input.reference, input.fileName, log, store);
   const limiter = new RowLimiter(limits);
   const { head, chunks } = await peekChunks(readChunks(input.data, limits.maxBytes), 512);
   const detected = detectFormat(input.fileName, head);
@@ -115,7 +120,7 @@ export async function ingestUpload(input: {
       else if (error instanceof ZipReadError) fileProblem("unreadable_file", { en: error.message, zh: error.zh });
       else throw error;
     }
-    if (layouts.length > 0 && context.builder.observations.length === 0 && log.errorCount === 0) {
+    if (layouts.length > 0 && store.length === 0 && log.errorCount === 0) {
       fileProblem(
         "no_figures",
         {
@@ -138,14 +143,14 @@ export async function ingestUpload(input: {
   const { builder } = context;
   checkTotals(builder, input.reference);
 
-  return {
+  const result: Omit<IngestResult, "observations"> = {
     layout: layouts[0] ?? "long",
     format: detected.format,
     encoding: csv?.encoding ?? null,
     separator: csv?.separator ?? null,
     sheets: sheets.map((sheet) => ({ ...sheet, ...log.tallyOf(sheet.name) })),
     newZones: context.newZones.list(),
-    observations: builder.observations,
+    store,
     problems: log.toArray(),
     rowsRead: limiter.rowsRead,
     truncated: log.isTruncated,
@@ -153,4 +158,10 @@ export async function ingestUpload(input: {
     warningCount: log.warningCount,
     skippedCells: builder.skippedCells,
   };
+  // Not enumerable: spreading a result (its report) must not build a million objects.
+  let observations: IngestObservation[] | undefined;
+  return Object.defineProperty(result, "observations", {
+    get: () => (observations ??= store.toArray()),
+    enumerable: false,
+  }) as IngestResult;
 }

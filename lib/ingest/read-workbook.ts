@@ -69,13 +69,13 @@ export async function readWorkbook(
       sheets.push({ name: sheet.name, layout: null, observations: 0, skipped: "hidden" });
       continue;
     }
-    const observationsBefore = builder.observations.length;
+    const observationsBefore = builder.store.length;
     const skippedBefore = builder.skippedCells;
     const outcome = await readSheet(sheet, context, limiter);
     reportSkippedCells(context, sheet.name, builder.skippedCells - skippedBefore);
     sheets.push({
       name: sheet.name,
-      observations: builder.observations.length - observationsBefore,
+      observations: builder.store.length - observationsBefore,
       ...("layout" in outcome ? { layout: outcome.layout } : { layout: null, skipped: outcome.skipped }),
     });
   }

@@ -1,3 +1,4 @@
+import type { ObservationStore } from "@/lib/ingest/observation-store";
 import type { TCanonicalUnit } from "@/lib/units";
 
 // The public shapes of the ingest library: what the caller passes in (the
@@ -164,7 +165,9 @@ export interface IngestResult {
   /** Zones the registry lacks that the upload reports figures for, in file order. */
   newZones: IngestNewZone[];
   /** Every valid observation, in file order; rows with errors contribute none. */
-  observations: IngestObservation[];
+  store: ObservationStore;
+  /** The same as objects, built on first access: for small uploads (a million rows are read from `store`). */
+  readonly observations: IngestObservation[];
   /** The first problems found (errors and warnings in file order), capped; see `truncated`. */
   problems: IngestProblem[];
   /** Rows read, over all sheets, header rows included. */
@@ -176,42 +179,4 @@ export interface IngestResult {
   warningCount: number;
   /** Cells holding a "not available" symbol (blank, "/", "—", "…"), skipped without an observation. */
   skippedCells: number;
-}
-
-export interface ObservationChange {
-  key: string;
-  indicatorCode: string;
-  year: number;
-  geoLevel: GeoLevel;
-  geoCode: string;
-  breakdown: string;
-  old: number;
-  new: number;
-  /** new − old. */
-  absChange: number;
-  /** (new − old) ÷ |old| × 100; null when old is 0. */
-  pctChange: number | null;
-  published: IngestObservation;
-  draft: IngestObservation;
-}
-
-export interface ObservationDiff {
-  /** In the draft, not in the published data; sorted by key. */
-  added: IngestObservation[];
-  /** In both with different values; biggest relative change first. */
-  changed: ObservationChange[];
-  /** Published, not in the draft, within a scope the draft reports (see diffObservations); sorted by key. */
-  removed: IngestObservation[];
-  unchangedCount: number;
-}
-
-export interface DiffOptions {
-  /**
-   * Which published observations missing from the draft count as removed:
-   * "scope" (default) — those whose (indicator, year, level) the draft reports;
-   * "all" — every one; "none" — never.
-   */
-  removedScope?: "scope" | "all" | "none";
-  /** Values closer than this fraction of the larger one count as unchanged (default 1e-12: float noise only; canonical values carry 12 significant digits). */
-  relativeTolerance?: number;
 }

@@ -1,6 +1,7 @@
 import type { GeoMatch } from "@/lib/ingest/aliases";
 import type { IndicatorMatch } from "@/lib/ingest/indicator-aliases";
 import { createIngestNames, type BilingualText, type IngestNames } from "@/lib/ingest/names";
+import { ObservationStore } from "@/lib/ingest/observation-store";
 import type { ProblemLog } from "@/lib/ingest/problem-log";
 import { parseYearbookNumber, type ParsedNumber } from "@/lib/ingest/symbols";
 import type { RawCell } from "@/lib/ingest/table-source";
@@ -73,11 +74,18 @@ export interface ObservationExtras {
 
 type ParsedFigure = Extract<ParsedNumber, { kind: "number" }>;
 
-export function observationKey(
+function observationKey(
   o: Pick<IngestObservation, "indicatorCode" | "year" | "geoLevel" | "geoCode" | "breakdown">,
 ): string {
   return `${o.indicatorCode}|${o.year}|${o.geoLevel}|${o.geoCode}|${o.breakdown}`;
 }
+
+interface RowLocation {
+  sheet: string | null;
+  row: number | undefined;
+}
+
+const locationOf = (o: IngestObservation): RowLocation => ({ sheet: o.sheet ?? null, row: o.row });
 
 /** "row 12" or "row 12 of sheet “2019”" — how a message points at another row. */
 export function describeRow(sheet: string | null, row: number | undefined): BilingualText {
@@ -104,17 +112,19 @@ export function allowsNegative(indicator: IngestReferenceIndicator): boolean {
 }
 
 export class ObservationBuilder {
-  readonly observations: IngestObservation[] = [];
-  readonly extras: ObservationExtras[] = [];
   readonly names: IngestNames;
   skippedCells = 0;
-  /** Every figure's key as far as it is known, valid or not: a duplicate is reported whatever else is wrong. */
-  private readonly firstSeen = new Map<string, { sheet: string | null; row: number }>();
+  /**
+   * The keys, as far as they are known, of figures with errors (the store has the valid ones and finds
+   * their duplicates itself): a duplicate is reported whatever else is wrong. Empty for a clean file.
+   */
+  private readonly keysWithErrors = new Map<string, RowLocation>();
   private readonly indicators: Map<string, IngestReferenceIndicator>;
 
   constructor(
     private readonly reference: IngestReference,
     readonly log: ProblemLog,
+    readonly store = new ObservationStore(),
   ) {
     this.indicators = new Map(reference.indicators.map((i) => [i.code, i]));
     this.names = createIngestNames(reference);
@@ -212,11 +222,13 @@ export class ObservationBuilder {
       this.checkSign(candidate, indicator, parsed);
     }
     if (indicator) this.checkBreakdown(candidate, indicator);
-    this.checkDuplicate(candidate, indicator);
 
     const isClean = this.log.errorCount === errorsBefore && !candidate.hasRowError;
     const { unit, year, geo } = candidate;
-    if (!isClean || !parsed || !isUnitUsable || !unit || !indicator || year === null || !geo) return;
+    if (!isClean || !parsed || !isUnitUsable || !unit || !indicator || year === null || !geo) {
+      this.checkDuplicateOfFigureWithErrors(candidate, indicator);
+      return;
+    }
     const observation: IngestObservation = {
       indicatorCode: indicator.code,
       year,
@@ -233,8 +245,14 @@ export class ObservationBuilder {
       sheet: at.sheet,
       row: at.row,
     };
-    this.observations.push(observation);
-    this.extras.push({ column: at.column, roundingSlack: roundingSlack(parsed, unit, indicator) });
+    const firstIndex = this.store.add(observation, { column: at.column, roundingSlack: roundingSlack(parsed, unit, indicator) });
+    const earlier =
+      firstIndex >= 0
+        ? locationOf(this.store.at(firstIndex))
+        : this.keysWithErrors.size > 0
+          ? this.keysWithErrors.get(observationKey(observation))
+          : undefined;
+    if (earlier) this.reportDuplicate(candidate, indicator, earlier);
   }
 
   /** Reports a unit that is missing, unknown or of the wrong kind for the indicator; true when figures can be converted. */
@@ -321,23 +339,29 @@ export class ObservationBuilder {
     );
   }
 
-  /** Reports a figure whose key, as far as it is known, an earlier row already gave. */
-  private checkDuplicate(candidate: Candidate, indicator: IngestReferenceIndicator | undefined): void {
+  /** A figure with errors whose key, as far as it is known, an earlier row already gave (valid or not). */
+  private checkDuplicateOfFigureWithErrors(candidate: Candidate, indicator: IngestReferenceIndicator | undefined): void {
     const { location: at, geo, year, breakdown } = candidate;
-    const key =
+    const known =
       indicator && geo && year !== null
-        ? observationKey({ indicatorCode: indicator.code, year, geoLevel: geo.level, geoCode: geo.code, breakdown })
-        : [
-            indicator?.code ?? `?${nameKey(candidate.indicatorText)}`,
-            year ?? `?${candidate.yearText.trim()}`,
-            geo ? `${geo.level}|${geo.code}` : `?|${nameKey(candidate.geoText)}`,
-            breakdown,
-          ].join("|");
-    const first = this.firstSeen.get(key);
-    if (!first) {
-      this.firstSeen.set(key, { sheet: at.sheet, row: at.row });
-      return;
-    }
+        ? { indicatorCode: indicator.code, year, geoLevel: geo.level, geoCode: geo.code, breakdown }
+        : null;
+    const key = known
+      ? observationKey(known)
+      : [
+          indicator?.code ?? `?${nameKey(candidate.indicatorText)}`,
+          year ?? `?${candidate.yearText.trim()}`,
+          geo ? `${geo.level}|${geo.code}` : `?|${nameKey(candidate.geoText)}`,
+          breakdown,
+        ].join("|");
+    const validIndex = known ? this.store.find(known) : -1;
+    const earlier = this.keysWithErrors.get(key) ?? (validIndex >= 0 ? locationOf(this.store.at(validIndex)) : undefined);
+    if (earlier) this.reportDuplicate(candidate, indicator, earlier);
+    else this.keysWithErrors.set(key, { sheet: at.sheet, row: at.row });
+  }
+
+  private reportDuplicate(candidate: Candidate, indicator: IngestReferenceIndicator | undefined, first: RowLocation): void {
+    const { location: at, geo, year, breakdown } = candidate;
     const here = describeRow(at.sheet, at.row);
     const there = describeRow(first.sheet, first.row);
     const what = indicator

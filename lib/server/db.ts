@@ -32,6 +32,12 @@ export interface Database {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs `work` on one dedicated connection (a session-level lock stays with it). */
   withConnection<T>(work: (connection: SqlConnection) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction on a connection of its own (PGlite: with the
+   * database to itself); commits when it returns, rolls back when it throws. For
+   * bulk writes, which Prisma's raw queries would copy several times over.
+   */
+  transaction<T>(work: (connection: SqlConnection) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -79,6 +85,27 @@ async function openPostgres(url: string): Promise<Database> {
         client.release();
       }
     },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await work({
+          async exec(sql) {
+            await client.query(sql);
+          },
+          async query(sql, params) {
+            return (await client.query(sql, params)).rows;
+          },
+        });
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
     async close() {
       await pool.end();
     },
@@ -109,6 +136,17 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     query: connection.query,
     // PGlite is a single connection that serialises its callers.
     withConnection: (work) => work(connection),
+    transaction: (work) =>
+      pglite.transaction((tx) =>
+        work({
+          async exec(sql) {
+            await tx.exec(sql);
+          },
+          async query(sql, params) {
+            return (await tx.query(sql, params)).rows as never[];
+          },
+        }),
+      ),
     async close() {
       await pglite.close();
     },

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Database } from "@/lib/server/db";
+import type { Database, SqlConnection } from "@/lib/server/db";
 
 // The one way to write the audit trail. There is deliberately no update or
 // delete here, and the database refuses both (see the audit_event trigger in
@@ -43,4 +43,13 @@ export async function recordAudit(db: TAuditWriter, event: TAuditEventInput): Pr
     select: { id: true },
   });
   return row.id;
+}
+
+/** recordAudit on a raw transaction's connection (see Database.transaction): the same event, the same table. */
+export async function recordAuditOn(connection: SqlConnection, event: TAuditEventInput): Promise<bigint> {
+  const [row] = await connection.query<{ id: string }>(
+    `INSERT INTO "audit_event" ("actor_id", "action", "edition_id", "details") VALUES ($1, $2, $3, $4::jsonb) RETURNING "id"::text AS id`,
+    [event.actorId, event.action, event.editionId ?? null, JSON.stringify(event.details)],
+  );
+  return BigInt(row!.id);
 }

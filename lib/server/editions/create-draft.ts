@@ -1,19 +1,23 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { IngestResult } from "@/lib/ingest";
-import { recordAudit } from "@/lib/server/audit/record-audit";
-import type { Database } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
-import { newZoneChanges, saveParkChanges } from "@/lib/server/editions/registry-changes";
-import { insertObservations } from "@/lib/server/queries/insert-observations";
+import { recordAuditOn } from "@/lib/server/audit/record-audit";
+import type { SqlConnection } from "@/lib/server/db";
+import { lockEditionsOn } from "@/lib/server/editions/edition-lock";
+import { newZoneChanges, saveParkChangesOn } from "@/lib/server/editions/registry-changes";
 
-export interface DraftEditionInput {
+// A draft edition is written in one transaction with the upload's reading (on a
+// raw connection: see Database.transaction):
+// opened before the first byte (so its observations can go in while the rest
+// is still being validated), completed once the file proved clean. A file with
+// errors rolls the whole transaction back, so nothing of it is saved.
+
+export interface DraftEditionMeta {
   title: string;
   source: string;
   yearbookYear: number | null;
   /** Already sanitised (see sanitiseFileName). */
   fileName: string;
-  fileSha256: string;
-  result: IngestResult;
   actorId: string;
 }
 
@@ -28,6 +32,10 @@ export interface StoredReport {
   skippedCells: number;
   warningCount: number;
   warnings: IngestResult["problems"];
+  /** How the file was read (absent in reports stored before they were kept). */
+  encoding?: IngestResult["encoding"];
+  separator?: IngestResult["separator"];
+  sheets?: IngestResult["sheets"];
 }
 
 /** "Torch Yearbook 2019 (corrected)" → "torch-yearbook-2019-corrected"; Chinese-only titles fall back to a dated slug. */
@@ -41,98 +49,71 @@ export function slugFromTitle(title: string, now: Date = new Date()): string {
   return ascii || `edition-${now.toISOString().slice(0, 10)}`;
 }
 
-export async function uniqueSlug(db: Database, base: string): Promise<string> {
-  const taken = new Set(
-    (await db.prisma.edition.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((e) => e.slug),
-  );
+export async function uniqueSlug(connection: SqlConnection, base: string): Promise<string> {
+  const rows = await connection.query<{ slug: string }>(`SELECT slug FROM "edition" WHERE left(slug, length($1)) = $1`, [base]);
+  const taken = new Set(rows.map((r) => r.slug));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** How often an upload tries the next free slug when a concurrent upload of the same title took its pick. */
-const SLUG_ATTEMPTS = 5;
-
-function isSlugTaken(error: unknown): boolean {
-  const { code, meta } = (error ?? {}) as { code?: unknown; meta?: { modelName?: unknown } };
-  return code === "P2002" && meta?.modelName === "Edition";
+/**
+ * Inserts the DRAFT edition row under a placeholder slug unique to this upload
+ * (the real one is chosen on completion, so two uploads of one title never wait on each other).
+ */
+export async function openDraftEdition(connection: SqlConnection, meta: DraftEditionMeta): Promise<{ id: number }> {
+  const [row] = await connection.query<{ id: number }>(
+    `INSERT INTO "edition" ("slug", "title", "source", "yearbook_year", "status", "file_name", "created_by_id")
+     VALUES ($1, $2, $3, $4, 'DRAFT', $5, $6) RETURNING "id"`,
+    [`upload-${randomUUID()}`, meta.title, meta.source, meta.yearbookYear, meta.fileName, meta.actorId],
+  );
+  return row!;
 }
 
 /**
- * Saves a valid upload as a DRAFT edition with its observations, in one
- * transaction with its audit event. Drafts are never read by the dashboard or
- * the API; publishing is a separate step.
+ * Completes a draft whose observations are in: its slug (under the editions
+ * lock, so concurrent uploads of one title pick different ones), file hash,
+ * stored report and audit event. Drafts are never read by the dashboard or the API.
  */
-export async function createDraftEdition(db: Database, input: DraftEditionInput): Promise<{ id: number; slug: string }> {
-  const { result } = input;
-  if (result.errorCount > 0) {
-    throw new AppError("BAD_REQUEST", `The file has ${result.errorCount} errors: fix them and upload it again.`);
-  }
-  if (result.observations.length === 0) {
-    throw new AppError("BAD_REQUEST", "The file holds no figures to publish.");
-  }
+export async function completeDraftEdition(
+  connection: SqlConnection,
+  id: number,
+  meta: DraftEditionMeta & { fileSha256: string; result: IngestResult },
+): Promise<{ id: number; slug: string }> {
+  const { result } = meta;
   const report: StoredReport = {
     layout: result.layout,
     format: result.format,
     rowsRead: result.rowsRead,
-    observations: result.observations.length,
+    observations: result.store.length,
     skippedCells: result.skippedCells,
     warningCount: result.warningCount,
     warnings: result.problems.filter((p) => p.severity === "warning"),
+    encoding: result.encoding,
+    separator: result.separator,
+    sheets: result.sheets,
   };
-  // Two uploads with the same title at once pick the same free slug; the one
-  // that loses the unique index tries the next one.
-  for (let attempt = 1; ; attempt++) {
-    const slug = await uniqueSlug(db, slugFromTitle(input.title));
-    try {
-      return await insertDraft(db, input, report, slug);
-    } catch (error) {
-      if (attempt >= SLUG_ATTEMPTS || !isSlugTaken(error)) throw error;
-    }
-  }
-}
-
-function insertDraft(
-  db: Database,
-  input: DraftEditionInput,
-  report: StoredReport,
-  slug: string,
-): Promise<{ id: number; slug: string }> {
-  const { result } = input;
-  return db.prisma.$transaction(
-    async (tx) => {
-      const edition = await tx.edition.create({
-        data: {
-          slug,
-          title: input.title,
-          source: input.source,
-          yearbookYear: input.yearbookYear,
-          status: "DRAFT",
-          fileName: input.fileName,
-          fileSha256: input.fileSha256,
-          createdById: input.actorId,
-          report: JSON.parse(JSON.stringify(report)),
-        },
-        select: { id: true, slug: true },
-      });
-      // As they are: a mapped copy of a million observations would cost hundreds of MB.
-      await insertObservations(tx, edition.id, result.observations);
-      await saveParkChanges(tx, edition.id, newZoneChanges(result.newZones, input));
-      await recordAudit(tx, {
-        actorId: input.actorId,
-        action: "edition.uploaded",
-        editionId: edition.id,
-        details: {
-          slug,
-          fileName: input.fileName,
-          observations: result.observations.length,
-          warnings: result.warningCount,
-          layout: result.layout,
-          format: result.format,
-          newZones: result.newZones.map((zone) => zone.nameZh),
-        },
-      });
-      return edition;
+  await lockEditionsOn(connection);
+  const slug = await uniqueSlug(connection, slugFromTitle(meta.title));
+  await saveParkChangesOn(connection, id, newZoneChanges(result.newZones, meta));
+  await connection.query(`UPDATE "edition" SET "slug" = $2, "file_sha256" = $3, "report" = $4::jsonb WHERE "id" = $1`, [
+    id,
+    slug,
+    meta.fileSha256,
+    JSON.stringify(report),
+  ]);
+  await recordAuditOn(connection, {
+    actorId: meta.actorId,
+    action: "edition.uploaded",
+    editionId: id,
+    details: {
+      slug,
+      fileName: meta.fileName,
+      observations: result.store.length,
+      warnings: result.warningCount,
+      layout: result.layout,
+      format: result.format,
+      newZones: result.newZones.map((zone) => zone.nameZh),
     },
-    { timeout: 120_000 },
-  );
+  });
+  return { id, slug };
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import type { EditionChange, TChangeKind } from "@/lib/edition-changes";
-import type { IngestObservation } from "@/lib/ingest";
+import type { DiffFilter, DiffRow, TDiffList } from "@/lib/edition-diff";
 import { findIndicator, INDICATORS } from "@/lib/metrics";
 import { geoNameOf } from "@/lib/og/describe-view";
 import type { Database } from "@/lib/server/db";
-import { getEditionDiff } from "@/lib/server/editions/edition-diff";
+import { getEditionDiffOverview } from "@/lib/server/editions/edition-diff";
 import { AppError } from "@/lib/server/errors";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 import type { Catalogue } from "@/lib/view-data";
@@ -117,7 +117,7 @@ export interface EditionChanges {
   edition: ReaderEdition;
   /** The published editions whose figures this one was compared with (published before it). */
   comparedWith: { slug: string; title: string }[];
-  /** The changes matching the filter: added, then revised (biggest relative change first), then dropped. */
+  /** The changes matching the filter, the first CHANGES_LISTED of each kind: added, then revised (biggest relative change first), then dropped. */
   changes: EditionChange[];
   /** Counts over the whole edition, unfiltered. */
   totals: Record<TChangeKind, number> & { unchanged: number };
@@ -128,39 +128,50 @@ export interface EditionChanges {
 
 const LEVEL_ORDER: TLevel[] = ["nation", "region", "province", "park"];
 
-function toChange(
-  kind: TChangeKind,
-  o: IngestObservation,
-  values: { old: number | null; new: number | null; pctChange: number | null },
-  catalogue: Catalogue,
-): EditionChange {
-  const indicator = findIndicator(o.indicatorCode);
+/** Changes of each kind listed on the page (diff.csv has them all). */
+export const CHANGES_LISTED = 1_000;
+
+/** The diff's lists in the order readers see them, with the word readers see each by. */
+export const CHANGE_LISTS: [TDiffList, TChangeKind][] = [
+  ["added", "added"],
+  ["changed", "revised"],
+  ["notRestated", "dropped"],
+];
+
+export function toChange(kind: TChangeKind, row: DiffRow, catalogue: Catalogue): EditionChange {
+  const indicator = findIndicator(row.indicatorCode);
   return {
     kind,
-    indicatorCode: o.indicatorCode,
-    indicatorNameEn: indicator?.nameEn ?? o.indicatorCode,
-    breakdown: o.breakdown,
-    breakdownNameEn: o.breakdown ? (indicator?.breakdowns?.[o.breakdown]?.en ?? o.breakdown) : null,
-    year: o.year,
-    level: o.geoLevel.toLowerCase() as TLevel,
-    geoCode: o.geoCode,
-    geoNameEn: geoNameOf(catalogue, o.geoCode, "en"),
-    geoNameZh: geoNameOf(catalogue, o.geoCode, "zh"),
-    ...values,
+    indicatorCode: row.indicatorCode,
+    indicatorNameEn: indicator?.nameEn ?? row.indicatorCode,
+    breakdown: row.breakdown,
+    breakdownNameEn: row.breakdown ? (indicator?.breakdowns?.[row.breakdown]?.en ?? row.breakdown) : null,
+    year: row.year,
+    level: row.geoLevel.toLowerCase() as TLevel,
+    geoCode: row.geoCode,
+    geoNameEn: geoNameOf(catalogue, row.geoCode, "en"),
+    geoNameZh: geoNameOf(catalogue, row.geoCode, "zh"),
+    old: row.old,
+    new: row.new,
+    pctChange: row.pctChange,
     unit: indicator?.unit ?? "percent",
   };
+}
+
+async function listChanges(db: Database, editionId: number, filter: DiffFilter, catalogue: Catalogue) {
+  const { counts, pages } = await getEditionDiffOverview(db, editionId, { filter, limit: CHANGES_LISTED });
+  return { counts, changes: CHANGE_LISTS.flatMap(([list, kind]) => pages[list].rows.map((row) => toChange(kind, row, catalogue))) };
 }
 
 /**
  * What a published or retired edition changed for readers, against the figures
  * published before it (for each figure, the newest earlier edition's value, as the
- * dashboard showed it). Throws NOT_FOUND for drafts and unknown slugs.
+ * dashboard showed it): the first CHANGES_LISTED of each kind. Throws NOT_FOUND for drafts and unknown slugs.
  */
 export async function getEditionChanges(db: Database, slug: string, filter: ChangeFilter = {}): Promise<EditionChanges> {
   const edition = await findReaderEdition(db, slug);
   if (!edition) throw new AppError("NOT_FOUND", `No published edition "${slug.slice(0, 100)}"`);
-  const [fullDiff, catalogue, earlier] = await Promise.all([
-    getEditionDiff(db, edition.id),
+  const [catalogue, earlier] = await Promise.all([
     getCatalogue(db),
     db.prisma.edition.findMany({
       where: { status: "PUBLISHED", id: { not: edition.id }, ...(edition.publishedAt ? { publishedAt: { lt: edition.publishedAt } } : {}) },
@@ -168,18 +179,20 @@ export async function getEditionChanges(db: Database, slug: string, filter: Chan
       select: { slug: true, title: true },
     }),
   ]);
-  const all: EditionChange[] = [
-    ...fullDiff.added.map((o) => toChange("added", o, { old: null, new: o.value, pctChange: null }, catalogue)),
-    ...fullDiff.changed.map((c) => toChange("revised", c.draft, { old: c.old, new: c.new, pctChange: c.pctChange }, catalogue)),
-    ...fullDiff.removed.map((o) => toChange("dropped", o, { old: o.value, new: null, pctChange: null }, catalogue)),
-  ];
-  const indicatorCodes = new Set(all.map((c) => c.indicatorCode));
-  const geos = new Map(all.map((c) => [c.geoCode, { code: c.geoCode, level: c.level, nameEn: c.geoNameEn, nameZh: c.geoNameZh }]));
+  const isFiltered = Boolean(filter.indicator || filter.geo);
+  const [listed, all] = await Promise.all([
+    listChanges(db, edition.id, filter, catalogue),
+    isFiltered ? listChanges(db, edition.id, {}, catalogue) : null,
+  ]);
+  const { changes } = listed;
+  const { counts, changes: everyChange } = all ?? listed;
+  const indicatorCodes = new Set(everyChange.map((c) => c.indicatorCode));
+  const geos = new Map(everyChange.map((c) => [c.geoCode, { code: c.geoCode, level: c.level, nameEn: c.geoNameEn, nameZh: c.geoNameZh }]));
   return {
     edition,
     comparedWith: earlier,
-    changes: all.filter((c) => (!filter.indicator || c.indicatorCode === filter.indicator) && (!filter.geo || c.geoCode === filter.geo)),
-    totals: { added: fullDiff.added.length, revised: fullDiff.changed.length, dropped: fullDiff.removed.length, unchanged: fullDiff.unchangedCount },
+    changes,
+    totals: { added: counts.added, revised: counts.changed, dropped: counts.notRestated, unchanged: counts.unchanged },
     indicators: INDICATORS.filter((i) => indicatorCodes.has(i.code)).map((i) => ({ code: i.code, nameEn: i.nameEn })),
     geos: [...geos.values()].sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.nameEn.localeCompare(b.nameEn)),
   };

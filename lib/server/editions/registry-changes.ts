@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IngestNewZone, RegistryChange, RegistryParkFields } from "@/lib/ingest";
-import type { Database } from "@/lib/server/db";
+import type { Database, SqlConnection } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 
 // An edition's changes to the zone registry (edition_park): zones a table by
@@ -65,6 +65,21 @@ export function newZoneChanges(zones: readonly IngestNewZone[], edition: { title
 }
 
 /** Saves a draft's registry changes (in the draft's own transaction). */
+/** saveParkChanges on an upload's raw connection (see Database.transaction). */
+export async function saveParkChangesOn(
+  connection: SqlConnection,
+  editionId: number,
+  changes: readonly RegistryChange[],
+): Promise<void> {
+  for (const change of changes) {
+    await connection.query(
+      `INSERT INTO "edition_park" ("edition_id", "park_slug", "kind", "values", "sheet", "row")
+       VALUES ($1, $2, $3::"ParkChangeKind", $4::jsonb, $5, $6)`,
+      [editionId, change.slug, change.kind, JSON.stringify(change.values), change.sheet, change.row],
+    );
+  }
+}
+
 export async function saveParkChanges(tx: Prisma.TransactionClient, editionId: number, changes: readonly RegistryChange[]): Promise<void> {
   if (changes.length === 0) return;
   await tx.editionPark.createMany({

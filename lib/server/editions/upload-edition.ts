@@ -1,10 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { ingestUpload, IngestLimitError, type IngestLimits, type IngestResult } from "@/lib/ingest";
+import { ObservationStore } from "@/lib/ingest/observation-store";
 import { recordAudit } from "@/lib/server/audit/record-audit";
-import type { Database } from "@/lib/server/db";
-import { createDraftEdition } from "@/lib/server/editions/create-draft";
+import type { Database, SqlConnection } from "@/lib/server/db";
+import { completeDraftEdition, openDraftEdition } from "@/lib/server/editions/create-draft";
 import { getIngestReference } from "@/lib/server/editions/ingest-reference";
+import { INSERT_BATCH_ROWS, insertStoredObservations } from "@/lib/server/editions/insert-stored-observations";
 import { AppError } from "@/lib/server/errors";
 
 export interface UploadMeta {
@@ -15,14 +18,28 @@ export interface UploadMeta {
 }
 
 /** The validation report: everything the ingest found except the observations themselves. */
-export type UploadReport = Omit<IngestResult, "observations"> & { observationCount: number };
+export type UploadReport = Omit<IngestResult, "observations" | "store"> & { observationCount: number };
 
 export type UploadOutcome =
   | { status: "draft"; edition: { id: number; slug: string }; report: UploadReport }
   | { status: "invalid"; report: UploadReport };
 
-function reportOf({ observations, ...report }: IngestResult): UploadReport {
-  return { ...report, observationCount: observations.length };
+/** How long the writer waits for the reader to validate another batch. */
+const WRITER_POLL_MS = 20;
+
+function reportOf({ store, ...report }: IngestResult): UploadReport {
+  return { ...report, observationCount: store.length };
+}
+
+function isRejected(result: IngestResult): boolean {
+  return result.errorCount > 0 || result.store.length === 0;
+}
+
+/** Thrown inside the upload's transaction to roll back what was written of a file that proved invalid. */
+class RejectedUpload extends Error {
+  constructor(readonly result: IngestResult) {
+    super("The upload has errors");
+  }
 }
 
 /** Keeps letters (any script), digits, dot, dash and underscore; never a path. */
@@ -44,8 +61,48 @@ async function* hashing(body: AsyncIterable<Uint8Array>, hash: ReturnType<typeof
 }
 
 /**
- * Reads an upload through the ingest library. A clean file becomes a DRAFT
- * edition; a file with errors is reported and nothing is saved (an audit
+ * Runs `read` (the ingest, filling `store`) while writing what it has
+ * validated so far into the draft, a batch at a time: PostgreSQL inserts one
+ * batch while Node validates the next. Once reading ends, the rest goes in,
+ * unless the file had errors (then the transaction is rolled back anyway).
+ */
+async function readIntoDraft(
+  connection: SqlConnection,
+  editionId: number,
+  read: (store: ObservationStore) => Promise<IngestResult>,
+): Promise<IngestResult> {
+  const store = new ObservationStore();
+  let result: IngestResult | null = null;
+  let isReading = true;
+  const reading = read(store)
+    .then((r) => (result = r))
+    .finally(() => (isReading = false));
+  const writing = (async () => {
+    let written = 0;
+    for (;;) {
+      const isDone = !isReading;
+      if (isDone && (result === null || isRejected(result))) return;
+      const ready = store.length - written;
+      if (ready >= INSERT_BATCH_ROWS || (isDone && ready > 0)) {
+        const to = isDone ? store.length : written + INSERT_BATCH_ROWS;
+        await insertStoredObservations(connection, editionId, store, written, to);
+        written = to;
+      } else if (isDone) {
+        return;
+      } else {
+        await sleep(WRITER_POLL_MS);
+      }
+    }
+  })();
+  const [readOutcome, writeOutcome] = await Promise.allSettled([reading, writing]);
+  if (readOutcome.status === "rejected") throw readOutcome.reason;
+  if (writeOutcome.status === "rejected") throw writeOutcome.reason;
+  return readOutcome.value;
+}
+
+/**
+ * Reads an upload through the ingest library into a DRAFT edition, in one
+ * transaction. A file with errors is reported and nothing is saved (an audit
  * event records the attempt). Limits broken mid-stream are a 413.
  */
 export async function uploadEdition(
@@ -56,15 +113,23 @@ export async function uploadEdition(
   limits?: Partial<IngestLimits>,
 ): Promise<UploadOutcome> {
   const fileName = sanitiseFileName(meta.fileName);
+  const draftMeta = { ...meta, fileName, actorId };
   const hash = createHash("sha256");
-  let result: IngestResult;
+  const reference = await getIngestReference(db);
   try {
-    result = await ingestUpload({ fileName, data: hashing(body, hash), reference: await getIngestReference(db), limits });
+    return await db.transaction(async (connection) => {
+      const draft = await openDraftEdition(connection, draftMeta);
+      const result = await readIntoDraft(connection, draft.id, (store) =>
+        ingestUpload({ fileName, data: hashing(body, hash), reference, limits, store }),
+      );
+      if (isRejected(result)) throw new RejectedUpload(result);
+      const edition = await completeDraftEdition(connection, draft.id, { ...draftMeta, fileSha256: hash.digest("hex"), result });
+      return { status: "draft" as const, edition, report: reportOf(result) };
+    });
   } catch (error) {
-    if (error instanceof IngestLimitError) throw new AppError("PAYLOAD_TOO_LARGE", error.message, { limit: error.limit });
-    throw error;
-  }
-  if (result.errorCount > 0 || result.observations.length === 0) {
+    if (error instanceof IngestLimitError) throw new AppError("PAYLOAD_TOO_LARGE", error.message, { limit: error.limit, messageZh: error.zh });
+    if (!(error instanceof RejectedUpload)) throw error;
+    const { result } = error;
     await recordAudit(db, {
       actorId,
       action: "edition.upload_rejected",
@@ -72,7 +137,4 @@ export async function uploadEdition(
     });
     return { status: "invalid", report: reportOf(result) };
   }
-  const edition = await createDraftEdition(db, { ...meta, fileName, fileSha256: hash.digest("hex"), result, actorId });
-  // The observations are in the database now; the caller gets the report only, so they can be collected.
-  return { status: "draft", edition, report: reportOf(result) };
 }

@@ -55,7 +55,7 @@ export async function uploadRegistry(
   try {
     result = await ingestRegistryUpload({ fileName, data: hashing(body, hash), reference, registry, source: meta.source, limits });
   } catch (error) {
-    if (error instanceof IngestLimitError) throw new AppError("PAYLOAD_TOO_LARGE", error.message, { limit: error.limit });
+    if (error instanceof IngestLimitError) throw new AppError("PAYLOAD_TOO_LARGE", error.message, { limit: error.limit, messageZh: error.zh });
     throw error;
   }
   const report = reportOf(result);
@@ -77,7 +77,7 @@ export async function uploadRegistry(
     warningCount: result.warningCount,
     warnings: result.problems.filter((p) => p.severity === "warning"),
   };
-  const slug = await uniqueSlug(db, slugFromTitle(meta.title));
+  const slug = await db.withConnection((connection) => uniqueSlug(connection, slugFromTitle(meta.title)));
   const edition = await db.prisma.$transaction(async (tx) => {
     const created = await tx.edition.create({
       data: {

@@ -1,17 +1,18 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EditionActions } from "@/components/admin/edition-actions";
-import { EditionDiff } from "@/components/admin/edition-diff";
+import { DIFF_PAGE_SIZE, EditionDiff } from "@/components/admin/edition-diff";
 import { ReadSummary } from "@/components/admin/read-summary";
 import { ValidationReport } from "@/components/admin/validation-report";
 import { ZoneChanges } from "@/components/admin/zone-changes";
 import { formatCount } from "@/lib/format";
 import { dictionary } from "@/lib/i18n";
 import { langFrom, withLang } from "@/lib/i18n/lang";
+import { DIFF_LISTS } from "@/lib/edition-diff";
 import { INDICATORS } from "@/lib/metrics";
 import { requirePageUser } from "@/lib/server/auth/guard";
 import { getDatabase } from "@/lib/server/db";
-import { filterDiff, getEditionDiff } from "@/lib/server/editions/edition-diff";
+import { getEditionDiffCounts, getEditionDiffOverview } from "@/lib/server/editions/edition-diff";
 import { getAdminEdition } from "@/lib/server/editions/list-editions";
 import { getEditionParkChanges } from "@/lib/server/editions/registry-changes";
 import { AppError } from "@/lib/server/errors";
@@ -48,8 +49,13 @@ export default async function AdminEditionPage({ params, searchParams }: { param
   const edition = await getAdminEdition(db, id);
   if (!edition) notFound();
   const filter = { indicator: one(query.indicator), geo: one(query.geo) };
-  const [fullDiff, geography, parks, zoneChanges] = await Promise.all([
-    getEditionDiff(db, id),
+  // One list is paged (?list=added&page=3); the others show their first page.
+  const pagedList = DIFF_LISTS.find((list) => list === one(query.list));
+  const pageNumber = Math.min(Math.max(Number.parseInt(one(query.page) ?? "1", 10) || 1, 1), 100_000);
+  const isFiltered = Boolean(filter.indicator || filter.geo);
+  const [diff, totals, geography, parks, zoneChanges] = await Promise.all([
+    getEditionDiffOverview(db, id, { filter, offsets: pagedList ? { [pagedList]: (pageNumber - 1) * DIFF_PAGE_SIZE } : {}, limit: DIFF_PAGE_SIZE }),
+    isFiltered ? getEditionDiffCounts(db, id) : null,
     getGeography(db),
     db.prisma.park.findMany({ select: { slug: true, nameZh: true, nameEn: true } }),
     getEditionParkChanges(db, id, edition.status),
@@ -119,8 +125,9 @@ export default async function AdminEditionPage({ params, searchParams }: { param
       )}
       <ZoneChanges changes={zoneChanges} status={edition.status} lang={lang} provinceName={provinceName} />
       <EditionDiff
-        diff={filterDiff(fullDiff, filter)}
-        totals={{ added: fullDiff.added.length, changed: fullDiff.changed.length, removed: fullDiff.removed.length }}
+        counts={diff.counts}
+        totals={totals ?? diff.counts}
+        pages={diff.pages}
         geoName={geoName}
         filter={filter}
         indicators={INDICATORS.map((i) => ({ code: i.code, name: isZh ? i.nameZh : i.nameEn }))}
