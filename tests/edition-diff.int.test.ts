@@ -142,11 +142,14 @@ describe.each([
   });
 
   it("saves nothing of a file whose error comes after thousands of rows were written to the draft", async () => {
+    const NOTE = "a note long enough that the file is over a megabyte ".repeat(5);
     const indicators = ["registered_firms", "high_tech_enterprises", "enterprises_surveyed", "new_firms"];
     const rows = indicators.flatMap((indicator) =>
-      Array.from({ length: 34 }, (_, y) => [110000, 120000, 130000, 140000, 150000, 210000, 220000, 230000, 310000, 320000, 330000, 340000, 350000, 360000, 370000, 410000, 420000, 430000, 440000, 450000, 460000, 500000, 510000, 520000, 530000, 540000, 610000, 620000, 630000, 640000, 650000].map((adcode) => `${1990 + y},province,${adcode},${indicator},${adcode / 1000 + y},家,,`)).flat(),
+      Array.from({ length: 34 }, (_, y) => [110000, 120000, 130000, 140000, 150000, 210000, 220000, 230000, 310000, 320000, 330000, 340000, 350000, 360000, 370000, 410000, 420000, 430000, 440000, 450000, 460000, 500000, 510000, 520000, 530000, 540000, 610000, 620000, 630000, 640000, 650000].map((adcode) => `${1990 + y},province,${adcode},${indicator},${adcode / 1000 + y},家,${NOTE},`)).flat(),
     );
     expect(rows.length).toBeGreaterThan(4000);
+    // Over the megabyte the reader looks at to tell the encoding, so the rest streams in while batches are written.
+    expect(rows.join("\n").length).toBeGreaterThan(1 << 20);
     const text = [HEADER, ...rows, "2024,province,110000,registered_firms,12a00,家,,"].join("\n");
     // Sent slowly, in pieces, so the writer inserts batches while the rest is still being read.
     async function* slowly(): AsyncIterable<Uint8Array> {
