@@ -53,7 +53,7 @@ async function xlsxFile(fileName: string, rows: (string | number | null)[][]): P
 }
 
 async function uploadInChinese(page: Page, file: string, title: string): Promise<void> {
-  await page.getByLabel(/^文件/).setInputFiles(file);
+  await page.getByLabel(/^文件（/).setInputFiles(file);
   await page.getByLabel("标题").fill(title);
   await page.getByLabel("来源").fill("中国火炬统计年鉴 2020（e2e）");
   await page.getByRole("button", { name: "上传并校验" }).click();

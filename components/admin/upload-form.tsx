@@ -87,7 +87,7 @@ export function UploadForm({ lang }: { lang: TLang }) {
           <label htmlFor="upload-file" className="block text-sm font-medium">
             {t.file}
           </label>
-          <input id="upload-file" name="file" type="file" required accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className={input} />
+          <input id="upload-file" name="file" type="file" required accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className={input} />
         </div>
         <div className="sm:col-span-2">
           <label htmlFor="upload-kind" className="block text-sm font-medium">{t.kind}</label>

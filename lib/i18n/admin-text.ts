@@ -70,7 +70,7 @@ export const adminEn = {
   },
   upload: {
     formLabel: "Upload an edition",
-    file: "File (CSV UTF-8 or XLSX, long or wide layout, up to 50 MB)",
+    file: "File (CSV or XLSX, long or wide layout, up to 50 MB)",
     title: "Title",
     titlePlaceholder: "China Torch Statistical Yearbook 2020",
     kind: "What the file holds",
@@ -349,7 +349,7 @@ export const adminZh: TAdminText = {
   },
   upload: {
     formLabel: "上传版本",
-    file: "文件（UTF-8 编码的 CSV 或 XLSX，长表或宽表格式，不超过 50 MB）",
+    file: "文件（CSV 或 XLSX，长表或宽表格式，不超过 50 MB）",
     title: "标题",
     titlePlaceholder: "中国火炬统计年鉴 2020",
     kind: "文件内容",
