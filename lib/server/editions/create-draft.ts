@@ -95,6 +95,9 @@ export async function completeDraftEdition(
   await lockEditionsOn(connection);
   const slug = await uniqueSlug(connection, slugFromTitle(meta.title));
   await saveParkChangesOn(connection, id, newZoneChanges(result.newZones, meta));
+  // The planner's statistics must know the draft's rows before its diff is read: without them a
+  // million-row draft looks empty, and the diff's joins run as nested loops (minutes, not seconds).
+  await connection.exec(`ANALYZE "observation"`);
   await connection.query(`UPDATE "edition" SET "slug" = $2, "file_sha256" = $3, "report" = $4::jsonb WHERE "id" = $1`, [
     id,
     slug,

@@ -38,10 +38,13 @@ const DIFF_CTES = `
       abs(d.value - b.value) > ${RELATIVE_TOLERANCE} * greatest(abs(d.value), abs(b.value)) AS is_changed
     FROM draft d LEFT JOIN before b USING (indicator_code, year, geo_level, geo_code, breakdown)),
   not_restated AS (
+    -- Against the table, not the draft CTE: a probe of the edition's unique key index per figure, where
+    -- an anti-join of two CTEs (whose sizes the planner cannot estimate) ran as a nested loop.
     SELECT b.* FROM before b
     WHERE NOT EXISTS (
-      SELECT 1 FROM draft d WHERE (d.indicator_code, d.year, d.geo_level, d.geo_code, d.breakdown)
-        = (b.indicator_code, b.year, b.geo_level, b.geo_code, b.breakdown)))`;
+      SELECT 1 FROM observation d
+      WHERE d.edition_id = $1 AND d.indicator_code = b.indicator_code AND d.geo_level = b.geo_level
+        AND d.breakdown = b.breakdown AND d.geo_code = b.geo_code AND d.year = b.year))`;
 
 const KEY_COLUMNS = `indicator_code AS "indicatorCode", year, geo_level AS "geoLevel", geo_code AS "geoCode", breakdown`;
 const BY_KEY = "indicator_code, year, geo_level, geo_code, breakdown";
