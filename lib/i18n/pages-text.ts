@@ -48,7 +48,7 @@ export const pagesEn = {
     overview: "Data & sources",
     title: "Editions",
     intro:
-      "Each edition is one published set of figures: a yearbook or another source, loaded as published. Later editions restate earlier years; for every figure the dashboard shows the value from the newest edition that reports it. Open an edition to see what it added, revised and dropped against what was published before it.",
+      "Each edition is one published set of figures: a yearbook or another source, loaded as published. Later editions restate earlier years; for every figure the dashboard shows the value from the newest edition that reports it. Open an edition to see what it added and revised against what was published before it, and what it does not restate (publishing removes nothing: those figures stay as published).",
     published: (n: number) => `Published (${n})`,
     publishedLabel: "Published editions",
     noneYet: "No edition is published yet.",
@@ -70,7 +70,7 @@ export const pagesEn = {
   edition: {
     metaTitle: (title: string) => `${title} — what it changed | Torch Atlas`,
     metaDescription: (r: { title: string; source: string; isSample: boolean }) =>
-      `${r.isSample ? "SYNTHETIC SAMPLE — not official statistics. " : ""}Figures added, revised and dropped by the edition "${r.title}" (${r.source}).`,
+      `${r.isSample ? "SYNTHETIC SAMPLE — not official statistics. " : ""}Figures added, revised and not restated by the edition "${r.title}" (${r.source}).`,
     metaFallback: "Edition | Torch Atlas",
     allEditions: "← All editions",
     sampleBanner: "Synthetic sample: these figures are invented for demonstration, not official statistics.",
@@ -98,7 +98,7 @@ export const pagesEn = {
   changes: {
     heading: "What it changed",
     totals: (r: { added: string; revised: string; dropped: string; unchanged: string }) =>
-      `${r.added} added, ${r.revised} revised, ${r.dropped} dropped, ${r.unchanged} unchanged.`,
+      `${r.added} added, ${r.revised} revised, ${r.dropped} not restated (still shown as published before), ${r.unchanged} unchanged.`,
     showingAll: (note: string) => `${note}; showing all.`,
     /** A filter value that was not understood, when the page is in Chinese (in English the server's message says it). */
     unknownFilter: { indicator: "Unknown indicator", geo: "Unknown geography" } satisfies Record<"indicator" | "geo", string>,
@@ -118,8 +118,8 @@ export const pagesEn = {
       added: { title: "Added", help: "Figures no earlier edition had." },
       revised: { title: "Revised", help: "Figures this edition restates, biggest relative change first." },
       dropped: {
-        title: "Dropped",
-        help: "Figures published before for the indicators, years and levels this edition covers, which it no longer reports. The earlier value still counts.",
+        title: "Not restated here",
+        help: "Figures published before for the indicators, years and levels this edition covers, which it does not restate. Publishing removes nothing: readers still see the earlier value, from its older edition.",
       },
     } satisfies Record<TChangeKindName, { title: string; help: string }>,
     columns: {
@@ -180,7 +180,7 @@ export const pagesZh: TPagesText = {
     overview: "数据与来源",
     title: "数据版本",
     intro:
-      "每个版本是一组已发布的数值：一本年鉴或其他来源，按原样载入。较新的版本会重述较早的年份；对每个数值，数据看板显示报告它的最新版本中的值。打开一个版本，可查看它相对此前已发布数据的新增、修订和删除。",
+      "每个版本是一组已发布的数值：一本年鉴或其他来源，按原样载入。较新的版本会重述较早的年份；对每个数值，数据看板显示报告它的最新版本中的值。打开一个版本，可查看它相对此前已发布数据的新增和修订，以及本版未重列的数据（发布不会删除任何数据：这些数据保持原已发布的值）。",
     published: (n: number) => `已发布（${n}）`,
     publishedLabel: "已发布的版本",
     noneYet: "尚未发布任何版本。",
@@ -202,7 +202,7 @@ export const pagesZh: TPagesText = {
   edition: {
     metaTitle: (title: string) => `${title} — 变更内容 | 火炬图谱`,
     metaDescription: (r: { title: string; source: string; isSample: boolean }) =>
-      `${r.isSample ? "合成示例——并非官方统计。" : ""}版本“${r.title}”（${r.source}）新增、修订和删除的数值。`,
+      `${r.isSample ? "合成示例——并非官方统计。" : ""}版本“${r.title}”（${r.source}）新增、修订和未重列的数值。`,
     metaFallback: "数据版本 | 火炬图谱",
     allEditions: "← 全部版本",
     sampleBanner: "合成示例：这些数值为演示而生成，并非官方统计。",
@@ -229,7 +229,7 @@ export const pagesZh: TPagesText = {
   changes: {
     heading: "变更内容",
     totals: (r: { added: string; revised: string; dropped: string; unchanged: string }) =>
-      `新增 ${r.added} 个，修订 ${r.revised} 个，删除 ${r.dropped} 个，未变 ${r.unchanged} 个。`,
+      `新增 ${r.added} 个，修订 ${r.revised} 个，本版未重列 ${r.dropped} 个（仍显示此前发布的值），未变 ${r.unchanged} 个。`,
     showingAll: (note: string) => `${note}；显示全部。`,
     unknownFilter: { indicator: "未知的指标", geo: "未知的地区" },
     filterLabel: "筛选变更",
@@ -248,8 +248,8 @@ export const pagesZh: TPagesText = {
       added: { title: "新增", help: "此前任何版本都没有的数值。" },
       revised: { title: "修订", help: "本版本重述的数值，相对变化最大的在前。" },
       dropped: {
-        title: "删除",
-        help: "此前已发布、属于本版本所涵盖的指标、年份和层级，但本版本不再报告的数值。较早的值仍然有效。",
+        title: "本版未重列",
+        help: "此前已发布、属于本版本所涵盖的指标、年份和层级，但本版本未重列的数值。发布不会删除任何数据：读者看到的仍是旧版本中的值。",
       },
     },
     columns: {

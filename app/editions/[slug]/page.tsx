@@ -37,7 +37,7 @@ export async function generateMetadata({ params, searchParams }: { params: TPara
 
 const date = (value: Date | null) => (value ? `${value.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—");
 
-/** One edition for readers: what it is, and what it added, revised and dropped (filterable, downloadable). */
+/** One edition for readers: what it is, and what it added, revised and did not restate (filterable, downloadable). */
 export default async function EditionPage({ params, searchParams }: { params: TParams; searchParams: TSearchParams }) {
   const { slug } = await params;
   const rawQuery = await searchParams;
