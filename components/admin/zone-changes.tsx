@@ -1,21 +1,13 @@
 import type { TLang } from "@/lib/view-state";
 import { dictionary } from "@/lib/i18n";
+import type { TParkChangeView } from "@/lib/zone-changes";
 
 // What an edition does to the zone registry — zones it adds, fields it
 // corrects (old → new) — on the edition's review page.
 
 type TFieldValue = string | number | null;
 
-export interface ZoneChange {
-  slug: string;
-  kind: "ADD" | "UPDATE";
-  nameZh: string;
-  nameEn: string | null;
-  sheet: string | null;
-  row: number | null;
-  fields: { field: string; old: TFieldValue; new: TFieldValue }[];
-  isInRegistry: boolean;
-}
+export type ZoneChange = TParkChangeView;
 
 
 export function ZoneChanges({

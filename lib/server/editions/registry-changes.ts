@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IngestNewZone, RegistryChange, RegistryParkFields } from "@/lib/ingest";
 import type { Database, SqlConnection } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import type { TParkChangeView, TParkField } from "@/lib/zone-changes";
 
 // An edition's changes to the zone registry (edition_park): zones a table by
 // zone names that the registry lacks, and the zones a registry upload adds or
@@ -28,7 +29,6 @@ const ZParkValues = z
   .partial();
 const ZAddedPark = ZParkValues.required();
 
-export type TParkField = keyof RegistryParkFields;
 export const PARK_FIELDS: readonly TParkField[] = [
   "nameZh",
   "nameEn",
@@ -202,18 +202,6 @@ export async function revertParkChanges(tx: Prisma.TransactionClient, editionId:
   return reverted;
 }
 
-export interface TParkChangeView {
-  slug: string;
-  kind: "ADD" | "UPDATE";
-  nameZh: string;
-  nameEn: string | null;
-  sheet: string | null;
-  row: number | null;
-  /** Each field the edition sets: its value before (null for a zone it adds) and after. */
-  fields: { field: TParkField; old: string | number | null; new: string | number | null }[];
-  /** A draft's zone to add is in the registry already (another edition brought it in since). */
-  isInRegistry: boolean;
-}
 
 /**
  * What an edition does to the registry, for its review page: for a draft, against the registry as it is
