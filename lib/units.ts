@@ -95,6 +95,9 @@ export function toCanonical(value: number, sourceUnit: string, canonical: TCanon
     throw new UnitError(`Unit "${sourceUnit}" cannot be converted to ${target.en}`);
   }
   // Multiply by the factor, then round to 12 significant digits so 1.73 × 1e12
-  // stays 1 730 000 000 000 rather than 1 729 999 999 999.9998.
-  return Number((value * unit.factor).toPrecision(12));
+  // stays 1 730 000 000 000 rather than 1 729 999 999 999.9998. An integer below
+  // 1e12 is what that rounding would give, without its cost (most figures).
+  const product = value * unit.factor;
+  if (Number.isInteger(product) && Math.abs(product) < 1e12) return product || 0; // no -0
+  return Number(product.toPrecision(12));
 }

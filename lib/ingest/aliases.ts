@@ -230,12 +230,15 @@ export function createGeoResolver(reference: Pick<IngestReference, "regions" | "
     return null;
   };
 
-  const cache = new Map<string, GeoResolution>();
+  // Resolutions by the level or order asked for, then by text: a million-row file names a few thousand places.
+  const caches = new Map<GeoLevel | readonly GeoLevel[], Map<string, GeoResolution>>();
+  let cachedCount = 0;
   const resolve: GeoResolver["resolve"] = (rawText, options = {}) => {
     const level = options.level ?? null;
     const order = options.order ?? DEFAULT_GEO_ORDER;
-    const cacheKey = `${level ?? order.join(",")}|${rawText}`;
-    const cached = cache.get(cacheKey);
+    let cache = caches.get(level ?? order);
+    if (!cache) caches.set(level ?? order, (cache = new Map()));
+    const cached = cache.get(rawText);
     if (cached) return cached;
 
     const text = stripOfWhich(rawText);
@@ -268,7 +271,7 @@ export function createGeoResolver(reference: Pick<IngestReference, "regions" | "
         }
       }
     }
-    if (cache.size < 50_000) cache.set(cacheKey, resolution);
+    if (cachedCount++ < 50_000) cache.set(rawText, resolution);
     return resolution;
   };
   return { resolve };

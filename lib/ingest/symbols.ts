@@ -51,8 +51,15 @@ const TRAILING_MARKS: readonly RegExp[] = [
   /(?<=\d)([a-e])$/,
 ];
 
+/** A number as most cells hold it: no marks, separators or full-width digits to undo. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
 /** Parses one cell's text as a yearbook number. */
 export function parseYearbookNumber(raw: string): ParsedNumber {
+  if (PLAIN_NUMBER.test(raw)) {
+    const point = raw.indexOf(".");
+    return { kind: "number", value: Number(raw), footnote: null, decimals: point < 0 ? 0 : raw.length - point - 1, hasPercentSign: false };
+  }
   let text = toHalfWidth(raw).replace(/[\s\u00a0\u2009\u202f]+/g, "");
   if (NOT_AVAILABLE.has(text.toLowerCase())) return { kind: "missing", symbol: raw.trim() };
 

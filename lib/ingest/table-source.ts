@@ -52,8 +52,6 @@ export class RowLimiter {
 
   check(sheet: string | null, row: SheetRow): void {
     this.rowsRead++;
-    const where = sheet === null ? `row ${row.number}` : `sheet "${sheet}", row ${row.number}`;
-    const whereZh = sheet === null ? `第 ${row.number} 行` : `工作表“${sheet}”第 ${row.number} 行`;
     if (this.rowsRead > this.limits.maxRows) {
       throw new IngestLimitError(
         "maxRows",
@@ -67,6 +65,7 @@ export class RowLimiter {
     for (let i = 0; i < row.cells.length; i++) {
       const cell = row.cells[i];
       if (typeof cell === "string" && cell.length > this.limits.maxCellChars) {
+        const { where, whereZh } = rowLocation(sheet, row);
         throw new IngestLimitError(
           "maxCellChars",
           {
@@ -78,6 +77,7 @@ export class RowLimiter {
       if (cell !== null && cell !== undefined && cell !== "") lastFilled = i;
     }
     if (lastFilled + 1 > this.limits.maxColumns) {
+      const { where, whereZh } = rowLocation(sheet, row);
       throw new IngestLimitError(
         "maxColumns",
         {
@@ -87,4 +87,11 @@ export class RowLimiter {
       );
     }
   }
+}
+
+/** "sheet "2-3", row 12" / "工作表“2-3”第 12 行", for a limit's message. */
+function rowLocation(sheet: string | null, row: SheetRow): { where: string; whereZh: string } {
+  return sheet === null
+    ? { where: `row ${row.number}`, whereZh: `第 ${row.number} 行` }
+    : { where: `sheet "${sheet}", row ${row.number}`, whereZh: `工作表“${sheet}”第 ${row.number} 行` };
 }

@@ -69,11 +69,23 @@ function parseEnglishUnit(lower: string): string | null {
   return null;
 }
 
+// A long file writes the same few units on every row.
+const resolvedUnits = new Map<string, string | null>();
+
 /**
  * A unit as written → the key lib/units' toCanonical takes ("千元", "CNY thousand" …);
  * null when it is not a unit this app knows.
  */
 export function resolveSourceUnit(text: string): string | null {
+  let unit = resolvedUnits.get(text);
+  if (unit === undefined) {
+    unit = readSourceUnit(text);
+    if (resolvedUnits.size < 10_000) resolvedUnits.set(text, unit);
+  }
+  return unit;
+}
+
+function readSourceUnit(text: string): string | null {
   const t = text
     .normalize("NFKC")
     .trim()
