@@ -1,49 +1,20 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { E2E_SERVERS } from "./support/servers";
+import { seriousViolations } from "./support/axe";
+import { ownAddress } from "./support/client-address";
+import { queryDatabase } from "./support/database";
 import { E2E_USERS } from "./support/users";
 
 // Admin sign-in on the PostgreSQL server, with the accounts serve.ts created
 // through `npm run admin:create`.
 
-let lastIp = 0;
-/**
- * Each test signs in from its own address (Next.js keeps an X-Forwarded-For
- * the client sends), so the sign-in rate limit of one test never trips another.
- */
 async function useOwnAddress(page: Page): Promise<void> {
-  await page.setExtraHTTPHeaders({ "x-forwarded-for": `198.51.100.${(Date.now() % 200) + (++lastIp % 50)}` });
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": ownAddress("198.51.100") });
 }
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-/** Serious or critical axe findings on the page, as short lines (empty when clean). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 3)
-          .join(" | ")}`,
-    );
-}
-
-async function queryDatabase<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: E2E_SERVERS.postgres.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 test.describe("admin sign-in", () => {

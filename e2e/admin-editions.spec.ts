@@ -3,10 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
-import pg from "pg";
 import { formatValue } from "@/lib/format";
+import { ownAddress } from "./support/client-address";
+import { queryDatabase } from "./support/database";
 import { E2E_SERVERS } from "./support/servers";
 import { E2E_USERS } from "./support/users";
+import { writeWorkbook } from "./support/workbook";
 
 // Admins publish yearbook editions, on the PostgreSQL server: upload a wide
 // XLSX, review its report and diff, publish it, see the dashboard change,
@@ -22,29 +24,13 @@ const DASHBOARD_BEIJING_REVENUE_2019 = "/?metric=revenue&view=table&level=provin
 const publishedIds = new Set<number>();
 let tempDir: string;
 
-let lastIp = 0;
-/** Each test signs in from its own address, so the sign-in rate limit of one test never trips another. */
-function ownAddress(): string {
-  return `203.0.113.${((Date.now() + ++lastIp * 37) % 250) + 1}`;
-}
-
 async function signInAsEditor(page: Page, next: string): Promise<void> {
-  await page.setExtraHTTPHeaders({ "x-forwarded-for": ownAddress() });
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": ownAddress("203.0.113") });
   await page.goto(`/admin/sign-in?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Email").fill(E2E_USERS.editor.email);
   await page.getByLabel("Password").fill(E2E_USERS.editor.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("admin-user-email")).toHaveText(E2E_USERS.editor.email);
-}
-
-async function queryDatabase<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: E2E_SERVERS.postgres.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 /** The value readers see now: the newest published edition that reports the key wins. */
@@ -58,16 +44,6 @@ async function publishedValue(indicator: string, adcode: string, year: number): 
   );
   if (!row) throw new Error(`Nothing published for ${indicator} ${adcode} ${year}`);
   return Number(row.value);
-}
-
-/** A one-sheet workbook written to a temporary file, as an admin would pick it. */
-async function xlsxFile(fileName: string, sheet: string, rows: (string | number | null)[][]): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
-  const worksheet = workbook.addWorksheet(sheet);
-  for (const row of rows) worksheet.addRow(row);
-  const file = path.join(tempDir, fileName);
-  fs.writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
-  return file;
 }
 
 async function upload(page: Page, file: string, title: string): Promise<void> {
@@ -132,7 +108,7 @@ test.describe("admin editions", () => {
     await signInAsEditor(page, "/admin/editions");
     await expect(page).toHaveURL(/\/admin\/editions$/);
     const title = `E2E yearbook 2019 ${Date.now()}`;
-    const file = await xlsxFile("torch-yearbook-2019.xlsx", "2019", [
+    const file = await writeWorkbook(tempDir, "torch-yearbook-2019.xlsx", "2019", [
       ["地区", "营业收入（亿元）", "出口总额（千美元）"],
       ["北京", 1.5, 2000],
       ["上海市", 1, 1000],
@@ -207,7 +183,14 @@ test.describe("admin editions", () => {
     sheet.mergeCells("A1:F1");
     sheet.addRow([null, null, null, null, null, "单位：个、千元、千美元"]);
     sheet.addRow(["地区\nRegion", "入统企业数", "#高新技术企业", "年末从业人员", "营业收入", "出口总额"]);
-    sheet.addRow([null, "Number of Enterprises", "High-tech Enterprises", "Employees at Year-end", "Operating Revenue", "Exports"]);
+    sheet.addRow([
+      null,
+      "Number of Enterprises",
+      "High-tech Enterprises",
+      "Employees at Year-end",
+      "Operating Revenue",
+      "Exports",
+    ]);
     sheet.mergeCells("A3:A4");
     sheet.addRow(["宁 夏 Ningxia", 812, 301, 91234, 123456789, 4321]);
     sheet.addRow(["青 海 Qinghai", 455, 123, 45678, 98765432, "/"]);
@@ -258,7 +241,7 @@ test.describe("admin editions", () => {
     const rows = page.getByTestId("editions-table").locator("tbody tr");
     const editionsBefore = await rows.count();
     const title = `E2E broken upload ${Date.now()}`;
-    const file = await xlsxFile("broken-2019.xlsx", "2019", [
+    const file = await writeWorkbook(tempDir, "broken-2019.xlsx", "2019", [
       ["地区", "营业收入（亿元）", "高新技术企业数（家）", "上缴税费（亿美元）"],
       ["北京", 1.5, 10, null],
       ["火星省", 1, 1, null],

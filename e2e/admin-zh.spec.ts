@@ -2,11 +2,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import ExcelJS from "exceljs";
-import pg from "pg";
 import { formatValue } from "@/lib/format";
+import { ownAddress } from "./support/client-address";
+import { queryDatabase } from "./support/database";
 import { E2E_SERVERS } from "./support/servers";
 import { E2E_USERS } from "./support/users";
+import { writeWorkbook } from "./support/workbook";
 
 // The admin area, /overview and /editions in Chinese (lang=zh), on the PostgreSQL server: the
 // language is kept across links, redirects and forms. Uploads here only make drafts, which the
@@ -15,15 +16,9 @@ import { E2E_USERS } from "./support/users";
 const BASE_URL = E2E_SERVERS.postgres.url;
 let tempDir: string;
 
-let lastIp = 0;
-/** Each test signs in from its own address, so the sign-in rate limit of one test never trips another. */
-function ownAddress(): string {
-  return `192.0.2.${((Date.now() + ++lastIp * 41) % 250) + 1}`;
-}
-
 /** Opens an admin page in Chinese while signed out, and signs in on the Chinese sign-in page it leads to. */
 async function signInInChinese(page: Page, pathInChinese: string): Promise<void> {
-  await page.setExtraHTTPHeaders({ "x-forwarded-for": ownAddress() });
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": ownAddress("192.0.2") });
   await page.goto(pathInChinese);
   await expect(page).toHaveURL(/\/admin\/sign-in\?next=.*&lang=zh$/);
   await expect(page.getByRole("heading", { name: "登录 Torch Atlas 管理后台" })).toBeVisible();
@@ -31,25 +26,6 @@ async function signInInChinese(page: Page, pathInChinese: string): Promise<void>
   await page.getByLabel("密码").fill(E2E_USERS.editor.password);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByTestId("admin-user-email")).toHaveText(E2E_USERS.editor.email);
-}
-
-async function queryDatabase<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: E2E_SERVERS.postgres.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-async function xlsxFile(fileName: string, rows: (string | number | null)[][]): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
-  const worksheet = workbook.addWorksheet("2019");
-  for (const row of rows) worksheet.addRow(row);
-  const file = path.join(tempDir, fileName);
-  fs.writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
-  return file;
 }
 
 async function uploadInChinese(page: Page, file: string, title: string): Promise<void> {
@@ -65,7 +41,9 @@ test.beforeAll(() => {
 
 test.afterAll(async ({ browser }) => {
   fs.rmSync(tempDir, { recursive: true, force: true });
-  const left = await queryDatabase<{ id: number }>(`SELECT id FROM edition WHERE status = 'DRAFT' AND title LIKE 'E2E 中文%'`);
+  const left = await queryDatabase<{ id: number }>(
+    `SELECT id FROM edition WHERE status = 'DRAFT' AND title LIKE 'E2E 中文%'`,
+  );
   if (left.length === 0) return;
   // A test stopped before deleting its draft: delete it through the API, as the edition page would.
   const context = await browser.newContext({ baseURL: BASE_URL });
@@ -79,7 +57,9 @@ test.afterAll(async ({ browser }) => {
 });
 
 test.describe("the admin area in Chinese", () => {
-  test("signs in in Chinese, and the editions list, the audit trail and the header stay in Chinese", async ({ page }) => {
+  test("signs in in Chinese, and the editions list, the audit trail and the header stay in Chinese", async ({
+    page,
+  }) => {
     await signInInChinese(page, "/admin/editions?lang=zh");
     await expect(page).toHaveURL(/\/admin\/editions\?lang=zh$/);
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
@@ -106,7 +86,11 @@ test.describe("the admin area in Chinese", () => {
     const audit = page.getByTestId("audit-table");
     await expect(audit.getByRole("columnheader", { name: "操作", exact: true })).toBeVisible();
     // This sign-in, described in words, its code beside.
-    const signIn = audit.locator("tbody tr").filter({ hasText: E2E_USERS.editor.email }).filter({ hasText: "auth.sign_in" }).first();
+    const signIn = audit
+      .locator("tbody tr")
+      .filter({ hasText: E2E_USERS.editor.email })
+      .filter({ hasText: "auth.sign_in" })
+      .first();
     await expect(signIn).toContainText("登录");
     await expect(page.getByText(/^共 [\d,]+ 条记录，第 1 页，共 \d+ 页。$/)).toBeVisible();
 
@@ -127,11 +111,13 @@ test.describe("the admin area in Chinese", () => {
     await expect(page.getByRole("heading", { name: "登录 Torch Atlas 管理后台" })).toBeVisible();
   });
 
-  test("a file with errors gets its report in Chinese, a clean one a draft page in Chinese, deleted again", async ({ page }) => {
+  test("a file with errors gets its report in Chinese, a clean one a draft page in Chinese, deleted again", async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     await signInInChinese(page, "/admin/editions?lang=zh");
 
-    const broken = await xlsxFile("broken-zh-2019.xlsx", [
+    const broken = await writeWorkbook(tempDir, "broken-zh-2019.xlsx", "2019", [
       ["地区", "营业收入（亿元）", "高新技术企业数（家）"],
       ["北京", "abc", 10],
       ["上海", 1, -5],
@@ -149,7 +135,7 @@ test.describe("the admin area in Chinese", () => {
     await expect(errors.locator("tbody tr").first().locator("td").nth(3)).not.toBeEmpty();
 
     const title = `E2E 中文 draft ${Date.now()}`;
-    const clean = await xlsxFile("clean-zh-2019.xlsx", [
+    const clean = await writeWorkbook(tempDir, "clean-zh-2019.xlsx", "2019", [
       ["地区", "营业收入（亿元）"],
       // Not the 1.5 亿元 admin-editions.spec.ts may have published meanwhile: this must be a change either way.
       ["北京", 1.7],

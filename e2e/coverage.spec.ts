@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import type { CoverageMatrix } from "@/lib/coverage";
+import { seriousViolations } from "./support/axe";
 
 // The coverage view: years × provinces, what kind of figure each cell is, on the PostgreSQL server.
 // The counts are compared with the API's answer for the same view rather than written down, so
@@ -122,9 +122,7 @@ test.describe("coverage view", () => {
       test.setTimeout(60_000);
       await page.goto(`/?${QUERY}${lang === "zh" ? "&lang=zh" : ""}`);
       await settled(page);
-      const results = await new AxeBuilder({ page }).analyze();
-      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`)).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
     });
   }
 });

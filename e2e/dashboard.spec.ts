@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { seriousViolations } from "./support/axe";
 
 /** The parts of the screen that define a view, to compare two visits. */
 async function visibleState(page: Page) {
@@ -182,9 +182,7 @@ test.describe("dashboard", () => {
         const chartArea = page.getByTestId("chart-area");
         await expect(chartArea).toHaveAttribute("data-state", "ready");
         await expect(chartArea).toHaveCSS("opacity", "1");
-        const results = await new AxeBuilder({ page }).analyze();
-        const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-        expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`)).toEqual([]);
+        expect(await seriousViolations(page)).toEqual([]);
       });
     }
   }

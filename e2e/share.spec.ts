@@ -1,9 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import pg from "pg";
 import oldUrls from "../lib/fixtures/old-urls.json" with { type: "json" };
+import { seriousViolations } from "./support/axe";
+import { ownAddress } from "./support/client-address";
+import { queryDatabase } from "./support/database";
 import { E2E_SERVERS } from "./support/servers";
 import { E2E_USERS } from "./support/users";
 
@@ -37,30 +38,6 @@ async function openShareMenu(page: Page) {
   const menu = page.getByRole("region", { name: "Share this view" });
   await expect(menu).toBeVisible();
   return menu;
-}
-
-/** Serious or critical axe findings on the page, as short lines (empty when clean). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 3)
-          .join(" | ")}`,
-    );
-}
-
-async function queryDatabase<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: E2E_SERVERS.postgres.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 test("a short link from the Share menu opens the identical view in a fresh browser", async ({ page, browser }) => {
@@ -150,7 +127,7 @@ async function signInAsEditor(request: APIRequestContext): Promise<void> {
   const { email, password } = E2E_USERS.editor;
   const response = await request.post("/api/auth/sign-in/email", {
     data: { email, password },
-    headers: { "x-forwarded-for": `203.0.113.${(Date.now() % 200) + 20}` },
+    headers: { "x-forwarded-for": ownAddress("203.0.113") },
   });
   expect(response.status(), await response.text()).toBe(200);
 }
