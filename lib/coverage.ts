@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import type { ZCoverage } from "@/lib/api/series-response";
 import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
 
 // The coverage view: for each place and year of a view, what kind of figure there is —
@@ -21,17 +23,7 @@ export interface CoveragePlace {
   nameZh: string;
 }
 
-export interface CoverageRow extends CoveragePlace {
-  /** One status per year of CoverageMatrix.years, in that order. */
-  statuses: TCoverageStatus[];
-}
-
-export interface CoverageMatrix {
-  years: number[];
-  places: CoverageRow[];
-  /** Cells of each status; they add up to places × years. */
-  counts: Record<TCoverageStatus, number>;
-}
+export type CoverageMatrix = z.infer<typeof ZCoverage>;
 
 /** The weaker status wins where one cell has several figures (an indicator reported by category). */
 const WEAKNESS: Record<TCoverageStatus, number> = { reported: 0, computed: 1, partial: 2, sample: 3, missing: -1 };

@@ -1,12 +1,10 @@
+import type { z } from "zod";
+import type { ZDisplayUnit } from "@/lib/api/series-response";
 import { formatAtLeast, formatValue, type TLanguage } from "@/lib/format";
-import { CANONICAL_UNITS, type TCanonicalUnit } from "@/lib/units";
+import { CANONICAL_UNITS } from "@/lib/units";
 
 /** A canonical unit with an optional qualifier: "yuan" + "per zone", "%" + "of national total". */
-export interface DisplayUnit {
-  unit: TCanonicalUnit;
-  suffixEn?: string;
-  suffixZh?: string;
-}
+export type DisplayUnit = z.infer<typeof ZDisplayUnit>;
 
 /** How a value is to be read: isLowerBound makes it "at least …" (ViewRow.isLowerBound). */
 export interface MeasureOptions {

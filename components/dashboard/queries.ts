@@ -2,7 +2,8 @@
 import { keepPreviousData, QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import type { Topology } from "topojson-specification";
-import type { ViewData } from "@/lib/view-data";
+import { expandViewData } from "@/lib/compact-view-data";
+import type { CompactViewData, ViewData } from "@/lib/view-data";
 
 // The dashboard's one query client, its query keys and its data hooks.
 
@@ -23,10 +24,11 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** The view's data in the compact shape (each source and note sent once), expanded to the rows the charts take. */
 function viewQuery(query: string) {
   return {
     queryKey: queryKeys.view(query),
-    queryFn: () => fetchJson<ViewData>(`/api/v1/series${query ? `?${query}` : ""}`),
+    queryFn: async () => expandViewData(await fetchJson<CompactViewData>(`/api/v1/series?${query ? `${query}&` : ""}shape=compact`)),
   };
 }
 

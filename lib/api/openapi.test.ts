@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { apiExamples } from "@/lib/api/api-examples";
-import { API_FORMATS, buildOpenApiDocument, exampleView, staticCatalogue, type OpenApiParameter } from "@/lib/api/openapi";
+import { API_FORMATS, API_SHAPES, buildOpenApiDocument, exampleView, staticCatalogue, type OpenApiParameter } from "@/lib/api/openapi";
+import { ZCompactViewData, ZViewData, ZViewRow } from "@/lib/api/series-response";
 import { COVERAGE_STATUSES } from "@/lib/coverage";
 import { DERIVED_METRICS, INDICATORS } from "@/lib/metrics";
 import { LANGUAGES, LEVELS, MAX_ALSO, MODES, parseViewState, SCALES, URL_KEYS, VIEWS, type ViewCatalogue } from "@/lib/view-state";
@@ -32,7 +33,7 @@ describe("the OpenAPI document", () => {
   });
 
   it("lists every URL key as a series and og parameter, and nothing the endpoints would refuse", () => {
-    expect([...query(seriesParameters).keys()]).toEqual([...URL_KEYS, "format"]);
+    expect([...query(seriesParameters).keys()]).toEqual([...URL_KEYS, "format", "shape"]);
     expect([...query(ogParameters).keys()]).toEqual([...URL_KEYS, "v"]);
   });
 
@@ -79,6 +80,33 @@ describe("the OpenAPI document", () => {
     expect(Coverage!.properties!.places!.items!.properties!.statuses!.items!.enum).toEqual(COVERAGE_STATUSES);
     expect(Coverage!.properties!.counts!.required).toEqual(COVERAGE_STATUSES);
     expect(query(seriesParameters).get("format")!.description).toContain("geo_code, geography, geography_zh, year, status");
+  });
+
+  it("describes the series JSON in both shapes, generated from the zod schema the response types are inferred from", () => {
+    const shape = query(seriesParameters).get("shape")!;
+    expect(shape.schema).toMatchObject({ enum: API_SHAPES, default: "full" });
+    const json = document.paths["/api/v1/series"]!.get.responses["200"]!.content!["application/json"]!.schema;
+    expect(json).toEqual({ $ref: "#/components/schemas/SeriesResponse" });
+    const { SeriesResponse, ViewData, CompactViewData, ViewRow, CompactViewRow, RowSource } = document.components.schemas;
+    expect(SeriesResponse!.oneOf).toEqual([{ $ref: "#/components/schemas/ViewData" }, { $ref: "#/components/schemas/CompactViewData" }]);
+    expect(Object.keys(ViewData!.properties!)).toEqual(Object.keys(ZViewData.shape));
+    expect(Object.keys(CompactViewData!.properties!)).toEqual(Object.keys(ZCompactViewData.shape));
+    expect(ViewData!.required).toEqual(Object.keys(ZViewData.shape));
+    expect(ViewRow!.required).toEqual(Object.keys(ZViewRow.shape));
+    expect(CompactViewData!.properties!.sources).toEqual(expect.objectContaining({ items: { $ref: "#/components/schemas/RowSource" } }));
+    expect(CompactViewRow!.properties!.source).toMatchObject({ type: "integer", minimum: 0 });
+    expect(RowSource!.required).toEqual(["editions", "source", "confidence"]);
+  });
+
+  it("refers only to components it has, and gives them no $id or $schema of their own", () => {
+    const json = JSON.stringify(document);
+    const refs = new Set([...json.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((match) => match[1]!));
+    expect(refs.size).toBeGreaterThan(5);
+    for (const ref of refs) expect(document.components.schemas, ref).toHaveProperty(ref);
+    for (const [name, schema] of Object.entries(document.components.schemas)) {
+      expect(schema, name).not.toHaveProperty("$id");
+      expect(schema, name).not.toHaveProperty("$schema");
+    }
   });
 
   it("falls back to every metric the code knows when the database cannot be asked", () => {

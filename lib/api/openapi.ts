@@ -1,4 +1,17 @@
-import { COVERAGE_STATUSES } from "@/lib/coverage";
+import { z } from "zod";
+import {
+  ZCompactViewData,
+  ZCompactViewRow,
+  ZCoverage,
+  ZDisplayUnit,
+  ZEditionInfo,
+  ZMetricInfo,
+  ZRowSource,
+  ZSeriesResponse,
+  ZViewData,
+  ZViewRevisions,
+  ZViewRow,
+} from "@/lib/api/series-response";
 import { COVERAGE_CSV_HEADER } from "@/lib/csv-export";
 import { DERIVED_METRICS, INDICATORS } from "@/lib/metrics";
 import {
@@ -18,12 +31,17 @@ import {
 
 // The OpenAPI 3.1 description of the public read API, built from the same constants the
 // view-state parser validates against (and, when the database answers, the same live
-// catalogue), so the document cannot drift from what the endpoints accept. Served at
-// /api/v1/openapi.json and rendered for people on /api/docs. Pure and isomorphic.
+// catalogue), so the document cannot drift from what the endpoints accept; the series
+// response is generated (z.toJSONSchema) from the zod schema its types are inferred from
+// (lib/api/series-response.ts). Served at /api/v1/openapi.json and rendered for people on
+// /api/docs. Pure and isomorphic.
 
 /** Output formats of /api/v1/series (`format=`). */
 export const API_FORMATS = ["json", "csv"] as const;
 export type TApiFormat = (typeof API_FORMATS)[number];
+/** Shapes of the JSON of /api/v1/series (`shape=`): each row naming its source and note, or each named once. */
+export const API_SHAPES = ["full", "compact"] as const;
+export type TApiShape = (typeof API_SHAPES)[number];
 
 /** The error codes a read endpoint may answer with, and their statuses. */
 export const API_ERROR_STATUS = { BAD_REQUEST: 400, NOT_FOUND: 404, DATABASE_UNAVAILABLE: 503, INTERNAL: 500 } as const;
@@ -46,6 +64,9 @@ export interface JsonSchema {
   required?: readonly string[];
   additionalProperties?: boolean | JsonSchema;
   oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  propertyNames?: JsonSchema;
+  readOnly?: boolean;
   $ref?: string;
   description?: string;
   examples?: unknown[];
@@ -192,64 +213,33 @@ export function viewParameters(catalogue: TOpenApiCatalogue): OpenApiParameter[]
   return URL_KEYS.map((name) => ({ name, in: "query", ...parameters[name] }));
 }
 
-const VIEW_ROW: JsonSchema = {
-  type: "object",
-  properties: {
-    geoCode: { type: "string", description: 'Geo code, with ":category" for indicators reported by category.' },
-    geoNameEn: { type: "string" },
-    geoNameZh: { type: "string" },
-    year: { type: "integer" },
-    value: { type: "number", description: "In the response's unit." },
-    editions: { type: "array", items: { type: "string" }, description: "Slugs of the editions the value comes from." },
-    isSample: { type: "boolean", description: "From the synthetic sample edition: invented, not official statistics." },
-    isComputed: { type: "boolean", description: "A sum of provinces (or a ratio of sums) rather than a reported figure." },
-    isLowerBound: {
-      type: "boolean",
-      description:
-        'The value is a lower bound ("at least"): a sum whose parts are incomplete, a count from a registry known to be incomplete, or a source that says "more than". Never the total.',
-    },
-    isRemainder: {
-      type: "boolean",
-      description: 'The row "Not attributed to a province/region" (geoCode "unattributed"): the reported total minus the sum of the places shown.',
-    },
-    note: { type: ["string", "null"] },
-    source: { type: ["string", "null"] },
-    confidence: { type: ["string", "null"] },
-  },
-  required: ["geoCode", "geoNameEn", "geoNameZh", "year", "value", "editions", "isSample", "isComputed", "isLowerBound", "isRemainder", "note", "source", "confidence"],
+/** The response schemas, by component name; every schema they use that is named here is referred to by $ref. */
+const RESPONSE_SCHEMAS = {
+  SeriesResponse: ZSeriesResponse,
+  ViewData: ZViewData,
+  CompactViewData: ZCompactViewData,
+  ViewRow: ZViewRow,
+  CompactViewRow: ZCompactViewRow,
+  RowSource: ZRowSource,
+  MetricInfo: ZMetricInfo,
+  EditionInfo: ZEditionInfo,
+  ViewRevisions: ZViewRevisions,
+  Coverage: ZCoverage,
+  DisplayUnit: ZDisplayUnit,
 };
 
-const COVERAGE: JsonSchema = {
-  type: "object",
-  description:
-    "view=coverage: years × places, each cell's status. reported: as an edition printed it; computed: a sum or ratio of complete parts; partial: a lower bound (parts incomplete); sample: from the synthetic sample edition; missing: no figure. Where a cell has figures of several kinds (by category), the weakest counts. The row not attributed to a province is left out.",
-  properties: {
-    years: { type: "array", items: { type: "integer" }, description: "from..to, every year." },
-    places: {
-      type: "array",
-      description: "The places selected (geo), else every place of the level, in the catalogue's order.",
-      items: {
-        type: "object",
-        properties: {
-          code: { type: "string" },
-          nameEn: { type: "string" },
-          nameZh: { type: "string" },
-          statuses: { type: "array", items: { type: "string", enum: COVERAGE_STATUSES }, description: "One per year, in the order of years." },
-        },
-        required: ["code", "nameEn", "nameZh", "statuses"],
-      },
-    },
-    counts: {
-      type: "object",
-      description: "Cells of each status; they add up to places × years.",
-      properties: Object.fromEntries(COVERAGE_STATUSES.map((status) => [status, { type: "integer", minimum: 0 }])),
-      required: COVERAGE_STATUSES,
-    },
-  },
-  required: ["years", "places", "counts"],
-};
+/** The components generated from the zod schemas that type the responses. */
+function responseComponents(): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(RESPONSE_SCHEMAS)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}` });
+  // Each comes as a document of its own; a component takes the document's dialect and no $id.
+  const component = (schema: object) => Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$schema" && key !== "$id")) as JsonSchema;
+  return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, component(schema)]));
+}
 
 const SCHEMAS: Record<string, JsonSchema> = {
+  ...responseComponents(),
   Error: {
     type: "object",
     properties: {
@@ -265,36 +255,6 @@ const SCHEMAS: Record<string, JsonSchema> = {
       },
     },
     required: ["error"],
-  },
-  DisplayUnit: {
-    type: "object",
-    properties: {
-      unit: { type: "string", enum: ["zones", "firms", "persons", "CNY", "USD", "percent"] },
-      suffixEn: { type: "string", description: 'Qualifier: "per zone", "of national total".' },
-      suffixZh: { type: "string" },
-    },
-    required: ["unit"],
-  },
-  ViewRow: VIEW_ROW,
-  Coverage: COVERAGE,
-  ViewData: {
-    type: "object",
-    description: "The view actually shown (after defaults), its rows, unit, editions and flags.",
-    properties: {
-      state: { type: "object", description: "The complete view state (every URL key, defaults filled in)." },
-      query: { type: "string", description: "The canonical query string of the view: equal views have equal queries." },
-      notes: { type: "array", items: { type: "object" }, description: "Always empty here: the API answers 400 instead of falling back." },
-      metric: { type: "object", description: "Code, names, description, formula and unit of the metric." },
-      unit: { $ref: "#/components/schemas/DisplayUnit" },
-      level: { type: "string", enum: LEVELS },
-      rows: { type: "array", items: { $ref: "#/components/schemas/ViewRow" } },
-      extra: { type: "array", items: { type: "object" }, description: "Table view: the `also` metrics, each with its unit and rows." },
-      editions: { type: "array", items: { type: "object" }, description: "Editions that contributed a row: slug, title, source, isSample, publishedAt." },
-      hasSample: { type: "boolean", description: "True when any row comes from the synthetic sample edition." },
-      dataVersion: { type: "integer" },
-      coverage: { oneOf: [{ $ref: "#/components/schemas/Coverage" }, { type: "null" }], description: "view=coverage: the matrix; null in the other views." },
-    },
-    required: ["state", "query", "metric", "unit", "level", "rows", "extra", "editions", "hasSample", "dataVersion", "coverage"],
   },
   Health: {
     oneOf: [
@@ -355,8 +315,15 @@ export function buildOpenApiDocument(catalogue: TOpenApiCatalogue, serverUrl: st
             {
               name: "format",
               in: "query",
-              description: `json (the ViewData object) or csv (one line per figure with unit, edition and source columns; cells a spreadsheet would run as formulas are neutralised). With view=coverage the CSV has one line per cell: ${COVERAGE_CSV_HEADER.join(", ")}.`,
+              description: `json (ViewData, or CompactViewData with shape=compact) or csv (one line per figure with unit, edition and source columns; cells a spreadsheet would run as formulas are neutralised). With view=coverage the CSV has one line per cell: ${COVERAGE_CSV_HEADER.join(", ")}.`,
               schema: { type: "string", enum: API_FORMATS, default: "json" },
+            },
+            {
+              name: "shape",
+              in: "query",
+              description:
+                "The JSON's shape. full: every row names its editions, source, confidence and note (ViewData). compact: each distinct source (editions, source, confidence) is named once in `sources` and each distinct note once in `rowNotes`, and rows refer to them by index (CompactViewData); a fraction of the size for views of many rows. Ignored with format=csv.",
+              schema: { type: "string", enum: API_SHAPES, default: "full" },
             },
             { name: "If-None-Match", in: "header", description: "An ETag from an earlier answer: 304 if the data has not changed.", schema: { type: "string" } },
           ],
@@ -365,7 +332,7 @@ export function buildOpenApiDocument(catalogue: TOpenApiCatalogue, serverUrl: st
               description: "The view's data.",
               headers: { ...CACHE_HEADERS, Vary: { description: "Accept-Encoding: bodies of 1 KB and more are gzipped for clients that accept it.", schema: { type: "string" } } },
               content: {
-                "application/json": { schema: { $ref: "#/components/schemas/ViewData" } },
+                "application/json": { schema: { $ref: "#/components/schemas/SeriesResponse" } },
                 "text/csv": {
                   schema: {
                     type: "string",

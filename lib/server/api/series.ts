@@ -1,5 +1,7 @@
 import "server-only";
-import { API_FORMATS } from "@/lib/api/openapi";
+import { z } from "zod";
+import { API_FORMATS, API_SHAPES, type TApiFormat, type TApiShape } from "@/lib/api/openapi";
+import { compactViewData } from "@/lib/compact-view-data";
 import { toCsv } from "@/lib/csv-export";
 import { getDatabase, type Database } from "@/lib/server/db";
 import { assertViewQueryKeys, parseStrictViewQuery } from "@/lib/server/api/view-query";
@@ -8,43 +10,71 @@ import { CachedBody, cachedBodyResponse, etagFor, notModified, PUBLIC_CACHE_CONT
 import { LruCache } from "@/lib/server/lru-cache";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 import { getViewData } from "@/lib/server/queries/get-view-data";
+import type { ViewData } from "@/lib/view-data";
 import { serializeViewState } from "@/lib/view-state";
 
-// GET /api/v1/series — the data behind a dashboard view: same parameters as the page; JSON, or CSV with format=csv.
+// GET /api/v1/series — the data behind a dashboard view: same parameters as the page; JSON (each row
+// naming its source, or with shape=compact sources named once), or CSV with format=csv.
 
-const FORMATS: readonly string[] = API_FORMATS;
+/** The parameters of the response besides the view's. */
+const ZSeriesOptions = z.object({
+  format: z.enum(API_FORMATS).default("json"),
+  shape: z.enum(API_SHAPES).default("full"),
+});
+type TSeriesOption = keyof typeof ZSeriesOptions.shape;
+const OPTION_KEYS = Object.keys(ZSeriesOptions.shape) as TSeriesOption[];
+
+/** format and shape; a 400 naming the parameter and its allowed values when one is not understood. */
+function parseSeriesOptions(params: URLSearchParams): z.output<typeof ZSeriesOptions> {
+  const raw = Object.fromEntries(OPTION_KEYS.map((key) => [key, params.get(key) ?? undefined]));
+  const parsed = ZSeriesOptions.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const parameter = parsed.error.issues[0]!.path[0] as TSeriesOption;
+  const allowed = ZSeriesOptions.shape[parameter].unwrap().options;
+  throw new AppError("BAD_REQUEST", `${parameter} must be ${allowed.join(" or ")}, not "${raw[parameter]}"`, { parameter, allowed });
+}
+
+/** What the body is: CSV (which has one shape), or JSON in either shape. */
+type TVariant = "csv" | "json" | "compact";
+function variantOf(format: TApiFormat, shape: TApiShape): TVariant {
+  return format === "csv" ? "csv" : shape === "compact" ? "compact" : "json";
+}
+
+function encodeBody(data: ViewData, variant: TVariant): string {
+  if (variant === "csv") return toCsv(data);
+  return JSON.stringify(variant === "compact" ? compactViewData(data) : data);
+}
+
 /**
- * Response bodies by ETag (the ETag names the data version and the exact view),
+ * Response bodies by ETag (the ETag names the data version, the exact view and the variant),
  * kept from the moment they are asked for: the requests for one view arriving
  * together after a publish share one read. Null: the data version moved on while reading.
  */
 const bodies = new LruCache<Promise<CachedBody | null>>(300);
 
-async function makeBody(db: Database, params: URLSearchParams, format: string, dataVersion: number): Promise<CachedBody | null> {
+async function makeBody(db: Database, params: URLSearchParams, variant: TVariant, dataVersion: number): Promise<CachedBody | null> {
   const data = await getViewData(db, params);
   if (data.dataVersion !== dataVersion) return null;
-  return new CachedBody(format === "csv" ? toCsv(data) : JSON.stringify(data));
+  return new CachedBody(encodeBody(data, variant));
 }
 
 export async function handleSeriesRequest(request: Request): Promise<Response> {
   try {
     const params = new URL(request.url).searchParams;
-    assertViewQueryKeys(params, ["format"]);
-    const format = params.get("format") ?? "json";
-    if (!FORMATS.includes(format)) {
-      throw new AppError("BAD_REQUEST", `format must be ${API_FORMATS.join(" or ")}, not "${format}"`, { parameter: "format", allowed: API_FORMATS });
-    }
+    assertViewQueryKeys(params, OPTION_KEYS);
+    const { format, shape } = parseSeriesOptions(params);
+    const variant = variantOf(format, shape);
 
     const db = await getDatabase();
     const catalogue = await getCatalogue(db);
-    const state = parseStrictViewQuery(params, catalogue, ["format"]);
-    const etag = etagFor(catalogue.dataVersion, serializeViewState(state, catalogue), format);
+    const state = parseStrictViewQuery(params, catalogue, OPTION_KEYS);
+    const etag = etagFor(catalogue.dataVersion, serializeViewState(state, catalogue), variant);
     const cached = notModified(request, etag);
     if (cached) return cached;
 
     let making = bodies.get(etag);
     if (making === undefined) {
-      making = makeBody(db, params, format, catalogue.dataVersion);
+      making = makeBody(db, params, variant, catalogue.dataVersion);
       bodies.set(etag, making);
       making.then(
         (made) => {
@@ -57,7 +87,7 @@ export async function handleSeriesRequest(request: Request): Promise<Response> {
     // A publish landed after the ETag was chosen: answer at the new version instead.
     if (body === null) return handleSeriesRequest(request);
     const headers = { ETag: etag, "Cache-Control": PUBLIC_CACHE_CONTROL };
-    if (format === "csv") {
+    if (variant === "csv") {
       return cachedBodyResponse(request, body, {
         ...headers,
         "Content-Type": "text/csv; charset=utf-8",
