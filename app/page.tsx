@@ -5,7 +5,7 @@ import { Providers } from "@/components/dashboard/providers";
 import { getDatabase } from "@/lib/server/db";
 import { AppError, isDatabaseUnavailable } from "@/lib/server/errors";
 import { toQueryString, viewMetadata } from "@/lib/server/og/view-metadata";
-import { getViewWithCatalogue } from "@/lib/server/queries/get-view-data";
+import { getViewForQuery } from "@/lib/server/queries/get-view-data";
 import { currentQueryFor, HOME_QUERY } from "@/lib/view-state";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +20,7 @@ export async function generateMetadata({ searchParams }: { searchParams: TSearch
 async function load(searchParams: Record<string, string | string[] | undefined>) {
   try {
     const db = await getDatabase();
-    const { catalogue, data: initialData } = await getViewWithCatalogue(db, searchParams);
+    const { catalogue, data: initialData } = await getViewForQuery(db, toQueryString(searchParams));
     return { catalogue, initialData };
   } catch (error) {
     if (error instanceof AppError || isDatabaseUnavailable(error)) return null;

@@ -246,3 +246,11 @@ export const DERIVED_METRICS = [
 export function findDerivedMetric(code: string): DerivedMetricDefinition | undefined {
   return DERIVED_METRICS.find((metric) => metric.code === code);
 }
+
+/** Density mode: high-tech enterprises shown as their density among registered firms (the derived metric). */
+export const DENSITY_PAIRING = { metric: "high_tech_enterprises", derived: "hte_density" } as const;
+
+/** The metric a view reads for `metric` in `mode`: density reads the derived density, every other mode the metric. */
+export function metricInMode(metric: string, mode: string): string {
+  return mode === "density" ? DENSITY_PAIRING.derived : metric;
+}

@@ -1,17 +1,18 @@
-import { findDerivedMetric, findIndicator } from "@/lib/metrics";
+import { VIEW_LEVELS, type TLevel } from "@/lib/geo-level";
+import { DENSITY_PAIRING, findDerivedMetric, findIndicator } from "@/lib/metrics";
 import { migrateLegacyParams } from "@/lib/view-state-migrations";
 
 // The URL ⇄ view state contract, shared by the page, the client and the API.
 // Equal views have equal URLs: keys in one order, lists sorted, defaults omitted.
 
 export const VIEWS = ["trend", "compare", "map", "table", "coverage"] as const;
-export const LEVELS = ["nation", "region", "province", "park"] as const;
+export const LEVELS = VIEW_LEVELS;
 export const MODES = ["absolute", "density", "per-park", "share"] as const;
 export const LANGUAGES = ["en", "zh"] as const;
 export const SCALES = ["linear", "log"] as const;
 
 export type TView = (typeof VIEWS)[number];
-export type TLevel = (typeof LEVELS)[number];
+export type { TLevel };
 export type TMode = (typeof MODES)[number];
 export type TLang = (typeof LANGUAGES)[number];
 export type TScale = (typeof SCALES)[number];
@@ -84,7 +85,7 @@ export function modeUnavailableReason(mode: TMode, metric: string, level: TLevel
   const indicator = findIndicator(metric);
   if (!indicator) return "This metric is already a ratio; it is shown as is.";
   if (mode === "density") {
-    return metric === "high_tech_enterprises"
+    return metric === DENSITY_PAIRING.metric
       ? null
       : "Density is high-tech enterprises ÷ registered firms: choose the metric High-tech enterprises.";
   }

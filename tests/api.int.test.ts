@@ -79,6 +79,9 @@ describe("GET /api/v1/series", () => {
     const tooLong = await series(`geo=${"1".repeat(2_001)}`);
     expect(tooLong.status).toBe(400);
     expect((await tooLong.json()).error).toMatchObject({ parameter: "geo", message: "geo is longer than 2000 characters" });
+    const backwards = await series("metric=registered_firms&level=nation&from=2019&to=2010");
+    expect(backwards.status).toBe(400);
+    expect((await backwards.json()).error).toMatchObject({ parameter: "from", message: "from (2019) was after to (2010); swapped them." });
   });
 
   it("never answers 5xx to malformed input", async () => {

@@ -3,7 +3,7 @@ import { GET as getSeriesRoute } from "@/app/api/v1/series/route";
 import { COVERAGE_STATUSES } from "@/lib/coverage";
 import { closeSharedDatabase, type Database } from "@/lib/server/db";
 import { prepareDatabase } from "@/lib/server/prepare-database";
-import { getViewData } from "@/lib/server/queries/get-view-data";
+import { viewOf } from "./support/view";
 import type { ViewData } from "@/lib/view-data";
 import { dropTestDatabase, openTestDatabase } from "./support/test-database";
 
@@ -78,7 +78,7 @@ describe("GET /api/v1/series?view=coverage", () => {
 
   it("is null in the other views, and the page's data has the same matrix", async () => {
     expect((await json("metric=park_count&level=nation")).coverage).toBeNull();
-    const fromPage = await getViewData(db, { metric: "park_count", level: "nation", view: "coverage" });
+    const fromPage = await viewOf(db, { metric: "park_count", level: "nation", view: "coverage" });
     expect(fromPage.coverage).toEqual((await json("metric=park_count&level=nation&view=coverage")).coverage);
   });
 

@@ -10,7 +10,7 @@ import { getEditionDiffCounts, getEditionDiffOverview, getEditionDiffPage, readE
 import { publishEdition } from "@/lib/server/editions/edition-lifecycle";
 import { uploadEdition } from "@/lib/server/editions/upload-edition";
 import { prepareDatabase } from "@/lib/server/prepare-database";
-import { getViewData } from "@/lib/server/queries/get-view-data";
+import { viewOf } from "./support/view";
 import { createUser } from "@/lib/server/users/create-user";
 import { dropTestDatabase, openTestDatabase } from "./support/test-database";
 
@@ -176,7 +176,7 @@ describe.each([
     await publishEdition(db, draftId, editorId);
     // A published edition is diffed against what was published before it: the same figures.
     expect(await getEditionDiffCounts(db, draftId)).toEqual(before);
-    const view = await getViewData(db, new URLSearchParams({ metric: "registered_firms", view: "table", level: "province", geo: "140000", from: "2024", to: "2024" }));
+    const view = await viewOf(db, new URLSearchParams({ metric: "registered_firms", view: "table", level: "province", geo: "140000", from: "2024", to: "2024" }));
     const row = view.rows.find((r) => r.geoCode === "140000" && r.year === 2024);
     expect(row?.value).toBe(400);
     const olderSlug = (await db.prisma.edition.findFirstOrThrow({ where: { title: OLDER }, select: { slug: true } })).slug;

@@ -15,7 +15,7 @@ import { uploadEdition, type UploadReport } from "@/lib/server/editions/upload-e
 import { AppError } from "@/lib/server/errors";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { getDataVersion } from "@/lib/server/queries/data-version";
-import { getViewData } from "@/lib/server/queries/get-view-data";
+import { viewOf } from "./support/view";
 import { createUser, type TCreatedUser } from "@/lib/server/users/create-user";
 import { dropTestDatabase, openTestDatabase } from "./support/test-database";
 
@@ -170,7 +170,7 @@ async function wholeDiff(id: number) {
 }
 
 async function published(metric: string, level: "nation" | "province", geo: string, year: number) {
-  const view = await getViewData(
+  const view = await viewOf(
     db,
     new URLSearchParams({ metric, view: "table", level, geo, from: String(year), to: String(year) }),
   );

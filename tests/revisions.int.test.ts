@@ -4,7 +4,7 @@ import type { Database } from "@/lib/server/db";
 import { publishEdition, retireEdition } from "@/lib/server/editions/edition-lifecycle";
 import { uploadEdition } from "@/lib/server/editions/upload-edition";
 import { prepareDatabase } from "@/lib/server/prepare-database";
-import { getViewData } from "@/lib/server/queries/get-view-data";
+import { viewOf } from "./support/view";
 import { createUser } from "@/lib/server/users/create-user";
 import { dropTestDatabase, openTestDatabase } from "./support/test-database";
 
@@ -61,10 +61,10 @@ describe("revisions of a pinned view", () => {
   let before: Map<number, number>;
 
   it("are null while no newer edition exists, and for the latest data", async () => {
-    const pinned = await getViewData(db, PINNED);
+    const pinned = await viewOf(db, PINNED);
     expect(pinned.rows.length).toBeGreaterThan(0);
     expect(pinned.revisions).toBeNull();
-    expect((await getViewData(db, { ...PINNED, edition: "latest" })).revisions).toBeNull();
+    expect((await viewOf(db, { ...PINNED, edition: "latest" })).revisions).toBeNull();
     before = new Map(pinned.rows.map((row) => [row.year, row.value]));
   });
 
@@ -76,10 +76,10 @@ describe("revisions of a pinned view", () => {
       [2024, 77_000], // a year the pinned view lacks
     ]);
     // A draft changes nothing.
-    expect((await getViewData(db, PINNED)).revisions).toBeNull();
+    expect((await viewOf(db, PINNED)).revisions).toBeNull();
 
     await publishEdition(db, editionId, editorId);
-    const pinned = await getViewData(db, PINNED);
+    const pinned = await viewOf(db, PINNED);
     expect(pinned.rows.map((row) => row.value)).toEqual([...before.values()]);
     expect(pinned.revisions).toEqual({
       edition: { slug: "torch-yearbook-test-2024", title: "Torch yearbook test 2024" },
@@ -91,24 +91,24 @@ describe("revisions of a pinned view", () => {
       latestQuery: "level=province&geo=440000&from=2016&to=2025",
     });
     // The latest view and a view pinned to the new edition have nothing newer.
-    expect((await getViewData(db, { ...PINNED, edition: "latest" })).revisions).toBeNull();
-    expect((await getViewData(db, { ...PINNED, edition: "torch-yearbook-test-2024" })).revisions).toBeNull();
+    expect((await viewOf(db, { ...PINNED, edition: "latest" })).revisions).toBeNull();
+    expect((await viewOf(db, { ...PINNED, edition: "torch-yearbook-test-2024" })).revisions).toBeNull();
   });
 
   it("count in every table of the view and in derived modes", async () => {
-    const table = await getViewData(db, { ...PINNED, view: "table", also: "registered_firms" });
+    const table = await viewOf(db, { ...PINNED, view: "table", also: "registered_firms" });
     expect(table.revisions).toMatchObject({ revised: 2, added: 1 });
     // Guangdong's share of the national total changes with its figure.
-    const share = await getViewData(db, { ...PINNED, mode: "share" });
+    const share = await viewOf(db, { ...PINNED, mode: "share" });
     expect(share.revisions?.revised).toBeGreaterThanOrEqual(2);
     // A view the new edition doesn't touch has no revisions.
-    expect((await getViewData(db, { ...PINNED, geo: "110000" })).revisions).toBeNull();
+    expect((await viewOf(db, { ...PINNED, geo: "110000" })).revisions).toBeNull();
   });
 
   it("name the newest of several newer editions", async () => {
     const second = await upload("Torch yearbook test 2025", [[2019, before.get(2019)! + 1]]);
     await publishEdition(db, second, editorId);
-    const pinned = await getViewData(db, PINNED);
+    const pinned = await viewOf(db, PINNED);
     expect(pinned.revisions).toMatchObject({
       edition: { slug: "torch-yearbook-test-2025" },
       otherEditions: 1,
@@ -120,6 +120,6 @@ describe("revisions of a pinned view", () => {
 
   it("go away when the newer edition is retired", async () => {
     await retireEdition(db, editionId, editorId);
-    expect((await getViewData(db, PINNED)).revisions).toBeNull();
+    expect((await viewOf(db, PINNED)).revisions).toBeNull();
   });
 });

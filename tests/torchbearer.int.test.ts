@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/lib/server/db";
 import { migrate } from "@/lib/server/migrate";
-import { getViewData } from "@/lib/server/queries/get-view-data";
+import { viewOf } from "./support/view";
 import { seedDatabase } from "@/lib/server/seed/seed-database";
 import { UNATTRIBUTED, type ViewData, type ViewRow } from "@/lib/view-data";
 import { dropTestDatabase, openTestDatabase } from "./support/test-database";
@@ -18,7 +18,7 @@ const FIGURE_2 =
 const FIGURE_3 = "metric=firm_ownership_share&view=table&level=nation&from=2017&to=2017";
 const FIGURE_4 = "metric=park_count&view=compare&to=2017";
 
-const view = (db: Database, query: string) => getViewData(db, new URLSearchParams(query));
+const view = (db: Database, query: string) => viewOf(db, new URLSearchParams(query));
 const valueOf = (rows: ViewRow[], year: number) => rows.find((row) => row.year === year)?.value;
 const extraRows = (data: ViewData, metric: string) => data.extra.find((e) => e.metric.code === metric)?.rows ?? [];
 

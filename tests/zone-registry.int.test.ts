@@ -13,7 +13,7 @@ import { publishEdition, retireEdition } from "@/lib/server/editions/edition-lif
 import { getEditionParkChanges } from "@/lib/server/editions/registry-changes";
 import { uploadEdition } from "@/lib/server/editions/upload-edition";
 import { prepareDatabase } from "@/lib/server/prepare-database";
-import { getViewData } from "@/lib/server/queries/get-view-data";
+import { viewOf } from "./support/view";
 import { createUser, type TCreatedUser } from "@/lib/server/users/create-user";
 import { dropTestDatabase, openTestDatabase } from "./support/test-database";
 
@@ -79,7 +79,7 @@ const park = (slug: string) => db.prisma.park.findUnique({ where: { slug } });
 
 /** What a reader sees for one zone's revenue in one year, with the name the table gives it. */
 async function zoneRevenue(slug: string, year: number) {
-  const view = await getViewData(db, new URLSearchParams({ metric: "revenue", view: "table", level: "park", geo: slug, from: String(year), to: String(year) }));
+  const view = await viewOf(db, new URLSearchParams({ metric: "revenue", view: "table", level: "park", geo: slug, from: String(year), to: String(year) }));
   const row = view.rows.find((r) => r.geoCode === slug && r.year === year);
   return row ? { value: row.value, nameZh: row.geoNameZh, nameEn: row.geoNameEn } : null;
 }

@@ -4,7 +4,8 @@ import { EmbedView } from "@/components/embed/embed-view";
 import { Providers } from "@/components/dashboard/providers";
 import { getDatabase } from "@/lib/server/db";
 import { AppError, isDatabaseUnavailable } from "@/lib/server/errors";
-import { getViewWithCatalogue } from "@/lib/server/queries/get-view-data";
+import { toQueryString } from "@/lib/server/og/view-metadata";
+import { getViewForQuery } from "@/lib/server/queries/get-view-data";
 import { currentQueryFor } from "@/lib/view-state";
 
 // /embed?… — one view (the dashboard's parameters) for an iframe: chart or table, title, unit,
@@ -19,7 +20,7 @@ type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 async function load(searchParams: Record<string, string | string[] | undefined>) {
   try {
     const db = await getDatabase();
-    return await getViewWithCatalogue(db, searchParams);
+    return await getViewForQuery(db, toQueryString(searchParams));
   } catch (error) {
     if (error instanceof AppError || isDatabaseUnavailable(error)) return null;
     throw error;

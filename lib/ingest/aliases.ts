@@ -1,5 +1,6 @@
 import { nameKey, stripOfWhich, textParts } from "@/lib/ingest/text";
-import type { GeoLevel, IngestReference } from "@/lib/ingest/types";
+import { GEO_LEVELS, type GeoLevel } from "@/lib/geo-level";
+import type { IngestReference } from "@/lib/ingest/types";
 import { LEGACY_ZONE_CODES } from "@/lib/view-state-migrations";
 
 // Geography aliases: every way a yearbook or an admin writes a place — adcode,
@@ -153,7 +154,7 @@ export interface GeoResolver {
   resolve(text: string, options?: { level?: GeoLevel | null; order?: readonly GeoLevel[] }): GeoResolution;
 }
 
-export const DEFAULT_GEO_ORDER: readonly GeoLevel[] = ["NATION", "REGION", "PROVINCE", "PARK"];
+export const DEFAULT_GEO_ORDER: readonly GeoLevel[] = GEO_LEVELS;
 
 /** Builds the alias tables for one reference (regions, provinces, zones from the database). */
 export function createGeoResolver(reference: Pick<IngestReference, "regions" | "provinces" | "parks">): GeoResolver {

@@ -1,4 +1,5 @@
-import type { GeoLevel, IngestObservation } from "@/lib/ingest/types";
+import { GEO_LEVELS, type GeoLevel } from "@/lib/geo-level";
+import type { IngestObservation } from "@/lib/ingest/types";
 import type { ObservationExtras } from "@/lib/ingest/validate";
 
 // The observations of one upload, kept compactly: a million of them as objects
@@ -7,7 +8,7 @@ import type { ObservationExtras } from "@/lib/ingest/validate";
 // indicators and a handful of notes), every number sits in a typed array, and
 // the duplicate check is an open-addressing hash table of row indexes.
 
-const LEVELS: GeoLevel[] = ["NATION", "REGION", "PROVINCE", "PARK"];
+const LEVELS: readonly GeoLevel[] = GEO_LEVELS;
 const EMPTY = -1;
 
 /** Strings by small integer id; id 0 is null. */
@@ -146,7 +147,7 @@ export class ObservationStore {
     return {
       texts: this.strings.values as readonly (string | null)[],
       codes: this.codes.values as readonly (string | null)[],
-      levels: LEVELS as readonly GeoLevel[],
+      levels: LEVELS,
       indicator: this.indicator.subarray(from, to),
       year: this.year.subarray(from, to),
       level: this.level.subarray(from, to),

@@ -1,11 +1,12 @@
 import type { ObservationStore } from "@/lib/ingest/observation-store";
+import type { GeoLevel } from "@/lib/geo-level";
 import type { TCanonicalUnit } from "@/lib/units";
 
 // The public shapes of the ingest library: what the caller passes in (the
 // reference tables, limits) and what it gets back (observations in canonical
 // units and a validation report). Pure data, no database types.
 
-export type GeoLevel = "NATION" | "REGION" | "PROVINCE" | "PARK";
+export type { GeoLevel } from "@/lib/geo-level";
 
 export interface IngestReferenceIndicator {
   code: string;

@@ -9,7 +9,7 @@ import { AppError, toErrorResponse } from "@/lib/server/errors";
 import { CachedBody, cachedBodyResponse, etagFor, notModified, PUBLIC_CACHE_CONTROL } from "@/lib/server/http";
 import { LruCache } from "@/lib/server/lru-cache";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
-import { getViewData } from "@/lib/server/queries/get-view-data";
+import { readViewData, type ParsedView } from "@/lib/server/queries/get-view-data";
 import type { ViewData } from "@/lib/view-data";
 import { serializeViewState } from "@/lib/view-state";
 
@@ -52,10 +52,9 @@ function encodeBody(data: ViewData, variant: TVariant): string {
  */
 const bodies = new LruCache<Promise<CachedBody | null>>(300);
 
-async function makeBody(db: Database, params: URLSearchParams, variant: TVariant, dataVersion: number): Promise<CachedBody | null> {
-  const data = await getViewData(db, params);
-  if (data.dataVersion !== dataVersion) return null;
-  return new CachedBody(encodeBody(data, variant));
+async function makeBody(db: Database, view: ParsedView, variant: TVariant): Promise<CachedBody | null> {
+  const data = await readViewData(db, view);
+  return data && new CachedBody(encodeBody(data, variant));
 }
 
 export async function handleSeriesRequest(request: Request): Promise<Response> {
@@ -74,7 +73,7 @@ export async function handleSeriesRequest(request: Request): Promise<Response> {
 
     let making = bodies.get(etag);
     if (making === undefined) {
-      making = makeBody(db, params, variant, catalogue.dataVersion);
+      making = makeBody(db, { catalogue, state, notes: [] }, variant);
       bodies.set(etag, making);
       making.then(
         (made) => {

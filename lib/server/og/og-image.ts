@@ -8,7 +8,7 @@ import { etagFor, notModified, PUBLIC_CACHE_CONTROL } from "@/lib/server/http";
 import { LruCache } from "@/lib/server/lru-cache";
 import { getOgFonts } from "@/lib/server/og/og-fonts";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
-import { getViewWithCatalogue } from "@/lib/server/queries/get-view-data";
+import { getViewForQuery } from "@/lib/server/queries/get-view-data";
 import { parseViewState, serializeViewState, URL_KEYS } from "@/lib/view-state";
 
 // GET /og?<view parameters> — the link-preview image of a dashboard view: a 1200 × 630 PNG
@@ -27,7 +27,7 @@ const ALLOWED_KEYS = new Set<string>([...URL_KEYS, ...OG_EXTRA_PARAMETERS]);
 const images = new LruCache<Promise<Uint8Array>>(200);
 
 async function renderPng(db: Database, query: string, renderCard: TRenderOgCard, fontFamily: string): Promise<Uint8Array> {
-  const { catalogue, data } = await getViewWithCatalogue(db, new URLSearchParams(query));
+  const { catalogue, data } = await getViewForQuery(db, query);
   const { fonts, covers } = getOgFonts(fontFamily);
   const element = renderCard(buildOgCardModel(data, catalogue, covers));
   const response = new ImageResponse(element, { width: OG_WIDTH, height: OG_HEIGHT, fonts });

@@ -4,7 +4,7 @@ import { describeView } from "@/lib/og/describe-view";
 import { OG_HEIGHT, OG_WIDTH } from "@/lib/og/og-model";
 import { getDatabase } from "@/lib/server/db";
 import { AppError, isDatabaseUnavailable } from "@/lib/server/errors";
-import { getViewWithCatalogue } from "@/lib/server/queries/get-view-data";
+import { getViewForQuery } from "@/lib/server/queries/get-view-data";
 import { requestOrigin } from "@/lib/server/request-origin";
 
 /** What a page says when the database cannot be asked: still a title, no preview image. */
@@ -34,7 +34,7 @@ export function toQueryString(searchParams: Record<string, string | string[] | u
 export async function viewMetadata(query: string, options: { origin?: string } = {}): Promise<Metadata> {
   try {
     const db = await getDatabase();
-    const { catalogue, data } = await getViewWithCatalogue(db, new URLSearchParams(query));
+    const { catalogue, data } = await getViewForQuery(db, query);
     const origin = options.origin ?? (await requestOrigin());
     const described = describeView(data, catalogue);
     const pageUrl = `${origin}/${data.query ? `?${data.query}` : ""}`;

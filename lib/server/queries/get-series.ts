@@ -1,6 +1,6 @@
 import "server-only";
-import { z } from "zod";
 import type { DisplayUnit } from "@/lib/display-unit";
+import type { GeoLevel } from "@/lib/geo-level";
 import { findDerivedMetric, findIndicator, type IndicatorDefinition } from "@/lib/metrics";
 import type { Database } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -12,29 +12,23 @@ import {
   shareOfTotal,
   resolveVintage,
   sumParts,
-  type EditionInfo,
   type ObservationRow,
   type SeriesPoint,
 } from "@/lib/series-math";
 
-export const GEO_LEVELS = ["NATION", "REGION", "PROVINCE", "PARK"] as const;
-export type TGeoLevel = (typeof GEO_LEVELS)[number];
-
-export const ZSeriesQuery = z
-  .object({
-    metric: z.string().min(1),
-    level: z.enum(GEO_LEVELS),
-    /** Geo codes at that level; empty means all of them. */
-    geos: z.array(z.string().min(1)).default([]),
-    from: z.number().int().min(1900).max(2100),
-    to: z.number().int().min(1900).max(2100),
-    /** "latest" or an edition slug to pin. */
-    edition: z.string().min(1).default("latest"),
-    breakdown: z.string().default(""),
-  })
-  .refine((q) => q.from <= q.to, { message: "from must not be after to", path: ["from"] });
-
-export type TSeriesQuery = z.input<typeof ZSeriesQuery>;
+/** One series to read: already validated at the boundary (a view's query is parsed once, into its ViewState). */
+export interface SeriesQuery {
+  metric: string;
+  level: GeoLevel;
+  /** Geo codes at that level; empty or absent means all of them. */
+  geos?: readonly string[];
+  from: number;
+  to: number;
+  /** "latest" (the default) or an edition slug to pin. */
+  edition?: string;
+  /** "" (the default) for the whole. */
+  breakdown?: string;
+}
 
 export interface SeriesResult {
   metric: string;
@@ -47,19 +41,19 @@ export interface SeriesResult {
 
 interface Scope {
   db: Database;
-  level: TGeoLevel;
-  geos: string[];
+  level: GeoLevel;
+  geos: readonly string[];
   from: number;
   to: number;
   breakdown: string;
-  editions: EditionInfo[];
+  editions: EditionSummary[];
 }
 
 export interface ObservationSelection {
   indicatorCode: string;
-  level: TGeoLevel;
+  level: GeoLevel;
   /** Empty: every place at the level. */
-  geos: string[];
+  geos: readonly string[];
   from: number;
   to: number;
   breakdown: string;
@@ -84,8 +78,8 @@ export function observationStatement(selection: ObservationSelection): { text: s
 async function fetchObservations(
   scope: Scope,
   indicatorCode: string,
-  level: TGeoLevel,
-  geos: string[],
+  level: GeoLevel,
+  geos: readonly string[],
 ): Promise<ObservationRow[]> {
   const { text, values } = observationStatement({
     indicatorCode,
@@ -130,16 +124,10 @@ async function getIndicatorSeries(scope: Scope, indicator: IndicatorDefinition):
   return preferReported(reported, sumParts(provincePoints, parentOf, partsPerParent, "provinces"));
 }
 
-/** Parses a series query, answering bad input with a 400 that names the parameter. */
-function parseSeriesQuery(input: TSeriesQuery) {
-  const parsed = ZSeriesQuery.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new AppError("BAD_REQUEST", `${issue.path.join(".") || "query"}: ${issue.message}`, {
-      parameter: issue.path.join("."),
-    });
-  }
-  return parsed.data;
+/** The scope a query reads: its places, years and breakdown, under the editions it may see. */
+async function scopeOf(db: Database, query: SeriesQuery): Promise<Scope> {
+  const editions = await getEditionsInView(db, query.edition ?? "latest");
+  return { db, level: query.level, geos: query.geos ?? [], from: query.from, to: query.to, breakdown: query.breakdown ?? "", editions };
 }
 
 function requireIndicator(code: string): IndicatorDefinition {
@@ -153,10 +141,9 @@ function requireIndicator(code: string): IndicatorDefinition {
  * the chosen geographies and years, under the vintage rule (newest published
  * edition wins; a pinned edition counts only editions up to it).
  */
-export async function getSeries(db: Database, input: TSeriesQuery): Promise<SeriesResult> {
-  const query = parseSeriesQuery(input);
-  const editions = await getEditionsInView(db, query.edition);
-  const scope: Scope = { db, ...query, editions };
+export async function getSeries(db: Database, query: SeriesQuery): Promise<SeriesResult> {
+  const scope = await scopeOf(db, query);
+  const { editions } = scope;
 
   const derived = findDerivedMetric(query.metric);
   if (derived) {
@@ -181,26 +168,22 @@ async function getRatioPoints(scope: Scope, numerator: string, denominator: stri
 }
 
 /** A metric per national high-tech zone: the metric's total ÷ the number of zones. */
-export async function getPerParkSeries(db: Database, input: TSeriesQuery): Promise<SeriesResult> {
-  const query = parseSeriesQuery(input);
+export async function getPerParkSeries(db: Database, query: SeriesQuery): Promise<SeriesResult> {
   const indicator = requireIndicator(query.metric);
-  const editions = await getEditionsInView(db, query.edition);
-  const scope: Scope = { db, ...query, editions };
+  const scope = await scopeOf(db, query);
   const formula = `${indicator.nameEn} ÷ national high-tech zones`;
   return {
     metric: indicator.code,
     unit: { unit: indicator.unit, suffixEn: "per zone", suffixZh: "每区" },
     points: await getRatioPoints(scope, indicator.code, "park_count", 1, formula),
-    editions,
+    editions: scope.editions,
   };
 }
 
 /** Each geography's share of the national total of the same metric, in %. */
-export async function getShareOfNationalSeries(db: Database, input: TSeriesQuery): Promise<SeriesResult> {
-  const query = parseSeriesQuery(input);
+export async function getShareOfNationalSeries(db: Database, query: SeriesQuery): Promise<SeriesResult> {
   const indicator = requireIndicator(query.metric);
-  const editions = await getEditionsInView(db, query.edition);
-  const scope: Scope = { db, ...query, editions };
+  const scope = await scopeOf(db, query);
   const [parts, national] = await Promise.all([
     getIndicatorSeries(scope, indicator),
     getIndicatorSeries({ ...scope, level: "NATION", geos: [] }, indicator),
@@ -209,6 +192,6 @@ export async function getShareOfNationalSeries(db: Database, input: TSeriesQuery
     metric: indicator.code,
     unit: { unit: "percent", suffixEn: "of national total", suffixZh: "占全国" },
     points: shareOfTotal(parts, national, `${indicator.nameEn} ÷ national ${indicator.nameEn.toLowerCase()} × 100`),
-    editions,
+    editions: scope.editions,
   };
 }

@@ -1,12 +1,14 @@
 import "server-only";
+import { cache } from "react";
 import { buildCoverage, type CoveragePlace } from "@/lib/coverage";
+import { metricInMode } from "@/lib/metrics";
 import type { Database } from "@/lib/server/db";
 import { getDataVersion } from "@/lib/server/queries/data-version";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 import { findMetric, geoNames, getViewRows, levelShown, type TNames } from "@/lib/server/queries/get-view-rows";
 import { getViewRevisions } from "@/lib/server/queries/get-view-revisions";
 import type { Catalogue, ViewData } from "@/lib/view-data";
-import { parseViewState, serializeViewState, type TRawParams, type ViewState } from "@/lib/view-state";
+import { parseViewState, serializeViewState, type TRawParams, type ViewNote, type ViewState } from "@/lib/view-state";
 
 /** The coverage view's places: those selected, else every place of the level, in the catalogue's order. */
 function coveragePlaces(state: ViewState, catalogue: Catalogue, names: TNames): CoveragePlace[] {
@@ -19,42 +21,62 @@ function coveragePlaces(state: ViewState, catalogue: Catalogue, names: TNames): 
     });
 }
 
-/** Everything one view shows, from its query string (see getViewWithCatalogue). */
-export async function getViewData(db: Database, params: TRawParams): Promise<ViewData> {
-  return (await getViewWithCatalogue(db, params)).data;
+/** A view as its boundary parsed it (API, page, embed, link preview, short link), against one catalogue. */
+export interface ParsedView {
+  catalogue: Catalogue;
+  state: ViewState;
+  /** What the query asked for that the view fell back on (the page shows them; the API answers 400 instead). */
+  notes: ViewNote[];
+}
+
+/** Parses a raw query once, against the catalogue of the current data version. */
+export async function parseView(db: Database, params: TRawParams): Promise<ParsedView> {
+  const catalogue = await getCatalogue(db);
+  return { catalogue, ...parseViewState(params, catalogue) };
 }
 
 /**
- * Everything one view shows, from its query string: rows with names, units,
- * editions, sources and, when pinned, revisions; with the catalogue it was read
- * against. All of it at one data version: when a publish commits between its
- * queries, it reads again.
+ * Everything one view shows: rows with names, units, editions, sources and,
+ * when pinned, revisions. All of it at the catalogue's data version: null when
+ * a publish committed while it read, so that the caller parses the query again
+ * against the new catalogue (what a view means may change with it).
  */
-export async function getViewWithCatalogue(db: Database, params: TRawParams): Promise<{ catalogue: Catalogue; data: ViewData }> {
-  const catalogue = await getCatalogue(db);
-  const { state, notes } = parseViewState(params, catalogue);
+export async function readViewData(db: Database, { catalogue, state, notes }: ParsedView): Promise<ViewData | null> {
   const names = geoNames(catalogue);
   const viewRows = await getViewRows(db, state, catalogue, names);
   const revisions = await getViewRevisions(db, state, viewRows, catalogue, names);
-  if ((await getDataVersion(db)) !== catalogue.dataVersion) return getViewWithCatalogue(db, params);
+  if ((await getDataVersion(db)) !== catalogue.dataVersion) return null;
   const allRows = [viewRows.rows, ...viewRows.extra.map((e) => e.rows)].flat();
   const used = new Set(allRows.flatMap((row) => row.editions));
   return {
-    catalogue,
-    data: {
-      state,
-      query: serializeViewState(state, catalogue),
-      notes,
-      metric: findMetric(catalogue, state.mode === "density" ? "hte_density" : state.metric),
-      unit: viewRows.unit,
-      level: levelShown(state),
-      rows: viewRows.rows,
-      extra: viewRows.extra,
-      editions: catalogue.publishedEditions.filter((e) => used.has(e.slug)),
-      hasSample: allRows.some((row) => row.isSample),
-      dataVersion: catalogue.dataVersion,
-      revisions,
-      coverage: state.view === "coverage" ? buildCoverage(viewRows.rows, coveragePlaces(state, catalogue, names), state) : null,
-    },
+    state,
+    query: serializeViewState(state, catalogue),
+    notes,
+    metric: findMetric(catalogue, metricInMode(state.metric, state.mode)),
+    unit: viewRows.unit,
+    level: levelShown(state),
+    rows: viewRows.rows,
+    extra: viewRows.extra,
+    editions: catalogue.publishedEditions.filter((e) => used.has(e.slug)),
+    hasSample: allRows.some((row) => row.isSample),
+    dataVersion: catalogue.dataVersion,
+    revisions,
+    coverage:
+      state.view === "coverage" ? buildCoverage(viewRows.rows, coveragePlaces(state, catalogue, names), state) : null,
   };
 }
+
+/**
+ * A view from its query string, for pages and images: parsed once (fallbacks
+ * kept as notes) and read at one data version. Once per request: the page and
+ * its metadata share it (React cache).
+ */
+export const getViewForQuery = cache(
+  async (db: Database, query: string): Promise<{ catalogue: Catalogue; data: ViewData }> => {
+    for (;;) {
+      const view = await parseView(db, new URLSearchParams(query));
+      const data = await readViewData(db, view);
+      if (data) return { catalogue: view.catalogue, data };
+    }
+  },
+);

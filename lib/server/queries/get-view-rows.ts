@@ -1,22 +1,20 @@
 import "server-only";
 import type { DisplayUnit } from "@/lib/display-unit";
-import { findIndicator } from "@/lib/metrics";
+import { storedLevel } from "@/lib/geo-level";
+import { findIndicator, metricInMode } from "@/lib/metrics";
 import type { Database } from "@/lib/server/db";
 import {
   getPerParkSeries,
   getSeries,
   getShareOfNationalSeries,
+  type SeriesQuery,
   type SeriesResult,
-  type TGeoLevel,
-  type TSeriesQuery,
 } from "@/lib/server/queries/get-series";
 import { remainderOfTotal, type SeriesPoint } from "@/lib/series-math";
 import { UNATTRIBUTED, type Catalogue, type MetricInfo, type ViewRow } from "@/lib/view-data";
 import type { TLevel, TMode, ViewState } from "@/lib/view-state";
 
 // The rows behind a view: every series it draws, with place names, under its edition.
-
-const GEO_LEVEL: Record<TLevel, TGeoLevel> = { nation: "NATION", region: "REGION", province: "PROVINCE", park: "PARK" };
 
 export type TNames = Map<string, { en: string; zh: string }>;
 
@@ -34,12 +32,12 @@ export function levelShown(state: ViewState): TLevel {
   return state.view === "map" ? "province" : state.level;
 }
 
-function seriesQuery(state: ViewState, metric: string, breakdown: string): TSeriesQuery {
+function seriesQuery(state: ViewState, metric: string, breakdown: string): SeriesQuery {
   const level = levelShown(state);
   const isOneYear = state.view === "compare" || state.view === "map";
   return {
     metric,
-    level: GEO_LEVEL[level],
+    level: storedLevel(level),
     geos: level === state.level ? state.geos : [],
     from: isOneYear ? state.year : state.from,
     to: isOneYear ? state.year : state.to,
@@ -48,10 +46,10 @@ function seriesQuery(state: ViewState, metric: string, breakdown: string): TSeri
   };
 }
 
-function fetchSeries(db: Database, query: TSeriesQuery, mode: TMode): Promise<SeriesResult> {
+function fetchSeries(db: Database, query: SeriesQuery, mode: TMode): Promise<SeriesResult> {
   if (mode === "per-park") return getPerParkSeries(db, query);
   if (mode === "share") return getShareOfNationalSeries(db, query);
-  return getSeries(db, { ...query, metric: mode === "density" ? "hte_density" : query.metric });
+  return getSeries(db, { ...query, metric: metricInMode(query.metric, mode) });
 }
 
 const UNATTRIBUTED_NAMES: Partial<Record<TLevel, { en: string; zh: string }>> = {
@@ -67,7 +65,7 @@ const UNATTRIBUTED_NAMES: Partial<Record<TLevel, { en: string; zh: string }>> = 
 async function getRemainderPoints(
   db: Database,
   state: ViewState,
-  query: TSeriesQuery,
+  query: SeriesQuery,
   catalogue: Catalogue,
 ): Promise<SeriesPoint[]> {
   const level = levelShown(state);

@@ -1,10 +1,11 @@
 import "server-only";
+import type { GeoLevel } from "@/lib/geo-level";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export interface NewObservation {
   indicatorCode: string;
   year: number;
-  geoLevel: "NATION" | "REGION" | "PROVINCE" | "PARK";
+  geoLevel: GeoLevel;
   geoCode: string;
   breakdown: string;
   value: number;

@@ -24,7 +24,6 @@ import {
 /** An observation the seed writes: a new observation whose indicator is one of the catalogue's. */
 export interface SeedObservation extends NewObservation {
   indicatorCode: TIndicatorCode;
-  geoLevel: "NATION" | "REGION" | "PROVINCE" | "PARK";
 }
 
 /** Source indicator names (Chinese, as printed) → indicator and breakdown. */
