@@ -27,8 +27,9 @@ export async function getViewData(db: Database, params: TRawParams): Promise<Vie
 /**
  * Everything one view shows, from its query string: rows with names, units,
  * editions, sources and, when pinned, revisions; with the catalogue it was read
- * against. All of it at one data version: when a publish commits between its
- * queries, it reads again.
+ * against. All of it at one data version: when the version moves on while it
+ * reads, it reads again (a publish through this process is known when it
+ * commits, one through another when its notification arrives, milliseconds later).
  */
 export async function getViewWithCatalogue(db: Database, params: TRawParams): Promise<{ catalogue: Catalogue; data: ViewData }> {
   const catalogue = await getCatalogue(db);
