@@ -177,12 +177,18 @@ describe("the data version on PostgreSQL, across instances", () => {
     expect(reads).toBe(0);
   });
 
-  it("ends the listening connection on close", async () => {
+  it("ends the listening connection on close, also one still opening", async () => {
     const third = await openDatabase({ kind: "postgres", url });
     await getDataVersion(third);
     await waitFor("a third listener", async () => (await listeners()) === 3, 5_000);
     await third.close();
     await waitFor("the third listener to end", async () => (await listeners()) === 2, 5_000);
+
+    const fourth = await openDatabase({ kind: "postgres", url });
+    fourth.listen("data_version", { onNotify() {}, onListening() {}, onLost() {} });
+    await fourth.close();
+    await sleep(500);
+    expect(await listeners()).toBe(2);
   });
 });
 

@@ -25,8 +25,8 @@ export class PostgresListener {
   private readonly subscribers = new Map<string, NotificationHandlers[]>();
   /** The connection while it listens on every subscribed channel. */
   private client: pg.Client | null = null;
-  /** The connection being opened, and the attempt. */
-  private opening: { client: pg.Client; attempt: Promise<void> } | null = null;
+  /** The attempt to open a connection, while it runs. */
+  private opening: Promise<void> | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private delayMs = RECONNECT_DELAY_MS.first;
   private isOutageLogged = false;
@@ -60,8 +60,8 @@ export class PostgresListener {
     this.retryTimer = null;
     const { client, opening } = this;
     this.client = null;
-    await Promise.all([client?.end().catch(() => {}), opening?.client.end().catch(() => {})]);
-    await opening?.attempt;
+    // A connection being opened ends itself once open: pg never settles a connect() that end() interrupts.
+    await Promise.all([client?.end().catch(() => {}), opening]);
   }
 
   private open(): void {
@@ -78,9 +78,9 @@ export class PostgresListener {
       for (const handlers of this.subscribers.get(channel) ?? []) handlers.onNotify(payload ?? "");
     });
     const attempt = this.connect(client).finally(() => {
-      if (this.opening?.client === client) this.opening = null;
+      if (this.opening === attempt) this.opening = null;
     });
-    this.opening = { client, attempt };
+    this.opening = attempt;
   }
 
   private async connect(client: pg.Client): Promise<void> {
@@ -89,7 +89,7 @@ export class PostgresListener {
       // Channels subscribed to while this runs are visited too: the iterator is live.
       for (const channel of this.subscribers.keys()) await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
     } catch (error) {
-      await client.end().catch(() => {});
+      client.end().catch(() => {});
       this.logOutage(error);
       this.retryLater();
       return;

@@ -81,7 +81,11 @@ class DataVersionTracker {
   }
 }
 
-const trackers = new WeakMap<Database, DataVersionTracker>();
+// In globalThis, like the shared database: the custom server's read API and the
+// Next.js bundle (where publishes run) load this module separately, and must
+// share one tracker per database for a publish to be seen by the next request.
+const globalForVersions = globalThis as unknown as { torchDataVersions?: WeakMap<Database, DataVersionTracker> };
+const trackers = (globalForVersions.torchDataVersions ??= new WeakMap());
 
 function trackerFor(db: Database): DataVersionTracker {
   let tracker = trackers.get(db);
