@@ -119,7 +119,11 @@ export async function growDatabase(url: string, factor: number): Promise<Synthet
         await insertEdition(client, edition, covered);
       }
     });
-    await client.query(`UPDATE data_version SET version = version + 1, updated_at = now() WHERE id = 1`);
+    // Notified like every bump (lib/server/queries/data-version.ts), in case a server is running on it.
+    await client.query(
+      `WITH bumped AS (UPDATE data_version SET version = version + 1, updated_at = now() WHERE id = 1 RETURNING version)
+       SELECT pg_notify('data_version', version::text) FROM bumped`,
+    );
     await client.query(`ANALYZE`);
     const observations = Number((await client.query(`SELECT count(*) AS n FROM observation`)).rows[0].n);
     const zones = Number((await client.query(`SELECT count(*) AS n FROM park`)).rows[0].n);

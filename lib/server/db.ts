@@ -7,6 +7,9 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getDatabaseConfig, type TDatabaseConfig } from "@/lib/env";
 import { AppError, describeDatabaseError } from "@/lib/server/errors";
+import { PostgresListener, type NotificationHandlers } from "@/lib/server/postgres-listener";
+
+export type { NotificationHandlers } from "@/lib/server/postgres-listener";
 
 // The one place that knows which database is in use. Everything else takes a
 // `Database` and uses its Prisma client, or a raw connection for migrations.
@@ -38,6 +41,13 @@ export interface Database {
    * bulk writes, which Prisma's raw queries would copy several times over.
    */
   transaction<T>(work: (connection: SqlConnection) => Promise<T>): Promise<T>;
+  /**
+   * Subscribes to the NOTIFYs on `channel` of every process using this database.
+   * PostgreSQL: on one connection of the process's own, opened on the first
+   * subscription and reopened when it drops; PGlite: in-process.
+   */
+  listen(channel: string, handlers: NotificationHandlers): void;
+  /** Closes the connections, the listening one too. */
   close(): Promise<void>;
 }
 
@@ -63,6 +73,7 @@ async function openPostgres(url: string): Promise<Database> {
     await pool.end().catch(() => {});
     throw new AppError("DATABASE_UNAVAILABLE", describeDatabaseError(error, location));
   }
+  const listener = new PostgresListener(url, location);
   return {
     kind: "postgres",
     location,
@@ -106,8 +117,11 @@ async function openPostgres(url: string): Promise<Database> {
         client.release();
       }
     },
+    listen(channel, handlers) {
+      listener.listen(channel, handlers);
+    },
     async close() {
-      await pool.end();
+      await Promise.all([listener.close(), pool.end()]);
     },
   };
 }
@@ -147,6 +161,13 @@ async function openEmbedded(dataDir: string): Promise<Database> {
           },
         }),
       ),
+    listen(channel, handlers) {
+      // Delivered when the notifying transaction commits, before its commit returns.
+      pglite.listen(channel, (payload) => handlers.onNotify(payload)).then(
+        () => handlers.onListening(),
+        (error: unknown) => console.error(`[db] cannot listen on ${channel}: ${describeDatabaseError(error, dataDir)}`),
+      );
+    },
     async close() {
       await pglite.close();
     },

@@ -3,7 +3,7 @@ import { getDatabaseConfig, type TDatabaseConfig } from "@/lib/env";
 import { getDatabase, redactUrl, type Database, type TDatabaseKind } from "@/lib/server/db";
 import { AppError, describeDatabaseError, isDatabaseUnavailable } from "@/lib/server/errors";
 import { getAppliedMigration } from "@/lib/server/queries/applied-migration";
-import { getDataVersion } from "@/lib/server/queries/data-version";
+import { readDataVersion } from "@/lib/server/queries/data-version";
 
 export type THealth =
   | { status: "ok"; database: TDatabaseKind; migration: string; dataVersion: number }
@@ -24,7 +24,8 @@ export async function getHealth(
   const where = config.kind === "postgres" ? redactUrl(config.url) : config.dataDir;
   try {
     const db = await open();
-    const [migration, dataVersion] = await Promise.all([getAppliedMigration(db), getDataVersion(db)]);
+    // From the database, not from memory: the check is that the database answers, with what it stores.
+    const [migration, dataVersion] = await Promise.all([getAppliedMigration(db), readDataVersion(db)]);
     if (!migration) throw new AppError("DATABASE_UNAVAILABLE", "The database has no migrations applied: run npm run db:migrate.");
     return { status: "ok", database: db.kind, migration, dataVersion };
   } catch (error) {

@@ -5,11 +5,12 @@ import type { Database } from "@/lib/server/db";
 import { lockEditions } from "@/lib/server/editions/edition-lock";
 import { applyParkChanges, revertParkChanges } from "@/lib/server/editions/registry-changes";
 import { AppError } from "@/lib/server/errors";
-import { bumpDataVersion } from "@/lib/server/queries/data-version";
+import { changePublishedData } from "@/lib/server/queries/data-version";
 
 // Publishing, retiring and deleting editions. Each is one transaction under
 // the editions lock: the status change, the data version bump (which turns
-// over every cache and ETag) and the audit event commit together or not at all.
+// over every cache and ETag, on every instance) and the audit event commit
+// together or not at all.
 
 type TEditionStatus = "DRAFT" | "PUBLISHED" | "RETIRED";
 
@@ -34,12 +35,12 @@ function requireStatus(edition: { slug: string; status: TEditionStatus }, expect
 
 /** Makes a draft the newest published edition: its figures win wherever it reports them. */
 export async function publishEdition(db: Database, id: number, actorId: string): Promise<void> {
-  await db.prisma.$transaction(async (tx) => {
+  await changePublishedData(db, async (tx, bumpDataVersion) => {
     const edition = await lockedEdition(tx, id);
     requireStatus(edition, "DRAFT", "published");
     const zones = await applyParkChanges(tx, id);
     await tx.edition.update({ where: { id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
-    await bumpDataVersion(tx);
+    await bumpDataVersion();
     await recordAudit(tx, {
       actorId,
       action: "edition.published",
@@ -51,12 +52,12 @@ export async function publishEdition(db: Database, id: number, actorId: string):
 
 /** Rolls back: the edition stops counting, so the figures it replaced come back. */
 export async function retireEdition(db: Database, id: number, actorId: string): Promise<void> {
-  await db.prisma.$transaction(async (tx) => {
+  await changePublishedData(db, async (tx, bumpDataVersion) => {
     const edition = await lockedEdition(tx, id);
     requireStatus(edition, "PUBLISHED", "retired");
     await tx.edition.update({ where: { id }, data: { status: "RETIRED", retiredAt: new Date() } });
     const zones = await revertParkChanges(tx, id);
-    await bumpDataVersion(tx);
+    await bumpDataVersion();
     await recordAudit(tx, {
       actorId,
       action: "edition.retired",

@@ -38,8 +38,10 @@ export async function parseView(db: Database, params: TRawParams): Promise<Parse
 /**
  * Everything one view shows: rows with names, units, editions, sources and,
  * when pinned, revisions. All of it at the catalogue's data version: null when
- * a publish committed while it read, so that the caller parses the query again
- * against the new catalogue (what a view means may change with it).
+ * the version moved on while it read (a publish through this process is known
+ * when it commits, one through another when its notification arrives,
+ * milliseconds later), so that the caller parses the query again against the
+ * new catalogue (what a view means may change with it).
  */
 export async function readViewData(db: Database, { catalogue, state, notes }: ParsedView): Promise<ViewData | null> {
   const names = geoNames(catalogue);

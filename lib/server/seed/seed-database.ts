@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { INDICATORS } from "@/lib/metrics";
 import type { Database } from "@/lib/server/db";
-import { bumpDataVersion } from "@/lib/server/queries/data-version";
+import { changePublishedData } from "@/lib/server/queries/data-version";
 import { insertObservations } from "@/lib/server/queries/insert-observations";
 import { buildPublicSourcesObservations, type SeedObservation } from "@/lib/server/seed/public-sources";
 import { readParks, readProvinces, REGIONS } from "@/lib/server/seed/reference-data";
@@ -101,8 +101,9 @@ export function buildSeedEditions(): SeedEditionDefinition[] {
 export async function seedReferenceTables(db: Database): Promise<ParkCodeRenames> {
   const provinces = readProvinces();
   const parks = readParks();
-  return db.prisma.$transaction(
-    async (tx) => {
+  return changePublishedData(
+    db,
+    async (tx, bumpDataVersion) => {
       for (const region of REGIONS) {
         await tx.region.upsert({ where: { code: region.code }, create: region, update: region });
       }
@@ -120,7 +121,7 @@ export async function seedReferenceTables(db: Database): Promise<ParkCodeRenames
       }
       if (renamed.parks > 0) {
         await tx.auditEvent.create({ data: { action: "seed.rename_zone_codes", details: { ...renamed } } });
-        await bumpDataVersion(tx);
+        await bumpDataVersion();
       }
       return renamed;
     },
@@ -133,8 +134,9 @@ async function seedEdition(db: Database, edition: SeedEditionDefinition): Promis
   const existing = await db.prisma.edition.findUnique({ where: { slug: edition.slug } });
   if (existing?.fileSha256 === contentHash) return "unchanged";
 
-  await db.prisma.$transaction(
-    async (tx) => {
+  await changePublishedData(
+    db,
+    async (tx, bumpDataVersion) => {
       const metadata = {
         title: edition.title,
         source: edition.source,
@@ -156,7 +158,7 @@ async function seedEdition(db: Database, edition: SeedEditionDefinition): Promis
           details: { observations: edition.observations.length, contentHash },
         },
       });
-      await bumpDataVersion(tx);
+      await bumpDataVersion();
     },
     { timeout: 120_000 },
   );
