@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "@/lib/server/seed/synthetic-sample";
+import { TABLE_SORTS } from "@/lib/table-sort";
 import { HOME_QUERY,
   parseViewState,
   serializeViewState,
@@ -34,9 +35,9 @@ describe("parseViewState", () => {
   });
 
   it("reads every parameter", () => {
-    const { state, notes } = parse("metric=tax_revenue&also=registered_firms,park_count,tax_revenue&view=map&level=province&geo=440000,110000&from=2000&to=2020&year=2017&mode=share&edition=public-sources&lang=zh&scale=log");
+    const { state, notes } = parse("metric=tax_revenue&also=registered_firms,park_count,tax_revenue&view=map&level=province&geo=440000,110000&from=2000&to=2020&year=2017&mode=share&edition=public-sources&lang=zh&scale=log&sort=value-asc");
     expect(notes).toEqual([]);
-    expect(state).toEqual({ metric: "tax_revenue", also: ["park_count", "registered_firms"], view: "map", level: "province", geos: ["110000", "440000"], from: 2000, to: 2020, year: 2017, mode: "share", edition: "public-sources", lang: "zh", scale: "log" });
+    expect(state).toEqual({ metric: "tax_revenue", also: ["park_count", "registered_firms"], view: "map", level: "province", geos: ["110000", "440000"], from: 2000, to: 2020, year: 2017, mode: "share", edition: "public-sources", lang: "zh", scale: "log", sort: "value-asc" });
   });
 
   it("falls back with a note for unknown, malformed or stale values", () => {
@@ -94,6 +95,38 @@ describe("canonical URLs", () => {
 
   it("sortUrlParams puts keys in the canonical order", () => {
     expect(sortUrlParams(new URLSearchParams("lang=zh&zzz=1&metric=x&view=map")).toString()).toBe("metric=x&view=map&lang=zh&zzz=1");
+  });
+});
+
+describe("the table's sort", () => {
+  it("is read, and written last, only when it differs from the view's default", () => {
+    expect(parse("view=table&sort=value-desc").state.sort).toBe("value-desc");
+    expect(canonical("sort=value-desc&view=table&level=park&from=2020&to=2020")).toBe("view=table&level=park&from=2020&to=2020&sort=value-desc");
+    // By place is the table's default, largest first compare's.
+    expect(parse("view=table").state.sort).toBe("place");
+    expect(parse("view=compare").state.sort).toBe("value-desc");
+    expect(canonical("view=table&sort=place")).toBe("view=table");
+    expect(canonical("view=compare&sort=value-desc")).toBe("view=compare");
+    expect(canonical("view=compare&sort=place")).toBe("view=compare&sort=place");
+    expect(canonical("view=table&sort=value-desc")).toBe("view=table&sort=value-desc");
+  });
+
+  it("round-trips every value in every view", () => {
+    for (const view of ["trend", "compare", "map", "table", "coverage"]) {
+      for (const sort of TABLE_SORTS) {
+        const once = canonical(`view=${view}&sort=${sort}`);
+        expect(parse(once).state, once).toMatchObject({ view, sort });
+        expect(parse(once).notes).toEqual([]);
+        expect(canonical(once)).toBe(once);
+      }
+    }
+  });
+
+  it("falls back to the view's default with a note naming the values allowed", () => {
+    const { state, notes } = parse("view=table&sort=sideways");
+    expect(state.sort).toBe("place");
+    expect(notes).toEqual([{ parameter: "sort", message: 'Unknown sort "sideways"; showing place.', allowed: TABLE_SORTS }]);
+    expect(parse("view=compare&sort=").state.sort).toBe("value-desc");
   });
 });
 

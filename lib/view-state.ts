@@ -1,5 +1,6 @@
 import { VIEW_LEVELS, type TLevel } from "@/lib/geo-level";
 import { DENSITY_PAIRING, findDerivedMetric, findIndicator } from "@/lib/metrics";
+import { defaultSortFor, TABLE_SORTS, type TTableSort } from "@/lib/table-sort";
 import { migrateLegacyParams } from "@/lib/view-state-migrations";
 
 // The URL ⇄ view state contract, shared by the page, the client and the API.
@@ -42,10 +43,12 @@ export interface ViewState {
   edition: string;
   lang: TLang;
   scale: TScale;
+  /** The table's row order, which compare's bars take too; its default depends on the view (lib/table-sort.ts). */
+  sort: TTableSort;
 }
 
 /** The URL keys, in canonical order. */
-export const URL_KEYS = ["metric", "also", "view", "level", "geo", "from", "to", "year", "mode", "edition", "lang", "scale"] as const;
+export const URL_KEYS = ["metric", "also", "view", "level", "geo", "from", "to", "year", "mode", "edition", "lang", "scale", "sort"] as const;
 export type TUrlKey = (typeof URL_KEYS)[number];
 
 export const DEFAULT_METRIC = "high_tech_enterprises";
@@ -76,6 +79,7 @@ export function defaultViewState(catalogue: ViewCatalogue): ViewState {
     edition: "latest",
     lang: "en",
     scale: "linear",
+    sort: defaultSortFor("trend"),
   };
 }
 
@@ -221,8 +225,9 @@ export function parseViewState(params: TRawParams, catalogue: ViewCatalogue): { 
 
   const lang = fromEnum(LANGUAGES, raw("lang"), defaults.lang, "lang", notes);
   const scale = fromEnum(SCALES, raw("scale"), defaults.scale, "scale", notes);
+  const sort = fromEnum(TABLE_SORTS, raw("sort"), defaultSortFor(view), "sort", notes);
 
-  return { state: { metric, also, view, level, geos, from, to, year, mode, edition, lang, scale }, notes };
+  return { state: { metric, also, view, level, geos, from, to, year, mode, edition, lang, scale, sort }, notes };
 }
 
 /**
@@ -250,6 +255,7 @@ export function toUrlEntries(state: ViewState, catalogue: ViewCatalogue): [TUrlK
     edition: state.edition === defaults.edition ? null : state.edition,
     lang: state.lang === defaults.lang ? null : state.lang,
     scale: state.scale === defaults.scale ? null : state.scale,
+    sort: state.sort === defaultSortFor(state.view) ? null : state.sort,
   };
   const entries = URL_KEYS.flatMap((key) => (values[key] === null ? [] : [[key, values[key]] as [TUrlKey, string]]));
   // "" is the home view (HOME_QUERY), so the default view names its metric.

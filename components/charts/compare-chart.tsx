@@ -13,6 +13,7 @@ import {
 } from "recharts";
 import type { BarShapeProps, TooltipContentProps } from "recharts";
 import type { MeasureOptions } from "@/lib/display-unit";
+import { sortCompareBars, type TTableSort } from "@/lib/table-sort";
 import type { ViewRow } from "@/lib/view-data";
 import { seriesStyle } from "./palette";
 import {
@@ -47,6 +48,8 @@ export interface CompareChartProps {
   marks: MarkLabels;
   /** Geo codes to emphasise; the others are drawn lighter. */
   selected?: readonly string[];
+  /** The bars' order: the view's sort (default largest first). */
+  sort?: TTableSort;
   /** Default "compare-chart", on the wrapper div. */
   testId?: string;
 }
@@ -61,18 +64,16 @@ interface CompareDatum {
 }
 
 /**
- * Largest first; equal values by name (English unless nameOf is given), then by code so the
- * order is stable. The "not attributed" row is no place: it always comes last.
+ * In the view's sort, largest first by default; equal values by name (English unless nameOf
+ * is given), then by code so the order is stable. The "not attributed" row is no place: it
+ * always comes last.
  */
-export function sortForCompare(rows: readonly ViewRow[], nameOf?: (geoCode: string) => string): ViewRow[] {
-  const name = (row: ViewRow) => (nameOf ? nameOf(row.geoCode) : row.geoNameEn);
-  return [...rows].sort(
-    (a, b) =>
-      Number(a.isRemainder) - Number(b.isRemainder) ||
-      b.value - a.value ||
-      name(a).localeCompare(name(b)) ||
-      a.geoCode.localeCompare(b.geoCode),
-  );
+export function sortForCompare(
+  rows: readonly ViewRow[],
+  nameOf?: (geoCode: string) => string,
+  sort: TTableSort = "value-desc",
+): ViewRow[] {
+  return sortCompareBars(rows, sort, (row) => (nameOf ? nameOf(row.geoCode) : row.geoNameEn));
 }
 
 /** Chart height that gives every bar the same slot, so 31 provinces fit. */
@@ -96,18 +97,19 @@ export const CompareChart = memo(function CompareChart({
   labels,
   marks,
   selected = NO_SELECTION,
+  sort = "value-desc",
   testId = "compare-chart",
 }: CompareChartProps) {
   const data = useMemo<CompareDatum[]>(
     () =>
-      sortForCompare(rows, nameOf).map((row) => ({
+      sortForCompare(rows, nameOf, sort).map((row) => ({
         row,
         name: nameOf(row.geoCode),
         value: row.value,
         barLabel: barLabel(row, formatTick),
         emphasised: selected.length === 0 || selected.includes(row.geoCode),
       })),
-    [rows, nameOf, formatTick, selected],
+    [rows, nameOf, formatTick, selected, sort],
   );
   // useId's output may contain characters that break url(#…) references.
   const hatchId = `compare-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;

@@ -1,3 +1,4 @@
+import { sortCompareBars, type TTableSort } from "@/lib/table-sort";
 import type { ViewRow } from "@/lib/view-data";
 import {
   LOWER_BOUND_DOT_FILL,
@@ -158,17 +159,15 @@ export function seriesValues(
 }
 
 /**
- * Same order as compare-chart's sortForCompare: largest first, then by display name, then by
- * code; the "not attributed" row is no place and always comes last.
+ * Same order as compare-chart's sortForCompare: the view's sort (largest first by default),
+ * then by display name, then by code; the "not attributed" row is no place and always comes last.
  */
-export function sortRowsForCompare(rows: readonly ViewRow[], nameOf: (geoCode: string) => string): ViewRow[] {
-  return [...rows].sort(
-    (a, b) =>
-      Number(a.isRemainder) - Number(b.isRemainder) ||
-      b.value - a.value ||
-      nameOf(a.geoCode).localeCompare(nameOf(b.geoCode)) ||
-      a.geoCode.localeCompare(b.geoCode),
-  );
+export function sortRowsForCompare(
+  rows: readonly ViewRow[],
+  nameOf: (geoCode: string) => string,
+  sort: TTableSort = "value-desc",
+): ViewRow[] {
+  return sortCompareBars(rows, sort, (row) => nameOf(row.geoCode));
 }
 
 /** "geoCode|year" of every row that is only a lower bound: drawn as a mark of its own, never on a line. */

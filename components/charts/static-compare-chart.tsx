@@ -1,5 +1,6 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import type { MeasureOptions } from "@/lib/display-unit";
+import type { TTableSort } from "@/lib/table-sort";
 import type { ViewRow } from "@/lib/view-data";
 import { REMAINDER_STROKE, seriesStyle } from "./palette";
 import {
@@ -49,6 +50,12 @@ const UNIT_LABEL_Y = X_AXIS_HEIGHT - 5;
 /** Recharts' default minTickGap between tick labels. */
 const X_MIN_TICK_GAP = 5;
 const NO_SELECTION: readonly string[] = [];
+const ORDER_WORDS: Record<TTableSort, string> = {
+  "value-desc": "largest first",
+  "value-asc": "smallest first",
+  place: "by name",
+  year: "by name",
+};
 
 export interface StaticCompareChartProps {
   /** One row per geography, all the same year. */
@@ -64,9 +71,11 @@ export interface StaticCompareChartProps {
   marks: MarkLabels;
   /** Geo codes to emphasise; the others are drawn lighter. */
   selected?: readonly string[];
+  /** The bars' order: the view's sort (default largest first). */
+  sort?: TTableSort;
   /** Default "compare-chart-static", on the root element. */
   testId?: string;
-  /** Default "Bar chart: <n> bars, largest first". */
+  /** Default "Bar chart: <n> bars, largest first" (or in the sort's order). */
   ariaLabel?: string;
 }
 
@@ -83,12 +92,14 @@ export function StaticCompareChart({
   unitLabel,
   marks,
   selected = NO_SELECTION,
+  sort = "value-desc",
   testId = "compare-chart-static",
   ariaLabel,
 }: StaticCompareChartProps) {
   const sorted = sortRowsForCompare(
     rows.filter((row) => Number.isFinite(row.value)),
     nameOf,
+    sort,
   );
   const height = staticCompareHeight(sorted.length);
   const plotHeight = Math.max(1, sorted.length) * BAR_SLOT_PX;
@@ -109,7 +120,7 @@ export function StaticCompareChart({
       .range([0, 1]);
     xAt = (value) => x(value);
   }
-  const label = ariaLabel ?? `Bar chart: ${sorted.length} bars, largest first`;
+  const label = ariaLabel ?? `Bar chart: ${sorted.length} bars, ${ORDER_WORDS[sort]}`;
   const tickClasses = xTickClasses(ticks.map((tick) => formatTick(tick)));
   // No hooks here (useId): the id only has to be unique on the page, where each chart has its own test id.
   const hatchId = `${testId}-lower-bound-hatch`;

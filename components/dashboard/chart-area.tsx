@@ -8,9 +8,10 @@ import type { TDictionary } from "@/lib/i18n";
 import type { ViewData, ViewRow } from "@/lib/view-data";
 import type { ViewState } from "@/lib/view-state";
 import type { Catalogue } from "@/lib/view-data";
+import { rankZones, zoneLocations } from "@/lib/zone-ranking";
 import { CoverageTable } from "./coverage-table";
 import { markLabels, unattributedLines } from "./chart-marks";
-import { DataTable } from "./data-table";
+import { DataTable, type ZoneColumns } from "./data-table";
 import { useTopology } from "./queries";
 
 // Each interactive chart loads with its library (Recharts, d3-geo) in a chunk of
@@ -25,7 +26,8 @@ interface ChartAreaProps {
   data: ViewData;
   state: ViewState;
   catalogue: Catalogue;
-  update: (change: Partial<ViewState>) => void;
+  /** Absent: the view cannot change (an embed). */
+  update?: (change: Partial<ViewState>) => void;
   t: TDictionary;
 }
 
@@ -81,6 +83,14 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
   const geosKey = state.geos.join(",");
   const selectedGeos = useMemo(() => (geosKey ? geosKey.split(",") : []), [geosKey]);
   const metricName = lang === "zh" ? data.metric.nameZh : data.metric.nameEn;
+  const setSort = useMemo(() => update && ((sort: ViewState["sort"]) => update({ sort })), [update]);
+  const locations = useMemo(
+    () => (state.view === "table" && data.level === "park" ? zoneLocations(catalogue, lang) : null),
+    [state.view, data.level, catalogue, lang],
+  );
+  // At the zone level the table ranks the zones in view (those selected, else all) within each year.
+  const zoneColumns = (rows: readonly ViewRow[]): ZoneColumns | undefined =>
+    locations ? { ranking: rankZones(rows, selectedGeos.length ? selectedGeos : catalogue.geos.park), locations } : undefined;
 
   if (data.rows.length === 0 && data.extra.every((table) => table.rows.length === 0) && state.view !== "map") {
     return (
@@ -134,6 +144,7 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
           unitLabel={unit}
           marks={marks}
           selected={selectedGeos}
+          sort={state.sort}
         />
       );
       if (!hydrated) return staticChart;
@@ -148,6 +159,7 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
             labels={labels}
             marks={marks}
             selected={selectedGeos}
+            sort={state.sort}
           />
         </Suspense>
       );
@@ -187,7 +199,7 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
             values={values}
             selected={selected}
             onToggle={(code) =>
-              update({
+              update?.({
                 level: "province",
                 geos: selected.includes(code) ? selected.filter((c) => c !== code) : [...selected, code],
               })
@@ -216,7 +228,16 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
     case "table":
       return (
         <div className="space-y-6">
-          <DataTable rows={data.rows} nameOf={rowName} formatValue={formatValue} unitLabel={unit} t={t} />
+          <DataTable
+            rows={data.rows}
+            nameOf={rowName}
+            formatValue={formatValue}
+            unitLabel={unit}
+            t={t}
+            sort={state.sort}
+            onSortChange={setSort}
+            zones={zoneColumns(data.rows)}
+          />
           {data.extra.map((table) => (
             <section key={table.metric.code} aria-label={lang === "zh" ? table.metric.nameZh : table.metric.nameEn}>
               <h3 className="mb-1 font-semibold">
@@ -229,6 +250,9 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
                 formatValue={(value, options) => formatMeasure(value, table.unit, lang, options)}
                 unitLabel={unitLabel(table.unit, lang)}
                 t={t}
+                sort={state.sort}
+                onSortChange={setSort}
+                zones={zoneColumns(table.rows)}
               />
             </section>
           ))}

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { formatMeasure } from "@/lib/display-unit";
 import { dictionary, type TDictionary } from "@/lib/i18n";
 import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
-import { DataTable, sortTableRows } from "./data-table";
+import { sortTableRows } from "@/lib/table-sort";
+import { DataTable } from "./data-table";
 import { makeViewRow } from "@/lib/testing/view-row";
 
 function row(geoCode: string, year: number, value: number, flags: Partial<ViewRow> = {}): ViewRow {
@@ -29,6 +30,9 @@ const ROWS = [
 ];
 const name = (r: ViewRow) => r.geoNameEn;
 const order = (rows: ViewRow[]) => rows.map((r) => `${r.geoCode === UNATTRIBUTED ? "rest" : r.geoCode} ${r.year}`);
+
+const bodyRows = (html: string) => [...html.matchAll(/<tr class="[^"]*"( data-remainder="true")?( data-lower-bound="true")?>(.*?)<\/tr>/g)];
+const cells = (tr: string) => [...tr.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, " ").trim());
 
 describe("sortTableRows", () => {
   it("keeps the remainder last within its year when sorted by year, either way", () => {
@@ -80,8 +84,6 @@ describe("DataTable", () => {
         t,
       }),
     );
-  const bodyRows = (html: string) => [...html.matchAll(/<tr class="[^"]*"( data-remainder="true")?( data-lower-bound="true")?>(.*?)<\/tr>/g)];
-  const cells = (tr: string) => [...tr.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, " ").trim());
 
   it("shows a lower bound as 'at least', with its note, and says what that means", () => {
     const html = render(dictionary("en"), "en");
@@ -108,5 +110,73 @@ describe("DataTable", () => {
     expect(html).toContain("至少 46个");
     expect(cells(bodyRows(html).at(-1)![3]!)[0]).toBe("未归属地区");
     expect(html).toContain("2 个数值仅为下限");
+  });
+});
+
+describe("DataTable: sort, pages and the zone ranking", () => {
+  const zoneRow = (geoCode: string, value: number, year = 2020) =>
+    row(geoCode, year, value, { geoNameEn: geoCode[0]!.toUpperCase() + geoCode.slice(1), isComputed: false });
+  const render = (props: Partial<Parameters<typeof DataTable>[0]> & { rows: ViewRow[] }) =>
+    renderToStaticMarkup(
+      createElement(DataTable, {
+        nameOf: (r: ViewRow) => r.geoNameEn,
+        formatValue: (value, options) => formatMeasure(value, { unit: "firms" }, "en", options),
+        unitLabel: "firms",
+        t: dictionary("en"),
+        ...props,
+      }),
+    );
+  const headerSorts = (html: string) =>
+    Object.fromEntries([...html.matchAll(/<th scope="col"[^>]*aria-sort="(\w+)"[^>]*>(?:<button[^>]*>|<span[^>]*>)([^<]*?) ?[↑↓]?<\//g)].map((m) => [m[2]!.trim(), m[1]]));
+  const firstCells = (html: string, column = 0) => bodyRows(html).map((m) => cells(m[3]!)[column]);
+
+  it("renders the rows in the view's sort, with aria-sort on the sorted column and buttons to change it", () => {
+    const rows = [zoneRow("shenzhen", 5082), zoneRow("lanzhou", 365), zoneRow("chengdu", 2705)];
+    const html = render({ rows, sort: "value-desc", onSortChange: () => {} });
+    expect(firstCells(html)).toEqual(["Shenzhen", "Chengdu", "Lanzhou"]);
+    expect(headerSorts(html)).toEqual({ Place: "none", Year: "none", Value: "descending" });
+    expect(html).toContain('aria-label="Sort by Value"');
+    expect(firstCells(render({ rows, sort: "value-asc", onSortChange: () => {} }))).toEqual(["Lanzhou", "Chengdu", "Shenzhen"]);
+    expect(headerSorts(render({ rows, sort: "place" }))).toEqual({ Place: "ascending", Year: "none", Value: "none" });
+  });
+
+  it("without a way to change the sort (an embed), the headers say the order but are no buttons", () => {
+    const html = render({ rows: [zoneRow("shenzhen", 5082)], sort: "value-desc" });
+    expect(html).not.toContain("<button");
+    expect(headerSorts(html).Value).toBe("descending");
+  });
+
+  it("draws a page of 100 rows at a time and says which", () => {
+    const rows = Array.from({ length: 250 }, (_, i) => zoneRow(`zone${String(i).padStart(3, "0")}`, i));
+    const html = render({ rows, sort: "value-desc", onSortChange: () => {} });
+    expect(bodyRows(html)).toHaveLength(100);
+    expect(firstCells(html)[0]).toBe("Zone249");
+    expect(html).toContain("Rows 1–100 of 250");
+    expect(html).toMatch(/<button[^>]*disabled=""[^>]*>Previous<\/button>/);
+    expect(html).toMatch(/<button type="button"[^>]*>Next<\/button>/);
+    expect(html).not.toMatch(/disabled=""[^>]*>Next/);
+    expect(render({ rows: rows.slice(0, 100) })).not.toContain("Rows 1–100");
+  });
+
+  it("at the zone level: rank, province and region, ties sharing a rank, and how many zones are not ranked", () => {
+    const rows = [zoneRow("shenzhen", 2705), zoneRow("zhongguancun", 7200), zoneRow("chengdu", 2705), zoneRow("lanzhou", 365)];
+    const ranks = new Map([["zhongguancun", 1], ["shenzhen", 2], ["chengdu", 2], ["lanzhou", 4]]);
+    const html = render({
+      rows,
+      sort: "value-desc",
+      onSortChange: () => {},
+      zones: {
+        ranking: { rankOf: (r) => ranks.get(r.geoCode) ?? null, unranked: [{ year: 2020, count: 123, of: 127 }] },
+        locations: new Map([["zhongguancun", { province: "Beijing", region: "Eastern" }]]),
+      },
+    });
+    expect(bodyRows(html).map((m) => cells(m[3]!).slice(0, 4))).toEqual([
+      ["1", "Zhongguancun", "Beijing", "Eastern"],
+      ["2", "Chengdu", "—", "—"],
+      ["2", "Shenzhen", "—", "—"],
+      ["4", "Lanzhou", "—", "—"],
+    ]);
+    expect(headerSorts(html)).toEqual({ Zone: "none", Year: "none", Value: "descending" });
+    expect(html).toContain("Not ranked, for want of a figure: 123 of 127 zones in 2020.");
   });
 });

@@ -2,9 +2,18 @@
 import { useMemo, useState } from "react";
 import type { MeasureOptions } from "@/lib/display-unit";
 import type { TDictionary } from "@/lib/i18n";
+import { nextSort, sortTableRows, tableOrderOf, type TSortKey, type TTableSort } from "@/lib/table-sort";
 import type { ViewRow } from "@/lib/view-data";
+import type { ZoneRanking } from "@/lib/zone-ranking";
 
-export type TSortKey = "geo" | "year" | "value";
+/** Rows drawn at a time: every zone over the years is thousands of rows, too many to draw at once. */
+export const TABLE_PAGE_SIZE = 100;
+
+/** The zone level's extra columns: each zone's rank in its year, its province and region. */
+export interface ZoneColumns {
+  ranking: ZoneRanking;
+  locations: ReadonlyMap<string, { province: string; region: string }>;
+}
 
 interface DataTableProps {
   rows: readonly ViewRow[];
@@ -13,110 +22,144 @@ interface DataTableProps {
   formatValue: (value: number, options?: MeasureOptions) => string;
   unitLabel: string;
   t: TDictionary;
+  /** The view's sort (the URL's `sort`). */
+  sort?: TTableSort;
+  /** Changes the view's sort; without it the headers only say the order (an embed cannot change its view). */
+  onSortChange?: (sort: TTableSort) => void;
+  /** At the zone level: the ranking columns. */
+  zones?: ZoneColumns;
 }
 
 /**
- * The table's order. The "not attributed" row is no place, so it never sorts among them:
- * sorted by year it is the last row of its year, otherwise the rows end with it (by year),
- * whichever the direction.
- */
-export function sortTableRows(
-  rows: readonly ViewRow[],
-  sort: { key: TSortKey; descending: boolean },
-  nameOf: (row: ViewRow) => string,
-): ViewRow[] {
-  const compare = (a: ViewRow, b: ViewRow) =>
-    sort.key === "value" ? a.value - b.value : sort.key === "year" ? a.year - b.year : nameOf(a).localeCompare(nameOf(b)) || a.year - b.year;
-  const places = [...rows.filter((row) => !row.isRemainder)].sort(compare);
-  if (sort.descending) places.reverse();
-  const remainders = rows.filter((row) => row.isRemainder).sort((a, b) => a.year - b.year);
-  if (sort.key !== "year") return [...places, ...remainders];
-  const result: ViewRow[] = [];
-  for (const [index, row] of places.entries()) {
-    result.push(row);
-    if (places[index + 1]?.year !== row.year) result.push(...remainders.filter((remainder) => remainder.year === row.year));
-  }
-  // Years with nothing but the remainder (no place reports): in the years' order.
-  const placed = new Set(result);
-  const orphans = remainders.filter((row) => !placed.has(row));
-  return [...result, ...(sort.descending ? orphans.reverse() : orphans)];
-}
-
-/**
- * Every figure with its unit, edition and source; sortable by place, year or value. A lower
+ * Every figure with its unit, edition and source, in the view's sort, a page at a time. A lower
  * bound reads "at least 42 zones", with its note; the "not attributed" row stands apart, last.
+ * At the zone level each zone has its rank in the year, its province and its region.
  */
-export function DataTable({ rows, nameOf, formatValue, unitLabel, t }: DataTableProps) {
-  const [sort, setSort] = useState<{ key: TSortKey; descending: boolean }>({ key: "geo", descending: false });
-  const sorted = useMemo(() => sortTableRows(rows, sort, nameOf), [rows, sort, nameOf]);
+export function DataTable({ rows, nameOf, formatValue, unitLabel, t, sort = "place", onSortChange, zones }: DataTableProps) {
+  const order = tableOrderOf(sort);
+  const sorted = useMemo(() => sortTableRows(rows, order, nameOf), [rows, order, nameOf]);
   const lowerBounds = rows.filter((row) => row.isLowerBound).length;
+  // Back to the first page whenever the order or the rows change.
+  const [paging, setPaging] = useState({ sort, count: rows.length, page: 0 });
+  const pageCount = Math.max(1, Math.ceil(sorted.length / TABLE_PAGE_SIZE));
+  const page = paging.sort === sort && paging.count === rows.length ? Math.min(paging.page, pageCount - 1) : 0;
+  const first = page * TABLE_PAGE_SIZE;
+  const shown = sorted.slice(first, first + TABLE_PAGE_SIZE);
+  const goTo = (next: number) => setPaging({ sort, count: rows.length, page: next });
+  const unranked = zones?.ranking.unranked.filter((year) => year.count > 0) ?? [];
 
   const header = (key: TSortKey, label: string, align = "text-left") => {
-    const isActive = sort.key === key;
+    const isActive = order.key === key;
+    const arrow = isActive ? (order.descending ? "↓" : "↑") : "";
+    const target = nextSort(sort, key);
     return (
-      <th scope="col" className={`px-2 py-2 ${align}`} aria-sort={isActive ? (sort.descending ? "descending" : "ascending") : "none"}>
-        <button
-          type="button"
-          className="font-semibold underline-offset-2 hover:underline"
-          onClick={() => setSort({ key, descending: isActive ? !sort.descending : key === "value" })}
-          aria-label={t.sortBy(label)}
-        >
-          {label} {isActive ? (sort.descending ? "↓" : "↑") : ""}
-        </button>
+      <th scope="col" className={`px-2 py-2 ${align}`} aria-sort={isActive ? (order.descending ? "descending" : "ascending") : "none"}>
+        {onSortChange ? (
+          <button
+            type="button"
+            className="font-semibold underline-offset-2 hover:underline"
+            onClick={() => target !== sort && onSortChange(target)}
+            aria-label={t.sortBy(label)}
+          >
+            {label} {arrow}
+          </button>
+        ) : (
+          <span className="font-semibold">
+            {label} {arrow}
+          </span>
+        )}
       </th>
     );
   };
 
   return (
-    <div className="overflow-x-auto rounded border border-slate-200" data-testid="data-table">
-      <table className="w-full min-w-[40rem] text-left text-sm">
-        <caption className="px-2 py-1 text-left text-xs text-slate-600">
-          {t.rows(rows.length)} · {t.unit}: {unitLabel}
-          {lowerBounds > 0 && (
-            <span className="block" data-testid="lower-bound-legend">
-              {t.lowerBoundSummary(lowerBounds)} — {t.lowerBoundLegend}
-            </span>
-          )}
-        </caption>
-        <thead className="bg-slate-50">
-          <tr>
-            {header("geo", t.geography)}
-            {header("year", t.year)}
-            {header("value", t.value, "text-right")}
-            <th scope="col" className="px-2 py-2">{t.edition_}</th>
-            <th scope="col" className="px-2 py-2">{t.source}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((row) => (
-            <tr
-              key={`${row.geoCode}-${row.year}`}
-              className={
-                row.isRemainder
-                  ? "border-t border-dashed border-slate-400 bg-slate-50 align-top text-slate-700 italic"
-                  : "border-t border-slate-100 align-top"
-              }
-              data-remainder={row.isRemainder || undefined}
-              data-lower-bound={row.isLowerBound || undefined}
-            >
-              <td className="px-2 py-1.5">{nameOf(row)}</td>
-              <td className="px-2 py-1.5 tabular-nums">{row.year}</td>
-              <td className="px-2 py-1.5 text-right tabular-nums">
-                {formatValue(row.value, { isLowerBound: row.isLowerBound })}
-                {row.isSample && <span className="ml-1 font-semibold text-orange-800" title={t.sampleMark}>*</span>}
-              </td>
-              <td className="px-2 py-1.5 text-xs">
-                {row.editions.join(", ")}
-                {row.isComputed && <span className="block text-slate-500">{t.computedMark}</span>}
-              </td>
-              <td className="max-w-md px-2 py-1.5 text-xs text-slate-600">
-                {row.source}
-                {row.note && <span className="block text-slate-500">{row.note}</span>}
-              </td>
+    <div className="space-y-2">
+      <div className="overflow-x-auto rounded border border-slate-200" data-testid="data-table">
+        <table className="w-full min-w-[40rem] text-left text-sm">
+          <caption className="px-2 py-1 text-left text-xs text-slate-600">
+            {t.rows(rows.length)} · {t.unit}: {unitLabel}
+            {lowerBounds > 0 && (
+              <span className="block" data-testid="lower-bound-legend">
+                {t.lowerBoundSummary(lowerBounds)} — {t.lowerBoundLegend}
+              </span>
+            )}
+            {zones && (
+              <span className="block" data-testid="ranking-note">
+                {t.rankNote}
+                {unranked.length > 0 && ` ${t.unranked(unranked)}`}
+              </span>
+            )}
+          </caption>
+          <thead className="bg-slate-50">
+            <tr>
+              {zones && <th scope="col" className="px-2 py-2 text-right">{t.rank}</th>}
+              {header("geo", zones ? t.zone : t.geography)}
+              {zones && <th scope="col" className="px-2 py-2">{t.province}</th>}
+              {zones && <th scope="col" className="px-2 py-2">{t.region}</th>}
+              {header("year", t.year)}
+              {header("value", t.value, "text-right")}
+              <th scope="col" className="px-2 py-2">{t.edition_}</th>
+              <th scope="col" className="px-2 py-2">{t.source}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((row) => {
+              const location = zones?.locations.get(row.geoCode);
+              return (
+                <tr
+                  key={`${row.geoCode}-${row.year}`}
+                  className={
+                    row.isRemainder
+                      ? "border-t border-dashed border-slate-400 bg-slate-50 align-top text-slate-700 italic"
+                      : "border-t border-slate-100 align-top"
+                  }
+                  data-remainder={row.isRemainder || undefined}
+                  data-lower-bound={row.isLowerBound || undefined}
+                >
+                  {zones && <td className="px-2 py-1.5 text-right tabular-nums" data-testid="rank">{zones.ranking.rankOf(row) ?? "—"}</td>}
+                  <td className="px-2 py-1.5">{nameOf(row)}</td>
+                  {zones && <td className="px-2 py-1.5">{location?.province ?? "—"}</td>}
+                  {zones && <td className="px-2 py-1.5">{location?.region || "—"}</td>}
+                  <td className="px-2 py-1.5 tabular-nums">{row.year}</td>
+                  <td className="px-2 py-1.5 text-right tabular-nums">
+                    {formatValue(row.value, { isLowerBound: row.isLowerBound })}
+                    {row.isSample && <span className="ml-1 font-semibold text-orange-800" title={t.sampleMark}>*</span>}
+                  </td>
+                  <td className="px-2 py-1.5 text-xs">
+                    {row.editions.join(", ")}
+                    {row.isComputed && <span className="block text-slate-500">{t.computedMark}</span>}
+                  </td>
+                  <td className="max-w-md px-2 py-1.5 text-xs text-slate-600">
+                    {row.source}
+                    {row.note && <span className="block text-slate-500">{row.note}</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {sorted.length > TABLE_PAGE_SIZE && (
+        <nav aria-label={t.tablePages} className="flex flex-wrap items-center gap-3 text-sm" data-testid="table-pages">
+          <button
+            type="button"
+            className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50"
+            disabled={page === 0}
+            onClick={() => goTo(page - 1)}
+          >
+            {t.previousPage}
+          </button>
+          <p aria-live="polite">{t.pageRows(first + 1, first + shown.length, sorted.length)}</p>
+          <button
+            type="button"
+            className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50"
+            disabled={page === pageCount - 1}
+            onClick={() => goTo(page + 1)}
+          >
+            {t.nextPage}
+          </button>
+        </nav>
+      )}
     </div>
   );
 }

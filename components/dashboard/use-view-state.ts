@@ -1,6 +1,7 @@
 "use client";
 import { parseAsString, useQueryStates } from "nuqs";
 import { useCallback, useMemo } from "react";
+import { defaultSortFor } from "@/lib/table-sort";
 import {
   parseViewState,
   serializeViewState,
@@ -19,7 +20,7 @@ const RAW_PARSERS = Object.fromEntries(URL_KEYS.map((key) => [key, parseAsString
 /**
  * The view lives in the URL. Every change writes the whole canonical state
  * (defaults removed, keys in order), pushed to history so back/forward walk
- * through views.
+ * through views (a table's sort too).
  */
 export function useViewState(catalogue: ViewCatalogue) {
   const [raw, setRaw] = useQueryStates(RAW_PARSERS, { history: "push", scroll: false });
@@ -34,6 +35,10 @@ export function useViewState(catalogue: ViewCatalogue) {
     (change: Partial<ViewState>): string => {
       const next = { ...state, ...change };
       if (change.to !== undefined && change.year === undefined && state.year === state.to) next.year = next.to;
+      // A sort left at its view's default follows the view (compare: largest first; table: by place); a chosen one stays.
+      if (change.view !== undefined && change.sort === undefined && state.sort === defaultSortFor(state.view)) {
+        next.sort = defaultSortFor(next.view);
+      }
       next.year = Math.min(Math.max(next.year, next.from), next.to);
       const entries = new Map(toUrlEntries(next, catalogue));
       void setRaw(Object.fromEntries(URL_KEYS.map((key) => [key, entries.get(key) ?? null])));

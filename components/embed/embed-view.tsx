@@ -10,8 +10,6 @@ interface EmbedViewProps {
   data: ViewData;
 }
 
-const noUpdate = () => {};
-
 /**
  * One view without the app around it, for an iframe: title and unit, the chart
  * or table, the editions and sources, and a link to the full dashboard. It
@@ -52,7 +50,7 @@ export function EmbedView({ catalogue, data }: EmbedViewProps) {
         </p>
       )}
       <main data-testid="chart-area" data-query={data.query}>
-        <ChartArea data={data} state={state} catalogue={catalogue} update={noUpdate} t={t} />
+        <ChartArea data={data} state={state} catalogue={catalogue} t={t} />
       </main>
       <footer className="space-y-0.5 text-xs text-slate-600" data-testid="embed-sources">
         {data.hasSample && (

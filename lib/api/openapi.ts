@@ -14,6 +14,7 @@ import {
 } from "@/lib/api/series-response";
 import { COVERAGE_CSV_HEADER } from "@/lib/csv-export";
 import { DERIVED_METRICS, INDICATORS } from "@/lib/metrics";
+import { TABLE_SORTS } from "@/lib/table-sort";
 import {
   DEFAULT_METRIC,
   DEFAULT_YEARS,
@@ -209,6 +210,12 @@ export function viewParameters(catalogue: TOpenApiCatalogue): OpenApiParameter[]
     },
     lang: { description: "Language of names and formatted numbers in the response (and the preview image).", schema: { type: "string", enum: LANGUAGES, default: "en" } },
     scale: { description: "Y scale of the trend chart (and the preview image).", schema: { type: "string", enum: SCALES, default: "linear" } },
+    sort: {
+      description:
+        "The order of the dashboard's table rows and compare bars: value-desc (largest first), value-asc, place (by name, then year) or year; equal values by place. Default value-desc for compare, place otherwise. Part of the view (links, short links), it does not change the response's rows, which keep one order.",
+      schema: { type: "string", enum: TABLE_SORTS },
+      example: "value-desc",
+    },
   };
   return URL_KEYS.map((name) => ({ name, in: "query", ...parameters[name] }));
 }

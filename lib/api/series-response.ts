@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { COVERAGE_STATUSES } from "@/lib/coverage";
 import { CANONICAL_UNITS, type TCanonicalUnit } from "@/lib/units";
+import { TABLE_SORTS } from "@/lib/table-sort";
 import { LANGUAGES, LEVELS, MODES, SCALES, URL_KEYS, VIEWS, type ViewNote, type ViewState } from "@/lib/view-state";
 
 // The /api/v1/series response as zod schemas: the one description of its JSON, in both
@@ -95,6 +96,7 @@ const ZViewState = z
     edition: z.string().describe('"latest" or the slug of the pinned edition.'),
     lang: z.enum(LANGUAGES),
     scale: z.enum(SCALES),
+    sort: z.enum(TABLE_SORTS).describe("The order of the dashboard's table rows and compare bars; the rows here keep one order."),
   })
   .describe("The complete view state (every URL key, defaults filled in).") satisfies z.ZodType<ViewState>;
 

@@ -1,4 +1,5 @@
 import type { TCoverageStatus } from "@/lib/coverage";
+import { formatCount } from "@/lib/format";
 import type { TLang, TLevel, TMode, TView } from "@/lib/view-state";
 import { adminEn, adminZh } from "./admin-text";
 import { pagesEn, pagesZh } from "./pages-text";
@@ -127,6 +128,17 @@ const dashboardEn = {
   clickHint: "Click or press Enter on a province to add it to or remove it from the selection.",
   sortBy: (column: string) => `Sort by ${column}`,
   rows: (n: number) => `${n} ${n === 1 ? "row" : "rows"}`,
+  tablePages: "Pages of the table",
+  pageRows: (first: number, last: number, total: number) => `Rows ${formatCount(first)}–${formatCount(last)} of ${formatCount(total)}`,
+  previousPage: "Previous",
+  nextPage: "Next",
+  rank: "Rank",
+  zone: "Zone",
+  province: "Province",
+  region: "Region",
+  rankNote: "Rank: among the zones of the same year, largest first; equal figures share a rank.",
+  unranked: (years: { year: number; count: number; of: number }[]) =>
+    `Not ranked, for want of a figure: ${years.map((y) => `${formatCount(y.count)} of ${formatCount(y.of)} zones in ${y.year}`).join("; ")}.`,
   starLegend: "* synthetic sample",
   lowerBoundLegend: "At least: some parts are missing — see the note",
   lowerBoundSummary: (n: number) => (n === 1 ? "1 figure is only a lower bound" : `${n} figures are only lower bounds`),
@@ -241,6 +253,17 @@ const dashboardZh: typeof dashboardEn = {
   clickHint: "点击省份或按回车键，可将其加入或移出选择。",
   sortBy: (column: string) => `按${column}排序`,
   rows: (n: number) => `${n} 行`,
+  tablePages: "表格分页",
+  pageRows: (first: number, last: number, total: number) => `第 ${formatCount(first)}–${formatCount(last)} 行，共 ${formatCount(total)} 行`,
+  previousPage: "上一页",
+  nextPage: "下一页",
+  rank: "排名",
+  zone: "高新区",
+  province: "省份",
+  region: "地区",
+  rankNote: "排名：同一年份的高新区按数值从大到小排列；数值相同则名次相同。",
+  unranked: (years: { year: number; count: number; of: number }[]) =>
+    `无数据、未参与排名：${years.map((y) => `${y.year}年 ${formatCount(y.of)} 个高新区中的 ${formatCount(y.count)} 个`).join("；")}。`,
   starLegend: "* 合成示例",
   lowerBoundLegend: "至少：部分组成数据缺失，详见说明",
   lowerBoundSummary: (n: number) => `${n} 个数值仅为下限`,

@@ -44,6 +44,7 @@ const STATE: ViewState = {
   edition: "latest",
   lang: "en",
   scale: "linear",
+  sort: "place",
 };
 
 function view(state: Partial<ViewState>, rows: ViewRow[], hasSample = false): ViewData {
