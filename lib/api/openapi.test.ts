@@ -4,6 +4,7 @@ import { API_FORMATS, API_SHAPES, buildOpenApiDocument, exampleView, staticCatal
 import { ZCompactViewData, ZViewData, ZViewRow } from "@/lib/api/series-response";
 import { COVERAGE_STATUSES } from "@/lib/coverage";
 import { DERIVED_METRICS, INDICATORS } from "@/lib/metrics";
+import { TABLE_SORTS } from "@/lib/table-sort";
 import { LANGUAGES, LEVELS, MAX_ALSO, MODES, parseViewState, SCALES, URL_KEYS, VIEWS, type ViewCatalogue } from "@/lib/view-state";
 
 const catalogue: ViewCatalogue = {
@@ -45,6 +46,7 @@ describe("the OpenAPI document", () => {
     expect(enumOf("mode")).toEqual(MODES);
     expect(enumOf("lang")).toEqual(LANGUAGES);
     expect(enumOf("scale")).toEqual(SCALES);
+    expect(enumOf("sort")).toEqual(TABLE_SORTS);
     expect(enumOf("format")).toEqual(API_FORMATS);
     expect(enumOf("metric")).toEqual(catalogue.metrics);
     expect(enumOf("edition")).toEqual(["latest", ...catalogue.editions]);
