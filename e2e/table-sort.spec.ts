@@ -113,29 +113,29 @@ test.describe("tables shared as sorted", () => {
     expect(await zoneOrder(page.getByTestId("data-table"))).toEqual(BY_NAME);
   });
 
-  test("a long table draws 100 rows a page, with Previous and Next; sorting goes back to the first page", async ({ page }) => {
+  test("a long table draws 200 rows a page, with Previous and Next; sorting goes back to the first page", async ({ page }) => {
     test.setTimeout(60_000);
     await openDashboard(page, "/?metric=high_tech_enterprises&view=table&level=province");
     const table = page.getByTestId("data-table");
     const pages = page.getByRole("navigation", { name: "Pages of the table" });
     const status = pages.getByText(/^Rows /);
-    await expect(status).toHaveText(/^Rows 1–100 of [\d,]+$/);
+    await expect(status).toHaveText(/^Rows 1–200 of [\d,]+$/);
     const total = Number((await status.textContent())!.replace(/.* of /, "").replace(/,/g, ""));
-    expect(total).toBeGreaterThan(300);
-    await expect(table.locator("tbody tr")).toHaveCount(100);
+    expect(total).toBeGreaterThan(600);
+    await expect(table.locator("tbody tr")).toHaveCount(200);
     await expect(pages.getByRole("button", { name: "Previous" })).toBeDisabled();
 
     const firstRow = async () => (await table.locator("tbody tr").first().textContent()) ?? "";
     const pageOne = await firstRow();
     await pages.getByRole("button", { name: "Next" }).click();
-    await expect(status).toHaveText(`Rows 101–200 of ${total.toLocaleString("en-US")}`);
+    await expect(status).toHaveText(`Rows 201–400 of ${total.toLocaleString("en-US")}`);
     expect(await firstRow()).not.toBe(pageOne);
     await expect(pages.getByRole("button", { name: "Previous" })).toBeEnabled();
 
     await table.getByRole("button", { name: "Sort by Value" }).click();
     await expect(page).toHaveURL(/&sort=value-desc$/);
-    await expect(status).toHaveText(`Rows 1–100 of ${total.toLocaleString("en-US")}`);
-    expect(await page.evaluate(() => document.querySelectorAll("[data-testid=data-table] tbody tr").length)).toBe(100);
+    await expect(status).toHaveText(`Rows 1–200 of ${total.toLocaleString("en-US")}`);
+    expect(await page.evaluate(() => document.querySelectorAll("[data-testid=data-table] tbody tr").length)).toBe(200);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { formatMeasure } from "@/lib/display-unit";
 import { dictionary, type TDictionary } from "@/lib/i18n";
 import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
 import { sortTableRows } from "@/lib/table-sort";
-import { DataTable } from "./data-table";
+import { DataTable, TABLE_PAGE_SIZE } from "./data-table";
 import { makeViewRow } from "@/lib/testing/view-row";
 
 function row(geoCode: string, year: number, value: number, flags: Partial<ViewRow> = {}): ViewRow {
@@ -146,16 +146,17 @@ describe("DataTable: sort, pages and the zone ranking", () => {
     expect(headerSorts(html).Value).toBe("descending");
   });
 
-  it("draws a page of 100 rows at a time and says which", () => {
-    const rows = Array.from({ length: 250 }, (_, i) => zoneRow(`zone${String(i).padStart(3, "0")}`, i));
+  it(`draws a page of ${TABLE_PAGE_SIZE} rows at a time and says which`, () => {
+    const total = TABLE_PAGE_SIZE + 50;
+    const rows = Array.from({ length: total }, (_, i) => zoneRow(`zone${String(i).padStart(3, "0")}`, i));
     const html = render({ rows, sort: "value-desc", onSortChange: () => {} });
-    expect(bodyRows(html)).toHaveLength(100);
-    expect(firstCells(html)[0]).toBe("Zone249");
-    expect(html).toContain("Rows 1–100 of 250");
+    expect(bodyRows(html)).toHaveLength(TABLE_PAGE_SIZE);
+    expect(firstCells(html)[0]).toBe(`Zone${total - 1}`);
+    expect(html).toContain(`Rows 1–${TABLE_PAGE_SIZE} of ${total}`);
     expect(html).toMatch(/<button[^>]*disabled=""[^>]*>Previous<\/button>/);
     expect(html).toMatch(/<button type="button"[^>]*>Next<\/button>/);
     expect(html).not.toMatch(/disabled=""[^>]*>Next/);
-    expect(render({ rows: rows.slice(0, 100) })).not.toContain("Rows 1–100");
+    expect(render({ rows: rows.slice(0, TABLE_PAGE_SIZE) })).not.toContain("Rows 1–");
   });
 
   it("at the zone level: rank, province and region, ties sharing a rank, and how many zones are not ranked", () => {

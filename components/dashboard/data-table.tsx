@@ -6,8 +6,11 @@ import { nextSort, sortTableRows, tableOrderOf, type TSortKey, type TTableSort }
 import type { ViewRow } from "@/lib/view-data";
 import type { ZoneRanking } from "@/lib/zone-ranking";
 
-/** Rows drawn at a time: every zone over the years is thousands of rows, too many to draw at once. */
-export const TABLE_PAGE_SIZE = 100;
+/**
+ * Rows drawn at a time: every zone over the years is thousands of rows, too many to draw at once;
+ * a table of regions over the years (with their "not attributed" rows) still fits on one page.
+ */
+export const TABLE_PAGE_SIZE = 200;
 
 /** The zone level's extra columns: each zone's rank in its year, its province and region. */
 export interface ZoneColumns {
