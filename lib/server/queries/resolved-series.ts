@@ -1,0 +1,149 @@
+import "server-only";
+import type { GeoLevel } from "@/lib/geo-level";
+import type { Database } from "@/lib/server/db";
+import { getDataVersion } from "@/lib/server/queries/data-version";
+import {
+  compareByGeoThenYear,
+  resolveVintage,
+  type EditionInfo,
+  type ObservationRow,
+  type SeriesPoint,
+} from "@/lib/series-math";
+
+// The read model: observations with the vintage rule already applied, kept in
+// memory per data version (published data changes only when it does). A block
+// holds one indicator at one level and breakdown, under one set of editions
+// ("latest", or a pinned edition and those before it), place by place over every
+// year, so views that differ in years, view or mode share it. A request reads
+// the places its block lacks with one indexed query, and nothing once they are there.
+
+/** Points kept in all, across blocks: about 40 MB; the least recently used blocks go first. */
+const MAX_POINTS = 250_000;
+
+export interface ObservationSelection {
+  indicatorCode: string;
+  level: GeoLevel;
+  /** Empty: every place at the level. */
+  geos: readonly string[];
+  breakdown: string;
+  editionIds: readonly number[];
+}
+
+/** The statement a block's places are read with (exported so the benchmark can EXPLAIN exactly it). */
+export function observationStatement(selection: ObservationSelection): { text: string; values: unknown[] } {
+  const { indicatorCode, level, geos, breakdown, editionIds } = selection;
+  const values: unknown[] = [indicatorCode, level, breakdown, editionIds];
+  if (geos.length) values.push(geos);
+  return {
+    text: `SELECT edition_id AS "editionId", geo_code AS "geoCode", year, breakdown, value, note,
+            source_ref AS "sourceRef", confidence, is_lower_bound AS "isLowerBound"
+     FROM observation
+     WHERE indicator_code = $1 AND geo_level = $2::"GeoLevel" AND breakdown = $3
+       AND edition_id = ANY($4::int[])${geos.length ? " AND geo_code = ANY($5::text[])" : ""}`,
+    values,
+  };
+}
+
+interface Block {
+  /** Each place's points over every year, in year order; an empty list for a place with none. */
+  byGeo: Map<string, readonly SeriesPoint[]>;
+  /** True once every place of the level has been read (a view of "all places" needs no query). */
+  isComplete: boolean;
+  points: number;
+}
+
+class ResolvedStore {
+  /** In insertion order, refreshed on use: the first is the least recently used. */
+  private readonly blocks = new Map<string, Block>();
+  private points = 0;
+
+  constructor(readonly version: number) {}
+
+  get(key: string): Block | undefined {
+    const block = this.blocks.get(key);
+    if (block) {
+      this.blocks.delete(key);
+      this.blocks.set(key, block);
+    }
+    return block;
+  }
+
+  /** Adds a block's places, then drops the least recently used blocks beyond the budget (never `key`'s own). */
+  add(key: string, points: readonly SeriesPoint[], geos: readonly string[], isComplete: boolean): void {
+    const block = this.get(key) ?? { byGeo: new Map(), isComplete: false, points: 0 };
+    this.blocks.set(key, block);
+    const byGeo = new Map<string, SeriesPoint[]>(geos.map((geo) => [geo, []]));
+    for (const point of points) {
+      let list = byGeo.get(point.geoCode);
+      if (!list) byGeo.set(point.geoCode, (list = []));
+      list.push(Object.freeze(point));
+    }
+    for (const [geo, list] of byGeo) {
+      if (block.byGeo.has(geo)) continue;
+      block.byGeo.set(geo, list);
+      block.points += list.length;
+      this.points += list.length;
+    }
+    block.isComplete ||= isComplete;
+    for (const [oldest, old] of this.blocks) {
+      if (this.points <= MAX_POINTS || oldest === key) break;
+      this.blocks.delete(oldest);
+      this.points -= old.points;
+    }
+  }
+}
+
+const stores = new WeakMap<Database, ResolvedStore>();
+
+async function storeFor(db: Database): Promise<ResolvedStore> {
+  const version = await getDataVersion(db);
+  let store = stores.get(db);
+  if (store?.version !== version) stores.set(db, (store = new ResolvedStore(version)));
+  return store;
+}
+
+export interface ResolvedSelection extends Omit<ObservationSelection, "editionIds"> {
+  from: number;
+  to: number;
+  /** The editions the view may read, with their order (the vintage rule). */
+  editions: readonly EditionInfo[];
+}
+
+/**
+ * The resolved points of one indicator at one level and breakdown for the
+ * chosen places and years, sorted by place then year: from memory, reading
+ * only the places not yet there.
+ */
+export async function readResolvedPoints(db: Database, selection: ResolvedSelection): Promise<SeriesPoint[]> {
+  const { editions, from, to } = selection;
+  const store = await storeFor(db);
+  const key = [editions.map((e) => e.id).join(","), selection.indicatorCode, selection.level, selection.breakdown].join(
+    "|",
+  );
+  let block = store.get(key);
+  const isAll = selection.geos.length === 0;
+  const missing = isAll ? [] : selection.geos.filter((geo) => !block?.byGeo.has(geo));
+  if (!block?.isComplete && (isAll || missing.length > 0)) {
+    const { text, values } = observationStatement({
+      ...selection,
+      geos: missing,
+      editionIds: editions.map((e) => e.id),
+    });
+    const points = resolveVintage(await db.query<ObservationRow>(text, values), editions);
+    // A publish may have committed while reading: those points belong to no version this store serves.
+    if ((await getDataVersion(db)) !== store.version) return inRange(points, from, to).sort(compareByGeoThenYear);
+    store.add(key, points, missing, isAll);
+    block = store.get(key)!;
+  }
+  // Each place's list is in year order already: sorting the places gives compareByGeoThenYear's order.
+  const geos = (isAll ? [...block!.byGeo.keys()] : [...new Set(selection.geos)]).sort((a, b) => a.localeCompare(b));
+  return inRange(
+    geos.flatMap((geo) => block!.byGeo.get(geo) ?? []),
+    from,
+    to,
+  );
+}
+
+function inRange(points: readonly SeriesPoint[], from: number, to: number): SeriesPoint[] {
+  return points.filter((point) => point.year >= from && point.year <= to);
+}
