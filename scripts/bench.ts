@@ -8,6 +8,7 @@ import { prepareDatabase } from "@/lib/server/prepare-database";
 import { buildIfStale } from "./build-if-stale";
 import {
   addSyntheticZones,
+  maintenanceUrl,
   countObservations,
   createDatabase,
   databaseName,
@@ -247,7 +248,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   buildIfStale();
   const buildSeconds = (performance.now() - started) / 1000;
-  const machine = await describeMachine(ADMIN_URL);
+  const machine = await describeMachine(maintenanceUrl(ADMIN_URL));
   console.log(
     `… ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB, Node ${machine.node}, PostgreSQL ${machine.postgres}, load ${machine.loadAverage.toFixed(2)}`,
   );
