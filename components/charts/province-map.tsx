@@ -10,7 +10,7 @@ import type { GeometryCollection, MultiPolygon, Polygon, Topology } from "topojs
 import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
 import type { MeasureOptions } from "@/lib/display-unit";
 import { NO_DATA_FILL, REMAINDER_STROKE, SAMPLE_COLOR, SEQUENTIAL } from "./palette";
-import { LowerBoundDots, MarksLegend } from "./static-chart-parts";
+import { LowerBoundDots, MarksLegend } from "./marks-legend";
 
 // Map-only colours that the palette does not cover.
 /** Thin border between neighbouring provinces, so equal fills stay distinguishable. */
