@@ -98,3 +98,17 @@ export const TICK_FILL = "#666";
 export const LABEL_FILL = "#808080";
 /** Inside a line's dots. */
 export const DOT_FILL = "#fff";
+
+// ---------------------------------------------------------------------------
+// The province map.
+
+/** Thin border between neighbouring provinces, so equal fills stay distinguishable. */
+export const PROVINCE_STROKE = "#ffffff";
+/** Diagonal lines of the "no data" hatch, dark enough to read on NO_DATA_FILL; the legend swatches' outline. */
+export const NO_DATA_HATCH = "#9ca3af";
+/** Borders between regions and the mainland's outline. */
+export const REGION_STROKE = "#374151";
+/** Outline of a selected province. */
+export const SELECTED_STROKE = "#111827";
+/** Halo around the hovered or focused province: orange stands out on every blue of the ramp. */
+export const ACTIVE_STROKE = "#f59e0b";
