@@ -5,10 +5,7 @@ import type { TParkChangeView } from "@/lib/zone-changes";
 // What an edition does to the zone registry — zones it adds, fields it
 // corrects (old → new) — on the edition's review page.
 
-type TFieldValue = string | number | null;
-
-export type ZoneChange = TParkChangeView;
-
+type TFieldValue = TParkChangeView["fields"][number]["new"];
 
 export function ZoneChanges({
   changes,
@@ -16,7 +13,7 @@ export function ZoneChanges({
   lang,
   provinceName,
 }: {
-  changes: ZoneChange[];
+  changes: TParkChangeView[];
   status: "DRAFT" | "PUBLISHED" | "RETIRED";
   lang: TLang;
   provinceName: (adcode: number) => string;

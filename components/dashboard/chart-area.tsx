@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useMemo, useSyncExternalStore } from "reac
 import type { ProvinceMapValue } from "@/components/charts/province-map";
 import { StaticCompareChart } from "@/components/charts/static-compare-chart";
 import { StaticTrendChart } from "@/components/charts/static-trend-chart";
+import { trendSeriesOrder } from "@/components/charts/trend-model";
 import { formatMeasure, formatTick, unitLabel, type MeasureOptions } from "@/lib/display-unit";
 import type { TDictionary } from "@/lib/i18n";
 import type { ViewData, ViewRow } from "@/lib/view-data";
@@ -66,17 +67,7 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
     [t],
   );
   const marks = useMemo(() => markLabels(t, data.level), [t, data.level]);
-  // The "not attributed" series, if any, comes last: it is no place, and is drawn dashed grey.
-  const seriesOrder = useMemo(
-    () => [
-      ...new Set(
-        [...data.rows.filter((row) => !row.isRemainder), ...data.rows.filter((row) => row.isRemainder)].map(
-          (row) => row.geoCode,
-        ),
-      ),
-    ],
-    [data.rows],
-  );
+  const seriesOrder = useMemo(() => trendSeriesOrder(data.rows), [data.rows]);
   const years = useMemo(() => ({ from: state.from, to: state.to }), [state.from, state.to]);
   const geosKey = state.geos.join(",");
   const selectedGeos = useMemo(() => (geosKey ? geosKey.split(",") : []), [geosKey]);
