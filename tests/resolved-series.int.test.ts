@@ -56,11 +56,24 @@ async function readsDuring(work: () => Promise<unknown>): Promise<number> {
 const provinces = { metric: "registered_firms", level: "province", view: "table" };
 
 describe("the resolved read model", () => {
-  it("reads an indicator's places once for every view of them at this data version", async () => {
+  it("reads each indicator's places once for every view of them at this data version", async () => {
     expect(await readsDuring(() => viewOf(db, { ...provinces, from: "2010", to: "2017" }))).toBeGreaterThan(0);
     expect(await readsDuring(() => viewOf(db, { ...provinces, from: "2012", to: "2015" }))).toBe(0);
     expect(await readsDuring(() => viewOf(db, { ...provinces, view: "compare", year: "2016", to: "2016" }))).toBe(0);
-    // A few places of a level read in full is in memory too; a new place is read alone.
+    // "Latest" above zone level was resolved whole when the version was first read: other indicators and levels too.
+    expect(
+      await readsDuring(() =>
+        viewOf(db, { metric: "park_count", level: "region", view: "compare", year: "2015", to: "2015" }),
+      ),
+    ).toBe(0);
+    expect(await readsDuring(() => viewOf(db, { metric: "revenue", level: "nation", from: "2000", to: "2020" }))).toBe(
+      0,
+    );
+    // Zones are read as views ask for them, once.
+    const zones = { metric: "park_count", level: "park", view: "table", from: "2010", to: "2020" };
+    expect(await readsDuring(() => viewOf(db, zones))).toBeGreaterThan(0);
+    expect(await readsDuring(() => viewOf(db, { ...zones, from: "2012" }))).toBe(0);
+    // A few places of a level read in full are in memory too.
     expect(await readsDuring(() => viewOf(db, { ...provinces, geo: "110000,440000", from: "2010", to: "2017" }))).toBe(
       0,
     );

@@ -18,7 +18,16 @@ import type { TLevel, TMode, ViewState } from "@/lib/view-state";
 
 export type TNames = Map<string, { en: string; zh: string }>;
 
+const namesByCatalogue = new WeakMap<Catalogue, TNames>();
+
+/** Every place's names, built once per catalogue (that is, per data version). */
 export function geoNames(catalogue: Catalogue): TNames {
+  let names = namesByCatalogue.get(catalogue);
+  if (!names) namesByCatalogue.set(catalogue, (names = buildGeoNames(catalogue)));
+  return names;
+}
+
+function buildGeoNames(catalogue: Catalogue): TNames {
   return new Map([
     ["CN", { en: "China (national)", zh: "全国" }],
     ...catalogue.regions.map((r) => [r.code, { en: `${r.nameEn} region`, zh: `${r.nameZh}地区` }] as const),

@@ -2,6 +2,7 @@ import "server-only";
 import type { GeoLevel } from "@/lib/geo-level";
 import type { Database } from "@/lib/server/db";
 import { getDataVersion } from "@/lib/server/queries/data-version";
+import { listPublishedEditions } from "@/lib/server/queries/editions";
 import {
   compareByGeoThenYear,
   resolveVintage,
@@ -49,6 +50,8 @@ interface Block {
   byGeo: Map<string, readonly SeriesPoint[]>;
   /** True once every place of the level has been read (a view of "all places" needs no query). */
   isComplete: boolean;
+  /** The places in order, kept for views of them all once the block is complete. */
+  sortedGeos?: readonly string[];
   points: number;
 }
 
@@ -93,13 +96,48 @@ class ResolvedStore {
   }
 }
 
-const stores = new WeakMap<Database, ResolvedStore>();
+const stores = new WeakMap<Database, { store: ResolvedStore; ready: Promise<void> }>();
 
+const blockKey = (editions: readonly EditionInfo[], indicatorCode: string, level: GeoLevel, breakdown: string) =>
+  [editions.map((e) => e.id).join(","), indicatorCode, level, breakdown].join("|");
+
+/**
+ * When the version changes, "latest" is resolved for the nation, regions and
+ * provinces at once (a few tens of thousands of points, even at a hundred
+ * times the seed): one query, so no view of them reads the database until the
+ * next publish. Zones (1,500 of them at that size) are read as views ask for them.
+ */
+async function resolveLatestAboveZones(db: Database, store: ResolvedStore): Promise<void> {
+  const editions = await listPublishedEditions(db);
+  const rows = await db.query<ObservationRow & { indicatorCode: string; level: GeoLevel }>(
+    `SELECT indicator_code AS "indicatorCode", geo_level AS level, edition_id AS "editionId", geo_code AS "geoCode", year,
+            breakdown, value, note, source_ref AS "sourceRef", confidence, is_lower_bound AS "isLowerBound"
+     FROM observation WHERE edition_id = ANY($1::int[]) AND geo_level <> 'PARK'`,
+    [editions.map((e) => e.id)],
+  );
+  const groups = new Map<string, ObservationRow[]>();
+  for (const row of rows) {
+    const key = blockKey(editions, row.indicatorCode, row.level, row.breakdown);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(row);
+  }
+  if ((await getDataVersion(db)) !== store.version) return;
+  for (const [key, group] of groups) store.add(key, resolveVintage(group, editions), [], true);
+}
+
+/** This version's store; the first request after a version change waits for "latest" above zone level to be resolved. */
 async function storeFor(db: Database): Promise<ResolvedStore> {
   const version = await getDataVersion(db);
-  let store = stores.get(db);
-  if (store?.version !== version) stores.set(db, (store = new ResolvedStore(version)));
-  return store;
+  let current = stores.get(db);
+  if (current?.store.version !== version) {
+    const store = new ResolvedStore(version);
+    // A failed prewarm leaves the store empty: views then read what they need themselves.
+    current = { store, ready: resolveLatestAboveZones(db, store).catch(() => undefined) };
+    stores.set(db, current);
+  }
+  await current.ready;
+  return current.store;
 }
 
 export interface ResolvedSelection extends Omit<ObservationSelection, "editionIds"> {
@@ -117,9 +155,7 @@ export interface ResolvedSelection extends Omit<ObservationSelection, "editionId
 export async function readResolvedPoints(db: Database, selection: ResolvedSelection): Promise<SeriesPoint[]> {
   const { editions, from, to } = selection;
   const store = await storeFor(db);
-  const key = [editions.map((e) => e.id).join(","), selection.indicatorCode, selection.level, selection.breakdown].join(
-    "|",
-  );
+  const key = blockKey(editions, selection.indicatorCode, selection.level, selection.breakdown);
   let block = store.get(key);
   const isAll = selection.geos.length === 0;
   const missing = isAll ? [] : selection.geos.filter((geo) => !block?.byGeo.has(geo));
@@ -136,7 +172,8 @@ export async function readResolvedPoints(db: Database, selection: ResolvedSelect
     block = store.get(key)!;
   }
   // Each place's list is in year order already: sorting the places gives compareByGeoThenYear's order.
-  const geos = (isAll ? [...block!.byGeo.keys()] : [...new Set(selection.geos)]).sort((a, b) => a.localeCompare(b));
+  const byPlace = (geos: Iterable<string>) => [...new Set(geos)].sort((x, y) => x.localeCompare(y));
+  const geos = isAll ? (block!.sortedGeos ??= byPlace(block!.byGeo.keys())) : byPlace(selection.geos);
   return inRange(
     geos.flatMap((geo) => block!.byGeo.get(geo) ?? []),
     from,
