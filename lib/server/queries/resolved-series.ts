@@ -174,11 +174,11 @@ export async function readResolvedPoints(db: Database, selection: ResolvedSelect
   // Each place's list is in year order already: sorting the places gives compareByGeoThenYear's order.
   const byPlace = (geos: Iterable<string>) => [...new Set(geos)].sort((x, y) => x.localeCompare(y));
   const geos = isAll ? (block!.sortedGeos ??= byPlace(block!.byGeo.keys())) : byPlace(selection.geos);
-  return inRange(
-    geos.flatMap((geo) => block!.byGeo.get(geo) ?? []),
-    from,
-    to,
-  );
+  const points: SeriesPoint[] = [];
+  for (const geo of geos) {
+    for (const point of block!.byGeo.get(geo) ?? []) if (point.year >= from && point.year <= to) points.push(point);
+  }
+  return points;
 }
 
 function inRange(points: readonly SeriesPoint[], from: number, to: number): SeriesPoint[] {
