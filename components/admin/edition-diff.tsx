@@ -3,7 +3,7 @@ import { formatMeasure } from "@/lib/display-unit";
 import { ChangesSection } from "@/components/editions/changes-section";
 import { ChangesTable, type ChangesTableProps } from "@/components/editions/changes-table";
 import { type DiffCounts, DIFF_LISTS, type DiffRow, type TDiffList } from "@/lib/edition-diff";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { withLang } from "@/lib/i18n/lang";
 import { findIndicator } from "@/lib/metrics";
 import type { TLang } from "@/lib/view-state";
@@ -32,7 +32,7 @@ function measure(indicatorCode: string, value: number, lang: TLang): string {
 
 /** Changed (biggest first), added and not restated figures, a page at a time, filterable by indicator and geography. */
 export function EditionDiff({ counts, totals, pages, geoName, filter, indicators, basePath, against, lang }: EditionDiffProps) {
-  const t = dictionary(lang).admin.diff;
+  const t = appDictionary(lang).admin.diff;
   const isFiltered = Boolean(filter.indicator || filter.geo);
   const pageHref = (list: TDiffList, offset: number) => {
     const params = new URLSearchParams({ ...(filter.indicator ? { indicator: filter.indicator } : {}), ...(filter.geo ? { geo: filter.geo } : {}) });

@@ -1,5 +1,5 @@
 import type { TLang } from "@/lib/view-state";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import type { TParkChangeView } from "@/lib/zone-changes";
 
 // What an edition does to the zone registry — zones it adds, fields it
@@ -19,7 +19,7 @@ export function ZoneChanges({
   provinceName: (adcode: number) => string;
 }) {
   if (changes.length === 0) return null;
-  const t = dictionary(lang).admin.zoneChanges;
+  const t = appDictionary(lang).admin.zoneChanges;
   const added = changes.filter((c) => c.kind === "ADD").length;
   const corrected = changes.length - added;
   const show = (field: string, value: TFieldValue) =>

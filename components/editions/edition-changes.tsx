@@ -4,7 +4,7 @@ import { ChangesTable } from "./changes-table";
 import type { EditionChange, TChangeKind } from "@/lib/edition-changes";
 import { indicatorLabel } from "@/lib/edition-diff";
 import { formatCount } from "@/lib/format";
-import { dictionary, type TDictionary } from "@/lib/i18n";
+import { appDictionary, type TAppDictionary } from "@/lib/i18n/app-dictionary";
 import { withLang } from "@/lib/i18n/lang";
 import { CANONICAL_UNITS } from "@/lib/units";
 import type { TLang, TLevel } from "@/lib/view-state";
@@ -39,7 +39,7 @@ function Geography({ change, lang }: { change: EditionChange; lang: TLang }) {
 }
 
 /** Each kind's headers and columns: added figures have only a value, dropped ones only the last published one. */
-function changeTable(kind: TChangeKind, rows: EditionChange[], lang: TLang, t: TDictionary["pages"]["changes"]) {
+function changeTable(kind: TChangeKind, rows: EditionChange[], lang: TLang, t: TAppDictionary["pages"]["changes"]) {
   const exact = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 4 });
   const { indicator, year, geography } = t.columns;
   const headers = {
@@ -63,7 +63,7 @@ function changeTable(kind: TChangeKind, rows: EditionChange[], lang: TLang, t: T
 
 /** An edition's changes: a GET filter form (indicator, geography), the CSV link, and a table per kind of change. */
 export function EditionChanges({ slug, changes, totals, indicators, geos, filter, notes, lang }: EditionChangesProps) {
-  const dict = dictionary(lang);
+  const dict = appDictionary(lang);
   const t = dict.pages.changes;
   const basePath = `/editions/${slug}`;
   const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
