@@ -32,6 +32,7 @@ function view(rows: ViewRow[]): ViewData {
     hasSample: false,
     dataVersion: 1,
     revisions: null,
+    gaps: [],
   } as unknown as ViewData;
 }
 

@@ -74,7 +74,7 @@ describe("DataTable", () => {
     renderToStaticMarkup(
       createElement(DataTable, {
         rows,
-        nameOf: (r: ViewRow) => (lang === "zh" ? r.geoNameZh : r.geoNameEn),
+        nameOf: (r: Pick<ViewRow, "geoNameEn" | "geoNameZh">) => (lang === "zh" ? r.geoNameZh : r.geoNameEn),
         formatValue: (value, options) => formatMeasure(value, { unit: "zones" }, lang, options),
         unitLabel: "zones",
         t,

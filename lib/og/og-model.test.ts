@@ -76,6 +76,7 @@ function view(state: Partial<ViewState>, rows: ViewRow[], hasSample = false): Vi
     dataVersion: 3,
     revisions: null,
     coverage: state.view === "coverage" ? buildCoverage(rows, places, { ...STATE, ...state }) : null,
+    gaps: [],
   };
 }
 
