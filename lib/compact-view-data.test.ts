@@ -50,6 +50,7 @@ function view(rows: ViewRow[], extraRows: ViewRow[] = []): ViewData {
     dataVersion: 7,
     revisions: null,
     coverage: null,
+    gaps: [],
   };
 }
 

@@ -6,6 +6,7 @@ import type {
   ZMetricInfo,
   ZRowSource,
   ZViewData,
+  ZViewGap,
   ZViewRevisions,
   ZViewRow,
 } from "@/lib/api/series-response";
@@ -24,6 +25,8 @@ export const UNATTRIBUTED = "unattributed";
  * total minus the sum of the places shown, so the rows add up to the total.
  */
 export type ViewRow = z.infer<typeof ZViewRow>;
+/** mode=growth: a figure whose growth rate cannot be computed, with the reason (lib/growth.ts). */
+export type ViewGap = z.infer<typeof ZViewGap>;
 export type MetricInfo = z.infer<typeof ZMetricInfo>;
 export type EditionInfoForView = z.infer<typeof ZEditionInfo>;
 /** Everything one view shows: the default shape of /api/v1/series. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "@/lib/server/seed/synthetic-sample";
 import { HOME_QUERY,
+  modeUnavailableReason,
   parseViewState,
+  scaleUnavailableReason,
   serializeViewState,
   sortUrlParams,
   URL_KEYS,
@@ -57,6 +59,30 @@ describe("parseViewState", () => {
     expect(parse("level=nation&mode=share").notes[0]?.message).toMatch(/100% of itself/);
     expect(parse("metric=exports_share_national&mode=per-park").state.mode).toBe("absolute");
     expect(parse("metric=high_tech_enterprises&mode=density").notes).toEqual([]);
+  });
+
+  it("knows the growth mode for every metric and level, ratios included, and keeps it in the URL", () => {
+    for (const query of ["metric=park_count&level=nation", "metric=registered_firms&level=province&view=table", "metric=exports_share_national&view=compare", "metric=hte_density&level=park&view=map"]) {
+      const { state, notes } = parse(`${query}&mode=growth`);
+      expect(notes, query).toEqual([]);
+      expect(state.mode).toBe("growth");
+      expect(serializeViewState(state, catalogue)).toContain("mode=growth");
+    }
+    expect(canonical("mode=growth&metric=park_count&view=compare&from=2010&to=2017&level=nation")).toBe(
+      "metric=park_count&view=compare&level=nation&from=2010&to=2017&mode=growth",
+    );
+    expect(modeUnavailableReason("growth", "exports_share_national", "nation")).toBeNull();
+  });
+
+  it("refuses a log scale for growth rates, which can be zero or negative, saying why", () => {
+    const { state, notes } = parse("mode=growth&scale=log");
+    expect(state).toMatchObject({ mode: "growth", scale: "linear" });
+    expect(notes).toEqual([{ parameter: "scale", message: expect.stringMatching(/zero or negative.*Showing a linear scale/) }]);
+    expect(scaleUnavailableReason("log", "growth")).not.toBeNull();
+    expect(scaleUnavailableReason("linear", "growth")).toBeNull();
+    expect(scaleUnavailableReason("log", "absolute")).toBeNull();
+    // Only growth rules out the log scale: another mode (here share, which falls back to absolute) keeps it.
+    expect(parse("mode=share&level=nation&scale=log").state.scale).toBe("log");
   });
 
   it("swaps a reversed year range and keeps the year inside the catalogue", () => {

@@ -7,7 +7,7 @@ import { migrateLegacyParams } from "@/lib/view-state-migrations";
 
 export const VIEWS = ["trend", "compare", "map", "table", "coverage"] as const;
 export const LEVELS = VIEW_LEVELS;
-export const MODES = ["absolute", "density", "per-park", "share"] as const;
+export const MODES = ["absolute", "density", "per-park", "share", "growth"] as const;
 export const LANGUAGES = ["en", "zh"] as const;
 export const SCALES = ["linear", "log"] as const;
 
@@ -81,7 +81,8 @@ export function defaultViewState(catalogue: ViewCatalogue): ViewState {
 
 /** Why a mode can't be used with a metric and level, or null when it can. */
 export function modeUnavailableReason(mode: TMode, metric: string, level: TLevel): string | null {
-  if (mode === "absolute") return null;
+  // Growth rates are computed from whatever the absolute view shows, ratios included.
+  if (mode === "absolute" || mode === "growth") return null;
   const indicator = findIndicator(metric);
   if (!indicator) return "This metric is already a ratio; it is shown as is.";
   if (mode === "density") {
@@ -96,6 +97,11 @@ export function modeUnavailableReason(mode: TMode, metric: string, level: TLevel
   }
   // share
   return level === "nation" ? "The nation is 100% of itself: choose regions or provinces." : null;
+}
+
+/** Why a scale can't be used in a mode, or null when it can. */
+export function scaleUnavailableReason(scale: TScale, mode: TMode): string | null {
+  return scale === "log" && mode === "growth" ? "Growth rates can be zero or negative, which a log scale cannot show." : null;
 }
 
 export function isKnownMetric(code: string): boolean {
@@ -220,7 +226,12 @@ export function parseViewState(params: TRawParams, catalogue: ViewCatalogue): { 
   }
 
   const lang = fromEnum(LANGUAGES, raw("lang"), defaults.lang, "lang", notes);
-  const scale = fromEnum(SCALES, raw("scale"), defaults.scale, "scale", notes);
+  let scale = fromEnum(SCALES, raw("scale"), defaults.scale, "scale", notes);
+  const scaleReason = scaleUnavailableReason(scale, mode);
+  if (scaleReason) {
+    notes.push({ parameter: "scale", message: `${scaleReason} Showing a linear scale.` });
+    scale = "linear";
+  }
 
   return { state: { metric, also, view, level, geos, from, to, year, mode, edition, lang, scale }, notes };
 }

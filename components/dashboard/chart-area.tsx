@@ -12,6 +12,7 @@ import type { Catalogue } from "@/lib/view-data";
 import { CoverageTable } from "./coverage-table";
 import { markLabels, unattributedLines } from "./chart-marks";
 import { DataTable } from "./data-table";
+import { GrowthGaps } from "./growth-gaps";
 import { useTopology } from "./queries";
 
 // Each interactive chart loads with its library (Recharts, d3-geo) in a chunk of
@@ -41,7 +42,20 @@ function useHydrated(): boolean {
   );
 }
 
-export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps) {
+/** The view's chart or table; under a chart in growth mode, the figures that have no growth rate and why. */
+export function ChartArea(props: ChartAreaProps) {
+  const { data, state, t } = props;
+  return (
+    <>
+      <ViewChart {...props} />
+      {state.view !== "table" && (
+        <GrowthGaps gaps={data.gaps} nameOf={(gap) => (state.lang === "zh" ? gap.geoNameZh : gap.geoNameEn)} t={t} />
+      )}
+    </>
+  );
+}
+
+function ViewChart({ data, state, catalogue, update, t }: ChartAreaProps) {
   const lang = state.lang;
   const hydrated = useHydrated();
   const topology = useTopology(state.view === "map");
@@ -57,7 +71,10 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
     [data.unit, lang],
   );
   const unit = unitLabel(data.unit, lang);
-  const rowName = useCallback((row: ViewRow) => (lang === "zh" ? row.geoNameZh : row.geoNameEn), [lang]);
+  const rowName = useCallback(
+    (row: Pick<ViewRow, "geoNameEn" | "geoNameZh">) => (lang === "zh" ? row.geoNameZh : row.geoNameEn),
+    [lang],
+  );
   const nameOf = useMemo(() => {
     const names = new Map(data.rows.map((row) => [row.geoCode, rowName(row)]));
     return (code: string) => names.get(code) ?? code;
@@ -73,7 +90,12 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
   const selectedGeos = useMemo(() => (geosKey ? geosKey.split(",") : []), [geosKey]);
   const metricName = lang === "zh" ? data.metric.nameZh : data.metric.nameEn;
 
-  if (data.rows.length === 0 && data.extra.every((table) => table.rows.length === 0) && state.view !== "map") {
+  if (
+    data.rows.length === 0 &&
+    data.gaps.length === 0 &&
+    data.extra.every((table) => table.rows.length === 0) &&
+    state.view !== "map"
+  ) {
     return (
       <div role="status" className="rounded border border-dashed border-slate-300 p-8 text-center">
         <p className="font-medium">{t.empty}</p>
@@ -207,7 +229,7 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
     case "table":
       return (
         <div className="space-y-6">
-          <DataTable rows={data.rows} nameOf={rowName} formatValue={formatValue} unitLabel={unit} t={t} />
+          <DataTable rows={data.rows} gaps={data.gaps} nameOf={rowName} formatValue={formatValue} unitLabel={unit} t={t} />
           {data.extra.map((table) => (
             <section key={table.metric.code} aria-label={lang === "zh" ? table.metric.nameZh : table.metric.nameEn}>
               <h3 className="mb-1 font-semibold">

@@ -50,6 +50,11 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
     `${t.editionsUsed}: ${data.editions.map((e) => e.slug).join(", ") || "—"}`,
     `${t.source}: ${data.editions.map((e) => e.source).join(" | ").slice(0, 220)}`,
     ...(data.hasSample ? [t.sampleBanner] : []),
+    // Growth rates are computed: the export says how, and how many figures have none.
+    ...(data.state.mode === "growth" && data.metric.formulaEn
+      ? [`${t.formula}: ${lang === "zh" ? data.metric.formulaZh : data.metric.formulaEn}`]
+      : []),
+    ...(data.gaps.length > 0 ? [t.growthGaps(data.gaps.length)] : []),
     // What the marks mean (the legends under the chart are HTML and not in the exported SVG).
     ...markCaptionLines(
       data,

@@ -2,13 +2,18 @@
 import { useMemo, useState } from "react";
 import type { MeasureOptions } from "@/lib/display-unit";
 import type { TDictionary } from "@/lib/i18n";
-import type { ViewRow } from "@/lib/view-data";
+import type { ViewGap, ViewRow } from "@/lib/view-data";
 
 export type TSortKey = "geo" | "year" | "value";
 
+/** What the table sorts: figures, and in growth mode the gaps that have no value. */
+type TSortable = Pick<ViewRow, "year" | "isRemainder"> & { value?: number };
+
 interface DataTableProps {
   rows: readonly ViewRow[];
-  nameOf: (row: ViewRow) => string;
+  /** Growth mode: figures without a growth rate, shown as rows with the reason instead of a value. */
+  gaps?: readonly ViewGap[];
+  nameOf: (row: Pick<ViewRow, "geoNameEn" | "geoNameZh">) => string;
   /** "42 zones"; "at least 42 zones" for a lower bound. */
   formatValue: (value: number, options?: MeasureOptions) => string;
   unitLabel: string;
@@ -18,20 +23,23 @@ interface DataTableProps {
 /**
  * The table's order. The "not attributed" row is no place, so it never sorts among them:
  * sorted by year it is the last row of its year, otherwise the rows end with it (by year),
- * whichever the direction.
+ * whichever the direction. Sorted by value, rows without one (growth gaps) follow the others.
  */
-export function sortTableRows(
-  rows: readonly ViewRow[],
+export function sortTableRows<T extends TSortable>(
+  rows: readonly T[],
   sort: { key: TSortKey; descending: boolean },
-  nameOf: (row: ViewRow) => string,
-): ViewRow[] {
-  const compare = (a: ViewRow, b: ViewRow) =>
-    sort.key === "value" ? a.value - b.value : sort.key === "year" ? a.year - b.year : nameOf(a).localeCompare(nameOf(b)) || a.year - b.year;
-  const places = [...rows.filter((row) => !row.isRemainder)].sort(compare);
+  nameOf: (row: T) => string,
+): T[] {
+  const byPlace = (a: T, b: T) => nameOf(a).localeCompare(nameOf(b)) || a.year - b.year;
+  const compare = (a: T, b: T) =>
+    sort.key === "value" ? a.value! - b.value! : sort.key === "year" ? a.year - b.year : byPlace(a, b);
+  const isValueless = (row: T) => sort.key === "value" && row.value === undefined;
+  const places = rows.filter((row) => !row.isRemainder && !isValueless(row)).sort(compare);
   if (sort.descending) places.reverse();
+  places.push(...rows.filter((row) => !row.isRemainder && isValueless(row)).sort(byPlace));
   const remainders = rows.filter((row) => row.isRemainder).sort((a, b) => a.year - b.year);
   if (sort.key !== "year") return [...places, ...remainders];
-  const result: ViewRow[] = [];
+  const result: T[] = [];
   for (const [index, row] of places.entries()) {
     result.push(row);
     if (places[index + 1]?.year !== row.year) result.push(...remainders.filter((remainder) => remainder.year === row.year));
@@ -42,13 +50,19 @@ export function sortTableRows(
   return [...result, ...(sort.descending ? orphans.reverse() : orphans)];
 }
 
+const rowClass = (isRemainder: boolean) =>
+  isRemainder
+    ? "border-t border-dashed border-slate-400 bg-slate-50 align-top text-slate-700 italic"
+    : "border-t border-slate-100 align-top";
+
 /**
  * Every figure with its unit, edition and source; sortable by place, year or value. A lower
  * bound reads "at least 42 zones", with its note; the "not attributed" row stands apart, last.
+ * A growth gap reads "not computed", with its reason.
  */
-export function DataTable({ rows, nameOf, formatValue, unitLabel, t }: DataTableProps) {
+export function DataTable({ rows, gaps = [], nameOf, formatValue, unitLabel, t }: DataTableProps) {
   const [sort, setSort] = useState<{ key: TSortKey; descending: boolean }>({ key: "geo", descending: false });
-  const sorted = useMemo(() => sortTableRows(rows, sort, nameOf), [rows, sort, nameOf]);
+  const sorted = useMemo(() => sortTableRows<ViewRow | ViewGap>([...rows, ...gaps], sort, nameOf), [rows, gaps, sort, nameOf]);
   const lowerBounds = rows.filter((row) => row.isLowerBound).length;
 
   const header = (key: TSortKey, label: string, align = "text-left") => {
@@ -71,7 +85,7 @@ export function DataTable({ rows, nameOf, formatValue, unitLabel, t }: DataTable
     <div className="overflow-x-auto rounded border border-slate-200" data-testid="data-table">
       <table className="w-full min-w-[40rem] text-left text-sm">
         <caption className="px-2 py-1 text-left text-xs text-slate-600">
-          {t.rows(rows.length)} · {t.unit}: {unitLabel}
+          {t.rows(rows.length + gaps.length)} · {t.unit}: {unitLabel}
           {lowerBounds > 0 && (
             <span className="block" data-testid="lower-bound-legend">
               {t.lowerBoundSummary(lowerBounds)} — {t.lowerBoundLegend}
@@ -88,33 +102,39 @@ export function DataTable({ rows, nameOf, formatValue, unitLabel, t }: DataTable
           </tr>
         </thead>
         <tbody>
-          {sorted.map((row) => (
-            <tr
-              key={`${row.geoCode}-${row.year}`}
-              className={
-                row.isRemainder
-                  ? "border-t border-dashed border-slate-400 bg-slate-50 align-top text-slate-700 italic"
-                  : "border-t border-slate-100 align-top"
-              }
-              data-remainder={row.isRemainder || undefined}
-              data-lower-bound={row.isLowerBound || undefined}
-            >
-              <td className="px-2 py-1.5">{nameOf(row)}</td>
-              <td className="px-2 py-1.5 tabular-nums">{row.year}</td>
-              <td className="px-2 py-1.5 text-right tabular-nums">
-                {formatValue(row.value, { isLowerBound: row.isLowerBound })}
-                {row.isSample && <span className="ml-1 font-semibold text-orange-800" title={t.sampleMark}>*</span>}
-              </td>
-              <td className="px-2 py-1.5 text-xs">
-                {row.editions.join(", ")}
-                {row.isComputed && <span className="block text-slate-500">{t.computedMark}</span>}
-              </td>
-              <td className="max-w-md px-2 py-1.5 text-xs text-slate-600">
-                {row.source}
-                {row.note && <span className="block text-slate-500">{row.note}</span>}
-              </td>
-            </tr>
-          ))}
+          {sorted.map((row) =>
+            "reason" in row ? (
+              <tr key={`${row.geoCode}-${row.year}`} className={rowClass(row.isRemainder)} data-gap={row.reason}>
+                <td className="px-2 py-1.5">{nameOf(row)}</td>
+                <td className="px-2 py-1.5 tabular-nums">{row.year}</td>
+                <td className="px-2 py-1.5 text-right text-slate-600">{t.notComputed}</td>
+                <td className="px-2 py-1.5 text-xs" />
+                <td className="max-w-md px-2 py-1.5 text-xs text-slate-600">{t.growthGap(row.reason, row.years)}</td>
+              </tr>
+            ) : (
+              <tr
+                key={`${row.geoCode}-${row.year}`}
+                className={rowClass(row.isRemainder)}
+                data-remainder={row.isRemainder || undefined}
+                data-lower-bound={row.isLowerBound || undefined}
+              >
+                <td className="px-2 py-1.5">{nameOf(row)}</td>
+                <td className="px-2 py-1.5 tabular-nums">{row.year}</td>
+                <td className="px-2 py-1.5 text-right tabular-nums">
+                  {formatValue(row.value, { isLowerBound: row.isLowerBound })}
+                  {row.isSample && <span className="ml-1 font-semibold text-orange-800" title={t.sampleMark}>*</span>}
+                </td>
+                <td className="px-2 py-1.5 text-xs">
+                  {row.editions.join(", ")}
+                  {row.isComputed && <span className="block text-slate-500">{t.computedMark}</span>}
+                </td>
+                <td className="max-w-md px-2 py-1.5 text-xs text-slate-600">
+                  {row.source}
+                  {row.note && <span className="block text-slate-500">{row.note}</span>}
+                </td>
+              </tr>
+            ),
+          )}
         </tbody>
       </table>
     </div>

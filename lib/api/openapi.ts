@@ -9,6 +9,7 @@ import {
   ZRowSource,
   ZSeriesResponse,
   ZViewData,
+  ZViewGap,
   ZViewRevisions,
   ZViewRow,
 } from "@/lib/api/series-response";
@@ -200,7 +201,8 @@ export function viewParameters(catalogue: TOpenApiCatalogue): OpenApiParameter[]
     to: { description: "Last year of trend and table views.", schema: year("Last year", defaultTo) },
     year: { description: "The one year compare and map show; defaults to `to`.", schema: year("The year of compare and map (default: to)") },
     mode: {
-      description: "absolute; density (high-tech enterprises ÷ registered firms); per-park (÷ number of zones); share (÷ national total). Combinations that make no sense answer 400.",
+      description:
+        "absolute; density (high-tech enterprises ÷ registered firms); per-park (÷ number of zones); share (÷ national total); growth (in trend, table and coverage views each figure's % change on the year before, (v − v of the year before) ÷ v of the year before × 100; in compare and map the compound annual growth rate from `from` to `year`, ((v_year ÷ v_from)^(1 ÷ (year − from)) − 1) × 100; figures without a rate are listed in `gaps` with the reason; not with scale=log). Combinations that make no sense answer 400.",
       schema: { type: "string", enum: MODES, default: "absolute" },
     },
     edition: {
@@ -219,6 +221,7 @@ const RESPONSE_SCHEMAS = {
   ViewData: ZViewData,
   CompactViewData: ZCompactViewData,
   ViewRow: ZViewRow,
+  ViewGap: ZViewGap,
   CompactViewRow: ZCompactViewRow,
   RowSource: ZRowSource,
   MetricInfo: ZMetricInfo,

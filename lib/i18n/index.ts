@@ -1,4 +1,5 @@
 import type { TCoverageStatus } from "@/lib/coverage";
+import type { TGrowthGapReason } from "@/lib/growth";
 import type { TLang, TLevel, TMode, TView } from "@/lib/view-state";
 
 // All UI text of the app in English and Chinese, one dictionary: the dashboard's here, the admin
@@ -33,13 +34,28 @@ const dashboardEn = {
   year: "Year",
   yearHint: "Compare and map show one year",
   mode: "Show as",
-  modes: { absolute: "Absolute", density: "Density", "per-park": "Per zone", share: "Share of national" } satisfies Record<TMode, string>,
+  modes: { absolute: "Absolute", density: "Density", "per-park": "Per zone", share: "Share of national", growth: "Growth" } satisfies Record<TMode, string>,
   modeHelp: {
     absolute: "Values as reported or summed from provinces",
     density: "High-tech enterprises ÷ registered firms",
     "per-park": "Value ÷ number of national high-tech zones",
     share: "Value ÷ national total of the same metric",
+    growth:
+      "Trend, table: % change on the year before, (value − previous year's) ÷ previous year's × 100. Compare, map: compound annual growth from From to Year, ((value in Year ÷ value in From)^(1 ÷ years between) − 1) × 100",
   } satisfies Record<TMode, string>,
+  logUnavailable: "Growth rates can be zero or negative, which a log scale cannot show",
+  notComputed: "not computed",
+  growthGaps: (n: number) => `${n} ${n === 1 ? "figure has" : "figures have"} no growth rate`,
+  growthGapMore: (n: number) => `and ${n} more (the table lists them all)`,
+  growthGap: (reason: TGrowthGapReason, years: readonly number[]) =>
+    ({
+      missing: `no value for ${years.join(" or ")}`,
+      "lower-bound": `the value for ${years.join(" and ")} is only a lower bound (at least)`,
+      remainder: "the part not attributed to a place is no series of its own",
+      break: `break in series in ${years[0]}`,
+      "not-positive": `the value for ${years.join(" and ")} is zero or negative`,
+      "no-span": "choose a From year before the year shown",
+    })[reason],
   view: "View",
   views: { trend: "Trend", compare: "Compare", map: "Map", table: "Table", coverage: "Coverage" } satisfies Record<TView, string>,
   coverageStatus: {
@@ -158,13 +174,28 @@ const dashboardZh: typeof dashboardEn = {
   year: "年份",
   yearHint: "对比和地图显示单一年份",
   mode: "显示方式",
-  modes: { absolute: "绝对值", density: "密度", "per-park": "每个高新区", share: "占全国比重" },
+  modes: { absolute: "绝对值", density: "密度", "per-park": "每个高新区", share: "占全国比重", growth: "增长" },
   modeHelp: {
     absolute: "报告值或由省份汇总",
     density: "高新技术企业数 ÷ 注册企业数",
     "per-park": "数值 ÷ 国家高新区数量",
     share: "数值 ÷ 同一指标全国合计",
+    growth:
+      "趋势、表格：比上年增长（%），（当年数值 − 上年数值）÷ 上年数值 × 100。对比、地图：从起始年到所选年份的年均复合增长率，（（所选年份数值 ÷ 起始年数值）^（1 ÷ 间隔年数）− 1）× 100",
   },
+  logUnavailable: "增长率可能为零或负数，对数刻度无法显示",
+  notComputed: "未计算",
+  growthGaps: (n: number) => `${n} 个数值无法计算增长率`,
+  growthGapMore: (n: number) => `另有 ${n} 个（表格中全部列出）`,
+  growthGap: (reason: TGrowthGapReason, years: readonly number[]) =>
+    ({
+      missing: `${years.join("、")}年无数据`,
+      "lower-bound": `${years.join("、")}年数值仅为下限（至少）`,
+      remainder: "未归属部分不是独立的序列",
+      break: `${years[0]}年统计口径变化（序列中断）`,
+      "not-positive": `${years.join("、")}年数值为零或负数`,
+      "no-span": "请选择早于所选年份的起始年",
+    })[reason],
   view: "视图",
   views: { trend: "趋势", compare: "对比", map: "地图", table: "表格", coverage: "数据覆盖" },
   coverageStatus: { reported: "报告值", computed: "计算值", partial: "不完整", sample: "合成示例", missing: "缺失" },

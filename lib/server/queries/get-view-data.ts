@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { buildCoverage, type CoveragePlace } from "@/lib/coverage";
+import { withGrowthFormula } from "@/lib/growth";
 import { metricInMode } from "@/lib/metrics";
 import type { Database } from "@/lib/server/db";
 import { getDataVersion } from "@/lib/server/queries/data-version";
@@ -54,10 +55,11 @@ export async function readViewData(db: Database, { catalogue, state, notes }: Pa
     state,
     query: serializeViewState(state, catalogue),
     notes,
-    metric: findMetric(catalogue, metricInMode(state.metric, state.mode)),
+    metric: withGrowthFormula(findMetric(catalogue, metricInMode(state.metric, state.mode)), state),
     unit: viewRows.unit,
     level: levelShown(state),
     rows: viewRows.rows,
+    gaps: viewRows.gaps,
     extra: viewRows.extra,
     editions: catalogue.publishedEditions.filter((e) => used.has(e.slug)),
     hasSample: allRows.some((row) => row.isSample),

@@ -1,6 +1,7 @@
 import "server-only";
 import type { DisplayUnit } from "@/lib/display-unit";
 import { storedLevel } from "@/lib/geo-level";
+import { compoundAnnualGrowth, growthKind, growthUnit, yearOnYearGrowth, type GrowthFigures } from "@/lib/growth";
 import { findIndicator, metricInMode } from "@/lib/metrics";
 import type { Database } from "@/lib/server/db";
 import {
@@ -11,7 +12,7 @@ import {
   type SeriesResult,
 } from "@/lib/server/queries/get-series";
 import { remainderOfTotal, type SeriesPoint } from "@/lib/series-math";
-import { UNATTRIBUTED, type Catalogue, type MetricInfo, type ViewRow } from "@/lib/view-data";
+import { UNATTRIBUTED, type Catalogue, type MetricInfo, type ViewGap, type ViewRow } from "@/lib/view-data";
 import type { TLevel, TMode, ViewState } from "@/lib/view-state";
 
 // The rows behind a view: every series it draws, with place names, under its edition.
@@ -150,6 +151,32 @@ async function getMetricRows(
   return { unit: parts[0]!.unit, rows: parts.flatMap((part) => part.rows) };
 }
 
+/**
+ * Growth mode: the figures the absolute view shows (same vintage rule, same sums of parts,
+ * the "not attributed" row included) as growth rates, with the year they are compared with:
+ * the year before `from` for changes on the year before, `from` for compound rates. No break
+ * in series is known yet, so none is passed (lib/growth.ts takes them).
+ */
+async function getGrowthRows(
+  db: Database,
+  state: ViewState,
+  catalogue: Catalogue,
+  names: TNames,
+): Promise<{ unit: DisplayUnit } & GrowthFigures> {
+  const absolute = (change: Partial<ViewState>) =>
+    getMetricRows(db, { ...state, ...change }, state.metric, "absolute", catalogue, names);
+  const unit = growthUnit(state);
+  if (growthKind(state.view) === "compound") {
+    const [first, last] = await Promise.all([
+      state.from < state.year ? absolute({ year: state.from }) : { rows: [] },
+      absolute({}),
+    ]);
+    return { unit, ...compoundAnnualGrowth(first.rows, last.rows, { from: state.from, to: state.year }) };
+  }
+  const series = await absolute({ from: state.from - 1 });
+  return { unit, ...yearOnYearGrowth(series.rows, state) };
+}
+
 export function findMetric(catalogue: Catalogue, code: string): MetricInfo {
   return catalogue.metricInfo.find((m) => m.code === code) ?? catalogue.metricInfo[0]!;
 }
@@ -157,6 +184,8 @@ export function findMetric(catalogue: Catalogue, code: string): MetricInfo {
 export interface ViewRows {
   unit: DisplayUnit;
   rows: ViewRow[];
+  /** mode=growth: the figures without a growth rate, and why; empty in the other modes. */
+  gaps: ViewGap[];
   /** The table's extra metrics (ViewState.also), each absolute. */
   extra: { metric: MetricInfo; unit: DisplayUnit; rows: ViewRow[] }[];
 }
@@ -169,11 +198,13 @@ export async function getViewRows(
   names: TNames = geoNames(catalogue),
 ): Promise<ViewRows> {
   const [primary, ...extra] = await Promise.all([
-    getMetricRows(db, state, state.metric, state.mode, catalogue, names),
+    state.mode === "growth"
+      ? getGrowthRows(db, state, catalogue, names)
+      : getMetricRows(db, state, state.metric, state.mode, catalogue, names).then((rows) => ({ ...rows, gaps: [] })),
     ...(state.view === "table" ? state.also : []).map(async (code) => ({
       metric: findMetric(catalogue, code),
       ...(await getMetricRows(db, state, code, "absolute", catalogue, names)),
     })),
   ]);
-  return { unit: primary!.unit, rows: primary!.rows, extra };
+  return { unit: primary!.unit, rows: primary!.rows, gaps: primary!.gaps, extra };
 }
