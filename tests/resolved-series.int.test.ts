@@ -4,7 +4,7 @@ import { publishEdition } from "@/lib/server/editions/edition-lifecycle";
 import { uploadEdition } from "@/lib/server/editions/upload-edition";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { getEditionsInView } from "@/lib/server/queries/editions";
-import { observationStatement, readResolvedPoints } from "@/lib/server/queries/resolved-series";
+import { aboveZonesResolved, observationStatement, readResolvedPoints } from "@/lib/server/queries/resolved-series";
 import { createUser } from "@/lib/server/users/create-user";
 import { resolveVintage, type ObservationRow } from "@/lib/series-math";
 import { dropTestDatabase, openTestDatabase } from "./support/test-database";
@@ -69,10 +69,12 @@ describe("the resolved read model", () => {
     expect(await readsDuring(() => viewOf(db, { metric: "revenue", level: "nation", from: "2000", to: "2020" }))).toBe(
       0,
     );
-    // Zones are read as views ask for them, once.
-    const zones = { metric: "park_count", level: "park", view: "table", from: "2010", to: "2020" };
-    expect(await readsDuring(() => viewOf(db, zones))).toBeGreaterThan(0);
-    expect(await readsDuring(() => viewOf(db, { ...zones, from: "2012" }))).toBe(0);
+    // Each pinned edition's scope is resolved whole too, once "latest" is.
+    await aboveZonesResolved(db);
+    let pinned: { state: { edition: string }; notes: unknown[]; rows: unknown[] } | undefined;
+    const pinnedView = { ...provinces, edition: "synthetic-sample", from: "2010", to: "2017" };
+    expect(await readsDuring(async () => (pinned = await viewOf(db, pinnedView)))).toBe(0);
+    expect([pinned?.state.edition, pinned?.notes, pinned!.rows.length > 0]).toEqual(["synthetic-sample", [], true]);
     // A few places of a level read in full are in memory too.
     expect(await readsDuring(() => viewOf(db, { ...provinces, geo: "110000,440000", from: "2010", to: "2017" }))).toBe(
       0,

@@ -96,34 +96,55 @@ class ResolvedStore {
   }
 }
 
-const stores = new WeakMap<Database, { store: ResolvedStore; ready: Promise<void> }>();
+const stores = new WeakMap<Database, { store: ResolvedStore; ready: Promise<void>; settled: Promise<void> }>();
 
 const blockKey = (editions: readonly EditionInfo[], indicatorCode: string, level: GeoLevel, breakdown: string) =>
   [editions.map((e) => e.id).join(","), indicatorCode, level, breakdown].join("|");
 
-/**
- * When the version changes, "latest" is resolved for the nation, regions and
- * provinces at once (a few tens of thousands of points, even at a hundred
- * times the seed): one query, so no view of them reads the database until the
- * next publish. Zones (1,500 of them at that size) are read as views ask for them.
- */
-async function resolveLatestAboveZones(db: Database, store: ResolvedStore): Promise<void> {
-  const editions = await listPublishedEditions(db);
-  const rows = await db.query<ObservationRow & { indicatorCode: string; level: GeoLevel }>(
-    `SELECT indicator_code AS "indicatorCode", geo_level AS level, edition_id AS "editionId", geo_code AS "geoCode", year,
-            breakdown, value, note, source_ref AS "sourceRef", confidence, is_lower_bound AS "isLowerBound"
-     FROM observation WHERE edition_id = ANY($1::int[]) AND geo_level <> 'PARK'`,
-    [editions.map((e) => e.id)],
-  );
+type AboveZoneRow = ObservationRow & { indicatorCode: string; level: GeoLevel };
+
+/** The scope's rows by block: each (indicator, level, breakdown) of the editions in it. */
+function blocksOf(rows: readonly AboveZoneRow[], editions: readonly EditionInfo[]): Map<string, ObservationRow[]> {
+  const inScope = new Set(editions.map((e) => e.id));
   const groups = new Map<string, ObservationRow[]>();
   for (const row of rows) {
+    if (!inScope.has(row.editionId)) continue;
     const key = blockKey(editions, row.indicatorCode, row.level, row.breakdown);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = []));
     group.push(row);
   }
-  if ((await getDataVersion(db)) !== store.version) return;
-  for (const [key, group] of groups) store.add(key, resolveVintage(group, editions), [], true);
+  return groups;
+}
+
+/**
+ * When the version changes, the nation, regions and provinces are resolved at
+ * once from one query (a few tens of thousands of points per scope, even at a
+ * hundred times the seed), so no view of them reads the database until the next
+ * publish: "latest" before the first view is answered, each pinned edition's
+ * scope after, a scope at a time, between requests. Zones (1,500 of them at that
+ * size) are read as views ask for them.
+ */
+async function resolveAboveZones(db: Database, store: ResolvedStore): Promise<{ pinned: Promise<void> }> {
+  const published = await listPublishedEditions(db);
+  const rows = await db.query<AboveZoneRow>(
+    `SELECT indicator_code AS "indicatorCode", geo_level AS level, edition_id AS "editionId", geo_code AS "geoCode", year,
+            breakdown, value, note, source_ref AS "sourceRef", confidence, is_lower_bound AS "isLowerBound"
+     FROM observation WHERE edition_id = ANY($1::int[]) AND geo_level <> 'PARK'`,
+    [published.map((e) => e.id)],
+  );
+  const resolveScope = async (editions: readonly EditionInfo[]) => {
+    if ((await getDataVersion(db)) !== store.version) return;
+    for (const [key, group] of blocksOf(rows, editions)) store.add(key, resolveVintage(group, editions), [], true);
+  };
+  await resolveScope(published);
+  const pinned = (async () => {
+    for (const edition of published.slice(0, -1)) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await resolveScope(published.filter((e) => e.rank <= edition.rank));
+    }
+  })();
+  return { pinned };
 }
 
 /** This version's store; the first request after a version change waits for "latest" above zone level to be resolved. */
@@ -133,11 +154,20 @@ async function storeFor(db: Database): Promise<ResolvedStore> {
   if (current?.store.version !== version) {
     const store = new ResolvedStore(version);
     // A failed prewarm leaves the store empty: views then read what they need themselves.
-    current = { store, ready: resolveLatestAboveZones(db, store).catch(() => undefined) };
+    const resolving = resolveAboveZones(db, store).catch(() => ({ pinned: Promise.resolve() }));
+    const ready = resolving.then(() => undefined);
+    const settled = resolving.then(({ pinned }) => pinned).catch(() => undefined);
+    current = { store, ready, settled };
     stores.set(db, current);
   }
   await current.ready;
   return current.store;
+}
+
+/** Resolves once this version's scopes above zone level are all resolved, pinned editions' too (for tests). */
+export async function aboveZonesResolved(db: Database): Promise<void> {
+  await storeFor(db);
+  await stores.get(db)?.settled;
 }
 
 export interface ResolvedSelection extends Omit<ObservationSelection, "editionIds"> {
