@@ -10,12 +10,15 @@ export const LEVELS = VIEW_LEVELS;
 export const MODES = ["absolute", "density", "per-park", "share"] as const;
 export const LANGUAGES = ["en", "zh"] as const;
 export const SCALES = ["linear", "log"] as const;
+/** The policy timeline's markers on trend charts: shown unless `events=off`. */
+export const EVENTS = ["on", "off"] as const;
 
 export type TView = (typeof VIEWS)[number];
 export type { TLevel };
 export type TMode = (typeof MODES)[number];
 export type TLang = (typeof LANGUAGES)[number];
 export type TScale = (typeof SCALES)[number];
+export type TEvents = (typeof EVENTS)[number];
 
 /** What the parser needs to know about the data: which metrics, geographies, editions and years exist. */
 export interface ViewCatalogue {
@@ -42,10 +45,11 @@ export interface ViewState {
   edition: string;
   lang: TLang;
   scale: TScale;
+  events: TEvents;
 }
 
 /** The URL keys, in canonical order. */
-export const URL_KEYS = ["metric", "also", "view", "level", "geo", "from", "to", "year", "mode", "edition", "lang", "scale"] as const;
+export const URL_KEYS = ["metric", "also", "view", "level", "geo", "from", "to", "year", "mode", "edition", "lang", "scale", "events"] as const;
 export type TUrlKey = (typeof URL_KEYS)[number];
 
 export const DEFAULT_METRIC = "high_tech_enterprises";
@@ -76,6 +80,7 @@ export function defaultViewState(catalogue: ViewCatalogue): ViewState {
     edition: "latest",
     lang: "en",
     scale: "linear",
+    events: "on",
   };
 }
 
@@ -221,8 +226,9 @@ export function parseViewState(params: TRawParams, catalogue: ViewCatalogue): { 
 
   const lang = fromEnum(LANGUAGES, raw("lang"), defaults.lang, "lang", notes);
   const scale = fromEnum(SCALES, raw("scale"), defaults.scale, "scale", notes);
+  const events = fromEnum(EVENTS, raw("events"), defaults.events, "events", notes);
 
-  return { state: { metric, also, view, level, geos, from, to, year, mode, edition, lang, scale }, notes };
+  return { state: { metric, also, view, level, geos, from, to, year, mode, edition, lang, scale, events }, notes };
 }
 
 /**
@@ -250,6 +256,7 @@ export function toUrlEntries(state: ViewState, catalogue: ViewCatalogue): [TUrlK
     edition: state.edition === defaults.edition ? null : state.edition,
     lang: state.lang === defaults.lang ? null : state.lang,
     scale: state.scale === defaults.scale ? null : state.scale,
+    events: state.events === defaults.events ? null : state.events,
   };
   const entries = URL_KEYS.flatMap((key) => (values[key] === null ? [] : [[key, values[key]] as [TUrlKey, string]]));
   // "" is the home view (HOME_QUERY), so the default view names its metric.

@@ -17,6 +17,7 @@ import { DERIVED_METRICS, INDICATORS } from "@/lib/metrics";
 import {
   DEFAULT_METRIC,
   DEFAULT_YEARS,
+  EVENTS,
   LANGUAGES,
   LEVELS,
   MAX_ALSO,
@@ -209,6 +210,10 @@ export function viewParameters(catalogue: TOpenApiCatalogue): OpenApiParameter[]
     },
     lang: { description: "Language of names and formatted numbers in the response (and the preview image).", schema: { type: "string", enum: LANGUAGES, default: "en" } },
     scale: { description: "Y scale of the trend chart (and the preview image).", schema: { type: "string", enum: SCALES, default: "linear" } },
+    events: {
+      description: "on: trend charts mark the policy timeline's events (listed with their sources in /api/v1/meta `events`); off hides them. Breaks in series are always marked.",
+      schema: { type: "string", enum: EVENTS, default: "on" },
+    },
   };
   return URL_KEYS.map((name) => ({ name, in: "query", ...parameters[name] }));
 }
