@@ -94,9 +94,9 @@ describe("canonical URLs", () => {
 
   it("show the policy events by default and write only events=off, last", () => {
     expect(parse("").state.events).toBe("on");
-    expect(canonical("events=on&metric=revenue")).toBe("metric=revenue");
-    expect(canonical("events=off&lang=zh&metric=revenue")).toBe("metric=revenue&lang=zh&events=off");
-    expect(parse(canonical("events=off&metric=revenue")).state.events).toBe("off");
+    expect(canonical("events=on&metric=tax_revenue")).toBe("metric=tax_revenue");
+    expect(canonical("events=off&lang=zh&metric=tax_revenue")).toBe("metric=tax_revenue&lang=zh&events=off");
+    expect(parse(canonical("events=off&metric=tax_revenue")).state.events).toBe("off");
     const { state, notes } = parse("events=hidden");
     expect(state.events).toBe("on");
     expect(notes).toEqual([{ parameter: "events", message: 'Unknown events "hidden"; showing on.', allowed: ["on", "off"] }]);
