@@ -11,6 +11,7 @@ import type { ViewState } from "@/lib/view-state";
 import type { Catalogue } from "@/lib/view-data";
 import { CoverageTable } from "./coverage-table";
 import { markLabels, unattributedLines } from "./chart-marks";
+import { viewTimeline } from "./chart-timeline";
 import { DataTable } from "./data-table";
 import { useTopology } from "./queries";
 
@@ -72,6 +73,10 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
   const geosKey = state.geos.join(",");
   const selectedGeos = useMemo(() => (geosKey ? geosKey.split(",") : []), [geosKey]);
   const metricName = lang === "zh" ? data.metric.nameZh : data.metric.nameEn;
+  const timeline = useMemo(
+    () => (state.view === "trend" ? viewTimeline(data, state, catalogue.events, t) : undefined),
+    [data, state, catalogue.events, t],
+  );
 
   if (data.rows.length === 0 && data.extra.every((table) => table.rows.length === 0) && state.view !== "map") {
     return (
@@ -95,6 +100,7 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
           formatValue={formatValue}
           unitLabel={unit}
           marks={marks}
+          timeline={timeline}
         />
       );
       if (!hydrated) return staticChart;
@@ -111,6 +117,7 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
             unitLabel={unit}
             labels={labels}
             marks={marks}
+            timeline={timeline}
           />
         </Suspense>
       );
