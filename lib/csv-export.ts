@@ -1,5 +1,6 @@
 import { unitLabel } from "@/lib/display-unit";
-import type { ViewData } from "@/lib/view-data";
+import { seriesBreaks, type SeriesBreak } from "@/lib/series-breaks";
+import type { ViewData, ViewRow } from "@/lib/view-data";
 
 // The CSV behind a view: the same rows as the table, with unit, edition and
 // source on every line. Isomorphic: the API and the browser download share it.
@@ -47,6 +48,19 @@ function csvText(header: readonly string[], lines: (string | number | boolean | 
   return `${[header.join(","), ...lines.map((cells) => cells.map(quote).join(","))].join("\r\n")}\r\n`;
 }
 
+function describeBreak(seriesBreak: SeriesBreak): string {
+  const when =
+    seriesBreak.lastYearBefore === null ? `from ${seriesBreak.year}` : `after ${seriesBreak.lastYearBefore}, by ${seriesBreak.year} at the latest`;
+  return `series break ${when}: ${seriesBreak.changeEn} (source: ${seriesBreak.source})`;
+}
+
+/** A row's note, and in the first year of a break in its series what changed (figures before are not like for like). */
+function noteWithBreaks(metricCode: string, row: ViewRow): string | null {
+  const breaks = seriesBreaks(metricCode, [row.geoCode]).filter((b) => b.year === row.year);
+  const parts = [row.note, ...breaks.map(describeBreak)].filter((part): part is string => !!part);
+  return parts.length ? parts.join("; ") : null;
+}
+
 /**
  * One line per figure: the view's metric first, then the table's extra metrics.
  * The coverage view: one line per place and year, with the cell's status.
@@ -74,7 +88,7 @@ export function toCsv(data: ViewData): string {
       row.isComputed,
       row.confidence,
       row.source,
-      row.note,
+      noteWithBreaks(metric.code, row),
       row.isLowerBound,
       row.isRemainder,
     ]),

@@ -13,6 +13,8 @@ interface DataTableProps {
   formatValue: (value: number, options?: MeasureOptions) => string;
   unitLabel: string;
   t: TDictionary;
+  /** What changed where a row's year starts a break in its series (empty: none). */
+  breaksOf?: (row: ViewRow) => string[];
 }
 
 /**
@@ -42,11 +44,21 @@ export function sortTableRows(
   return [...result, ...(sort.descending ? orphans.reverse() : orphans)];
 }
 
+/** In the first year of a break in the row's series: "series break", what changed as its tooltip. */
+function SeriesBreakMark({ changes, label }: { changes: string[]; label: string }) {
+  if (changes.length === 0) return null;
+  return (
+    <span className="block text-xs text-red-800" data-series-break title={changes.join("; ")}>
+      {label}
+    </span>
+  );
+}
+
 /**
  * Every figure with its unit, edition and source; sortable by place, year or value. A lower
  * bound reads "at least 42 zones", with its note; the "not attributed" row stands apart, last.
  */
-export function DataTable({ rows, nameOf, formatValue, unitLabel, t }: DataTableProps) {
+export function DataTable({ rows, nameOf, formatValue, unitLabel, t, breaksOf }: DataTableProps) {
   const [sort, setSort] = useState<{ key: TSortKey; descending: boolean }>({ key: "geo", descending: false });
   const sorted = useMemo(() => sortTableRows(rows, sort, nameOf), [rows, sort, nameOf]);
   const lowerBounds = rows.filter((row) => row.isLowerBound).length;
@@ -104,6 +116,7 @@ export function DataTable({ rows, nameOf, formatValue, unitLabel, t }: DataTable
               <td className="px-2 py-1.5 text-right tabular-nums">
                 {formatValue(row.value, { isLowerBound: row.isLowerBound })}
                 {row.isSample && <span className="ml-1 font-semibold text-orange-800" title={t.sampleMark}>*</span>}
+                <SeriesBreakMark changes={breaksOf?.(row) ?? []} label={t.seriesBreakCell} />
               </td>
               <td className="px-2 py-1.5 text-xs">
                 {row.editions.join(", ")}
