@@ -1,5 +1,5 @@
 import { BREAK_DASH, BREAK_STROKE, EVENT_STROKE, LABEL_INK, PAPER } from "./palette";
-import { DY_START, FONT_SIZE } from "./svg-layout";
+import { DY_START } from "./svg-layout";
 import { TIMELINE_LAYOUT, type TimelineItem, type TimelineMarker } from "./trend-model";
 
 // The policy timeline's events and the breaks in series on a trend chart: the lines and
@@ -109,7 +109,7 @@ export function TimelineLegend({ notes, labels, testId }: { notes: readonly Time
     </li>
   );
   return (
-    <div data-testid={testId} className="mt-1 space-y-1 text-xs text-slate-700" style={{ fontSize: FONT_SIZE }}>
+    <div data-testid={testId} className="mt-1 space-y-1 text-xs text-slate-700">
       {breaks.length > 0 && (
         <div>
           <p className="flex items-center gap-1.5 font-medium">
