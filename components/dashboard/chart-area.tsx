@@ -31,6 +31,8 @@ interface ChartAreaProps {
   catalogue: Catalogue;
   update: (change: Partial<ViewState>) => void;
   t: TDictionary;
+  /** False in embeds, which have no room for the timeline's list under a trend (its marks' tooltips name the sources). */
+  timelineList?: boolean;
 }
 
 const noSubscription = () => () => {};
@@ -67,7 +69,7 @@ function useHydrated(): boolean {
   );
 }
 
-export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps) {
+export function ChartArea({ data, state, catalogue, update, t, timelineList = true }: ChartAreaProps) {
   const lang = state.lang;
   const hydrated = useHydrated();
   const topology = useTopology(state.view === "map");
@@ -98,10 +100,11 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
   const geosKey = state.geos.join(",");
   const selectedGeos = useMemo(() => (geosKey ? geosKey.split(",") : []), [geosKey]);
   const metricName = lang === "zh" ? data.metric.nameZh : data.metric.nameEn;
-  const timeline = useMemo(
-    () => (state.view === "trend" ? viewTimeline(data, state, catalogue.events, t) : undefined),
-    [data, state, catalogue.events, t],
-  );
+  const timeline = useMemo(() => {
+    if (state.view !== "trend") return undefined;
+    const full = viewTimeline(data, state, catalogue.events, t);
+    return timelineList ? full : { ...full, notes: [] };
+  }, [data, state, catalogue.events, t, timelineList]);
 
   if (data.rows.length === 0 && data.extra.every((table) => table.rows.length === 0) && state.view !== "map") {
     return (

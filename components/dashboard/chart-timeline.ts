@@ -55,7 +55,10 @@ export function trendTimeline({ events, showEvents, metricCode, geoCodes, years,
     kind: "break",
     year,
     label: t.seriesBreak,
-    title: `${t.seriesBreak}: ${breakNotes.filter((_, index) => breaks[index]!.year === year).map((note) => `${note.when} ${note.text}`).join("; ")}`,
+    title: `${t.seriesBreak}: ${breakNotes
+      .filter((_, index) => breaks[index]!.year === year)
+      .map((note) => `${note.when} ${note.text} (${t.source}: ${note.source})`)
+      .join("; ")}`,
   }));
   const eventNotes = shownEvents.map((event) => eventNote(event, lang, t));
   const eventItems: TimelineItem[] = shownEvents.map((event, index) => ({
