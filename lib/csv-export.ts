@@ -1,4 +1,5 @@
 import { unitLabel } from "@/lib/display-unit";
+import { seriesBreaks, type SeriesBreak } from "@/lib/series-breaks";
 import type { ViewData, ViewGap, ViewRow } from "@/lib/view-data";
 
 // The CSV behind a view: the same rows as the table, with unit, edition and
@@ -57,6 +58,21 @@ function figuresInOrder(rows: readonly ViewRow[], gaps: readonly ViewGap[]): (Vi
   );
 }
 
+function describeBreak(seriesBreak: SeriesBreak): string {
+  const when =
+    seriesBreak.lastYearBefore === null
+      ? `from ${seriesBreak.year}`
+      : `after ${seriesBreak.lastYearBefore}, by ${seriesBreak.year} at the latest`;
+  return `series break ${when}: ${seriesBreak.changeEn} (source: ${seriesBreak.source})`;
+}
+
+/** A row's note, and in the first year of a break in its series what changed (figures before are not like for like). */
+function noteWithBreaks(metricCode: string, row: ViewRow): string | null {
+  const breaks = seriesBreaks(metricCode, [row.geoCode]).filter((b) => b.year === row.year);
+  const parts = [row.note, ...breaks.map(describeBreak)].filter((part): part is string => !!part);
+  return parts.length ? parts.join("; ") : null;
+}
+
 /**
  * One line per figure: the view's metric first, then the table's extra metrics. In growth
  * mode a figure without a growth rate is a line without a value whose note says why.
@@ -67,15 +83,32 @@ export function toCsv(data: ViewData): string {
     const { years, places } = data.coverage;
     return csvText(
       COVERAGE_CSV_HEADER,
-      places.flatMap((place) => place.statuses.map((status, index) => [place.code, place.nameEn, place.nameZh, years[index]!, status])),
+      places.flatMap((place) =>
+        place.statuses.map((status, index) => [place.code, place.nameEn, place.nameZh, years[index]!, status]),
+      ),
     );
   }
-  const tables = [{ metric: data.metric, unit: data.unit, rows: data.rows, gaps: data.gaps }, ...data.extra.map((table) => ({ ...table, gaps: [] }))];
+  const tables = [
+    { metric: data.metric, unit: data.unit, rows: data.rows, gaps: data.gaps },
+    ...data.extra.map((table) => ({ ...table, gaps: [] })),
+  ];
   const lines = tables.flatMap(({ metric, unit, rows, gaps }) =>
     figuresInOrder(rows, gaps).map((figure): TCell[] => {
       const place = [figure.geoCode, figure.geoNameEn, figure.geoNameZh, figure.year, metric.code];
       if ("reason" in figure) {
-        return [...place, null, unitLabel(unit, "en"), "", false, false, null, null, figure.note, false, figure.isRemainder];
+        return [
+          ...place,
+          null,
+          unitLabel(unit, "en"),
+          "",
+          false,
+          false,
+          null,
+          null,
+          figure.note,
+          false,
+          figure.isRemainder,
+        ];
       }
       return [
         ...place,
@@ -86,7 +119,7 @@ export function toCsv(data: ViewData): string {
         figure.isComputed,
         figure.confidence,
         figure.source,
-        figure.note,
+        noteWithBreaks(metric.code, figure),
         figure.isLowerBound,
         figure.isRemainder,
       ];

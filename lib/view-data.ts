@@ -10,6 +10,7 @@ import type {
   ZViewRevisions,
   ZViewRow,
 } from "@/lib/api/series-response";
+import type { PolicyEvent } from "@/lib/policy-events";
 import type { TLevel, ViewCatalogue } from "@/lib/view-state";
 
 // The data behind one view, as the server sends it to the page, the API and
@@ -48,4 +49,6 @@ export interface Catalogue extends ViewCatalogue {
   provinces: { code: string; nameEn: string; nameZh: string; nameZhShort: string; regionCode: string }[];
   parks: { code: string; nameEn: string | null; nameZh: string; provinceCode: string; approvedOn: string | null }[];
   publishedEditions: EditionInfoForView[];
+  /** The policy timeline (prisma/seed/data/torch_policy_events.csv), in date order. */
+  events: PolicyEvent[];
 }

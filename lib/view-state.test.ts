@@ -36,9 +36,9 @@ describe("parseViewState", () => {
   });
 
   it("reads every parameter", () => {
-    const { state, notes } = parse("metric=tax_revenue&also=registered_firms,park_count,tax_revenue&view=map&level=province&geo=440000,110000&from=2000&to=2020&year=2017&mode=share&edition=public-sources&lang=zh&scale=log");
+    const { state, notes } = parse("metric=tax_revenue&also=registered_firms,park_count,tax_revenue&view=map&level=province&geo=440000,110000&from=2000&to=2020&year=2017&mode=share&edition=public-sources&lang=zh&scale=log&events=off");
     expect(notes).toEqual([]);
-    expect(state).toEqual({ metric: "tax_revenue", also: ["park_count", "registered_firms"], view: "map", level: "province", geos: ["110000", "440000"], from: 2000, to: 2020, year: 2017, mode: "share", edition: "public-sources", lang: "zh", scale: "log" });
+    expect(state).toEqual({ metric: "tax_revenue", also: ["park_count", "registered_firms"], view: "map", level: "province", geos: ["110000", "440000"], from: 2000, to: 2020, year: 2017, mode: "share", edition: "public-sources", lang: "zh", scale: "log", events: "off" });
   });
 
   it("falls back with a note for unknown, malformed or stale values", () => {
@@ -116,6 +116,16 @@ describe("canonical URLs", () => {
     expect(canonical("level=province&view=coverage&metric=park_count")).toBe("metric=park_count&view=coverage&level=province");
     expect(canonical("view=coverage&level=nation&mode=share").startsWith("view=coverage&level=nation")).toBe(true);
     expect(parse("view=coverage&level=nation&mode=share").notes.map((n) => n.parameter)).toEqual(["mode"]);
+  });
+
+  it("show the policy events by default and write only events=off, last", () => {
+    expect(parse("").state.events).toBe("on");
+    expect(canonical("events=on&metric=tax_revenue")).toBe("metric=tax_revenue");
+    expect(canonical("events=off&lang=zh&metric=tax_revenue")).toBe("metric=tax_revenue&lang=zh&events=off");
+    expect(parse(canonical("events=off&metric=tax_revenue")).state.events).toBe("off");
+    const { state, notes } = parse("events=hidden");
+    expect(state.events).toBe("on");
+    expect(notes).toEqual([{ parameter: "events", message: 'Unknown events "hidden"; showing on.', allowed: ["on", "off"] }]);
   });
 
   it("sortUrlParams puts keys in the canonical order", () => {

@@ -70,6 +70,14 @@ export function styleOfSeries(geoCode: string, index: number): { color: string; 
   return geoCode === UNATTRIBUTED ? remainderSeriesStyle() : seriesStyle(index);
 }
 
+// The policy timeline's events and the breaks in series, on trend charts.
+
+/** An event's thin line (slate-500); its label is in LABEL_INK. */
+export const EVENT_STROKE = "#64748b";
+/** A break in series: a dashed dark red line and label, unlike any series' colour. */
+export const BREAK_STROKE = "#991b1b";
+export const BREAK_DASH = "5 3";
+
 // ---------------------------------------------------------------------------
 // Neutral inks (Tailwind's slate), for text and rules drawn without CSS classes.
 

@@ -13,13 +13,17 @@ import {
   TICK_FILL,
 } from "./palette";
 import { DY_MIDDLE, DY_START, FONT_SIZE, fmt, pct, TICK_LABEL_GAP, TICK_SIZE } from "./svg-layout";
+import { TimelineLegend, TimelineMarks, type TrendTimeline } from "./timeline-marks";
 import {
   DOT,
   guessPlotHeight,
+  layoutTimeline,
   LOWER_BOUND_DOT,
   lowerBoundKeys,
   pivotByYear,
   rowKey,
+  TIMELINE_LAYOUT,
+  timelineLabelClasses,
   TREND_LAYOUT,
   trendAriaLabel,
   trendMarkItems,
@@ -64,6 +68,8 @@ export interface StaticTrendChartProps {
   testId?: string;
   /** Default "Line chart: <n> series, <from>–<to>". */
   ariaLabel?: string;
+  /** Policy events and breaks in series to mark on the years; none by default. */
+  timeline?: TrendTimeline;
 }
 
 export function StaticTrendChart({
@@ -79,6 +85,7 @@ export function StaticTrendChart({
   height = TREND_LAYOUT.height,
   testId = "trend-chart-static",
   ariaLabel,
+  timeline,
 }: StaticTrendChartProps) {
   const data = pivotByYear(rows, seriesOrder, years, scale);
   // A lower bound is no point of the line: the pen lifts there and the value is a hollow mark of its own.
@@ -95,6 +102,8 @@ export function StaticTrendChart({
     guessPlotHeight(height, names),
   );
   const label = ariaLabel ?? trendAriaLabel(seriesOrder.length, years, lowerBoundCount);
+  // The static chart cannot measure itself: labels are laid out for an 800 px chart and hide where that is too wide.
+  const markers = timeline ? layoutTimeline(timeline.items, years, TIMELINE_LAYOUT.referencePlotWidth) : [];
 
   return (
     <>
@@ -236,6 +245,7 @@ export function StaticTrendChart({
                 )}
               </>
             )}
+            <TimelineMarks markers={markers} xOf={pct} top={0} bottom="100%" labelClasses={timelineLabelClasses(markers)} />
           </svg>
         </div>
 
@@ -273,6 +283,7 @@ export function StaticTrendChart({
         )}
       </div>
       <MarksLegend items={markItems} color={LABEL_INK} testId={`${testId}-marks`} />
+      {timeline && <TimelineLegend notes={timeline.notes} labels={timeline.labels} testId={`${testId}-timeline`} />}
     </>
   );
 }

@@ -1,20 +1,23 @@
 "use client";
 import { memo, useMemo } from "react";
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, usePlotArea, XAxis, YAxis } from "recharts";
 import type { DotItemDotProps, TooltipContentProps } from "recharts";
 import type { MeasureOptions } from "@/lib/display-unit";
 import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
 import { TooltipBox, TooltipEntry, type TooltipLabels, tooltipWrapperStyle } from "./chart-tooltip";
 import { type MarkLabels, MarksLegend } from "./marks-legend";
 import { GRID_DASH, GRID_STROKE, LABEL_INK, LOWER_BOUND_DOT_FILL, styleOfSeries } from "./palette";
+import { TimelineLegend, TimelineMarks, type TrendTimeline } from "./timeline-marks";
 import {
   DOT,
+  layoutTimeline,
   LOWER_BOUND_DOT,
   lowerBoundKeys,
   pivotByYear,
   rowKey,
   seriesKeys,
   TREND_LAYOUT,
+  type TimelineItem,
   type TrendDatum,
   trendMarkItems,
 } from "./trend-model";
@@ -43,6 +46,16 @@ export interface TrendChartProps {
   marks: MarkLabels;
   /** Default "trend-chart", on the wrapper div. */
   testId?: string;
+  /** Policy events and breaks in series to mark on the years; none by default. */
+  timeline?: TrendTimeline;
+}
+
+/** The timeline's lines and labels, laid out for the plot's measured width (a child of the chart, so it can ask Recharts). */
+function TimelineLayer({ items, years }: { items: readonly TimelineItem[]; years: { from: number; to: number } }) {
+  const plot = usePlotArea();
+  const markers = useMemo(() => (plot ? layoutTimeline(items, years, plot.width) : []), [items, years, plot]);
+  if (!plot) return null;
+  return <TimelineMarks markers={markers} xOf={(fraction) => plot.x + fraction * plot.width} top={plot.y} bottom={plot.y + plot.height} />;
 }
 
 /** A lower bound's point: hollow, bigger than the line's dots, with its "at least" label as a tooltip. */
@@ -76,6 +89,7 @@ export const TrendChart = memo(function TrendChart({
   labels,
   marks,
   testId = "trend-chart",
+  timeline,
 }: TrendChartProps) {
   const data = useMemo(() => pivotByYear(rows, seriesOrder, years, scale), [rows, seriesOrder, years, scale]);
   const isLowerBound = useMemo(() => lowerBoundKeys(rows), [rows]);
@@ -195,6 +209,7 @@ export const TrendChart = memo(function TrendChart({
               />
             );
           })}
+          {timeline && <TimelineLayer items={timeline.items} years={years} />}
         </LineChart>
       </ResponsiveContainer>
       <MarksLegend
@@ -202,6 +217,7 @@ export const TrendChart = memo(function TrendChart({
         color={LABEL_INK}
         testId={`${testId}-marks`}
       />
+      {timeline && <TimelineLegend notes={timeline.notes} labels={timeline.labels} testId={`${testId}-timeline`} />}
     </div>
   );
 });

@@ -243,3 +243,118 @@ export function yearTickClasses(count: number): (string | null)[] {
     return hideBelowClass(TREND_LAYOUT.yAxisWidth + (YEAR_LABEL_SLOT * last) / widest);
   });
 }
+
+// ---------------------------------------------------------------------------
+// Timeline markers: the policy timeline's events and the breaks in series, as vertical
+// lines across the plot with short labels at its top, in lanes so that no two overlap.
+
+export type TTimelineKind = "event" | "break";
+
+/** What a marker says, in the page's language: the short label on the chart, the full line as its tooltip. */
+export interface TimelineItem {
+  key: string;
+  kind: TTimelineKind;
+  year: number;
+  label: string;
+  title: string;
+}
+
+export interface TimelineMarker extends TimelineItem {
+  /** Across the plot, 0 → 1, at its year's position. */
+  x: number;
+  /** Labels in the left half run right from their line, in the right half left, so none leaves the plot. */
+  anchor: "start" | "end";
+  /** 0 is the top lane; null when no lane has room (the line stays, the label is in the list under the chart). */
+  lane: number | null;
+}
+
+export const TIMELINE_LAYOUT = {
+  fontSize: 11,
+  /** Px from the plot's top to the first lane's label, and between lanes. */
+  top: 2,
+  laneHeight: 14,
+  maxLanes: 3,
+  /** Px between a label and its line, and at least between two labels in a lane. */
+  padding: 3,
+  gap: 6,
+  /** The plot's width in an 800 px chart: the static chart lays out its labels for it. */
+  referencePlotWidth: ASSUMED_WIDTH - TREND_LAYOUT.margin.left - TREND_LAYOUT.margin.right - TREND_LAYOUT.yAxisWidth,
+} as const;
+
+interface LabelBox {
+  x: number;
+  width: number;
+  anchor: "start" | "end";
+}
+
+/** A label's extent in px on a plot plotWidth wide. */
+function labelSpan({ x, width, anchor }: LabelBox, plotWidth: number): [number, number] {
+  const at = x * plotWidth;
+  return anchor === "start" ? [at + TIMELINE_LAYOUT.padding, at + TIMELINE_LAYOUT.padding + width] : [at - TIMELINE_LAYOUT.padding - width, at - TIMELINE_LAYOUT.padding];
+}
+
+function overlaps(a: [number, number], b: [number, number]): boolean {
+  return a[0] < b[1] + TIMELINE_LAYOUT.gap && b[0] < a[1] + TIMELINE_LAYOUT.gap;
+}
+
+/**
+ * Label lanes, greedily in the order given (so what comes first gets the top lane): each
+ * label takes the first lane where it overlaps no label already there, and none when all
+ * maxLanes are taken at its place.
+ */
+export function assignLabelLanes(labels: readonly LabelBox[], plotWidth: number, maxLanes: number = TIMELINE_LAYOUT.maxLanes): (number | null)[] {
+  const lanes: [number, number][][] = [];
+  return labels.map((label) => {
+    const span = labelSpan(label, plotWidth);
+    for (let lane = 0; lane < maxLanes; lane++) {
+      const taken = (lanes[lane] ??= []);
+      if (taken.every((other) => !overlaps(span, other))) {
+        taken.push(span);
+        return lane;
+      }
+    }
+    return null;
+  });
+}
+
+/**
+ * The markers within the chart's years, laid out for a plot plotWidth px wide: breaks
+ * first (they say the figures either side differ), then events by date.
+ */
+export function layoutTimeline(items: readonly TimelineItem[], years: { from: number; to: number }, plotWidth: number): TimelineMarker[] {
+  const count = yearsOf(years).length;
+  const shown = items
+    .filter((item) => item.year >= years.from && item.year <= years.to)
+    .map((item, order) => ({ item, order }))
+    .sort((a, b) => (a.item.kind === b.item.kind ? a.order - b.order : a.item.kind === "break" ? -1 : 1))
+    .map(({ item }) => {
+      const x = yearPosition(item.year - years.from, count);
+      return { ...item, x, anchor: x > 0.5 ? ("end" as const) : ("start" as const) };
+    });
+  const lanes = assignLabelLanes(
+    shown.map((marker) => ({ x: marker.x, anchor: marker.anchor, width: estimateTextWidth(marker.label, TIMELINE_LAYOUT.fontSize) })),
+    plotWidth,
+  );
+  return shown.map((marker, index) => ({ ...marker, lane: lanes[index] ?? null }));
+}
+
+/**
+ * For the static chart, which cannot know its width: the class that hides each label
+ * while the chart is too narrow for it to clear the labels before it in its lane ("" if it
+ * always does), laid out at the reference width. Null for a label without a lane.
+ */
+export function timelineLabelClasses(markers: readonly TimelineMarker[]): (string | null)[] {
+  return markers.map((marker, index) => {
+    if (marker.lane === null) return null;
+    const box = { x: marker.x, anchor: marker.anchor, width: estimateTextWidth(marker.label, TIMELINE_LAYOUT.fontSize) };
+    const before = markers.slice(0, index).filter((other) => other.lane === marker.lane);
+    const clears = (plotWidth: number) => {
+      const span = labelSpan(box, plotWidth);
+      return before.every((other) => !overlaps(span, labelSpan({ x: other.x, anchor: other.anchor, width: estimateTextWidth(other.label, TIMELINE_LAYOUT.fontSize) }, plotWidth)));
+    };
+    let narrowest = TIMELINE_LAYOUT.referencePlotWidth;
+    while (narrowest > 0 && clears(narrowest - 8)) narrowest -= 8;
+    // Container queries see the plot plus the Y axis.
+    return hideBelowClass(narrowest <= 8 ? 0 : TREND_LAYOUT.yAxisWidth + narrowest);
+  });
+}

@@ -3,14 +3,17 @@ import { lazy, Suspense, useCallback, useMemo, useSyncExternalStore } from "reac
 import type { ProvinceMapValue } from "@/components/charts/province-map";
 import { StaticCompareChart } from "@/components/charts/static-compare-chart";
 import { StaticTrendChart } from "@/components/charts/static-trend-chart";
+import { TimelineLegend } from "@/components/charts/timeline-marks";
 import { trendSeriesOrder } from "@/components/charts/trend-model";
 import { formatMeasure, formatTick, unitLabel, type MeasureOptions } from "@/lib/display-unit";
 import type { TDictionary } from "@/lib/i18n";
+import { seriesBreaks } from "@/lib/series-breaks";
 import type { ViewData, ViewRow } from "@/lib/view-data";
 import type { ViewState } from "@/lib/view-state";
 import type { Catalogue } from "@/lib/view-data";
 import { CoverageTable } from "./coverage-table";
 import { markLabels, unattributedLines } from "./chart-marks";
+import { trendTimeline, viewTimeline } from "./chart-timeline";
 import { DataTable } from "./data-table";
 import { GrowthGaps } from "./growth-gaps";
 import { useTopology } from "./queries";
@@ -29,9 +32,44 @@ interface ChartAreaProps {
   catalogue: Catalogue;
   update: (change: Partial<ViewState>) => void;
   t: TDictionary;
+  /** False in embeds, which have no room for the timeline's list under a trend (its marks' tooltips name the sources). */
+  timelineList?: boolean;
 }
 
 const noSubscription = () => () => {};
+
+/** A table row's breaks in series: what changed, where the row's year starts one. */
+function tableBreaks(metricCode: string, lang: ViewState["lang"]) {
+  return (row: ViewRow) =>
+    seriesBreaks(metricCode, [row.geoCode])
+      .filter((b) => b.year === row.year)
+      .map((b) => (lang === "zh" ? b.changeZh : b.changeEn));
+}
+
+/** Under a table: the breaks in its series within its years, each with its source. */
+function TableBreaks({
+  metricCode,
+  rows,
+  state,
+  t,
+}: {
+  metricCode: string;
+  rows: readonly ViewRow[];
+  state: ViewState;
+  t: TDictionary;
+}) {
+  const geoCodes = [...new Set(rows.filter((row) => !row.isRemainder).map((row) => row.geoCode))];
+  const { notes, labels } = trendTimeline({
+    events: [],
+    showEvents: false,
+    metricCode,
+    geoCodes,
+    years: { from: state.from, to: state.to },
+    lang: state.lang,
+    t,
+  });
+  return <TimelineLegend notes={notes} labels={labels} testId={`table-breaks-${metricCode}`} />;
+}
 
 /** False on the server and while hydrating, true afterwards. */
 function useHydrated(): boolean {
@@ -55,7 +93,7 @@ export function ChartArea(props: ChartAreaProps) {
   );
 }
 
-function ViewChart({ data, state, catalogue, update, t }: ChartAreaProps) {
+function ViewChart({ data, state, catalogue, update, t, timelineList = true }: ChartAreaProps) {
   const lang = state.lang;
   const hydrated = useHydrated();
   const topology = useTopology(state.view === "map");
@@ -89,6 +127,11 @@ function ViewChart({ data, state, catalogue, update, t }: ChartAreaProps) {
   const geosKey = state.geos.join(",");
   const selectedGeos = useMemo(() => (geosKey ? geosKey.split(",") : []), [geosKey]);
   const metricName = lang === "zh" ? data.metric.nameZh : data.metric.nameEn;
+  const timeline = useMemo(() => {
+    if (state.view !== "trend") return undefined;
+    const full = viewTimeline(data, state, catalogue.events, t);
+    return timelineList ? full : { ...full, notes: [] };
+  }, [data, state, catalogue.events, t, timelineList]);
 
   if (
     data.rows.length === 0 &&
@@ -117,6 +160,7 @@ function ViewChart({ data, state, catalogue, update, t }: ChartAreaProps) {
           formatValue={formatValue}
           unitLabel={unit}
           marks={marks}
+          timeline={timeline}
         />
       );
       if (!hydrated) return staticChart;
@@ -133,6 +177,7 @@ function ViewChart({ data, state, catalogue, update, t }: ChartAreaProps) {
             unitLabel={unit}
             labels={labels}
             marks={marks}
+            timeline={timeline}
           />
         </Suspense>
       );
@@ -229,7 +274,18 @@ function ViewChart({ data, state, catalogue, update, t }: ChartAreaProps) {
     case "table":
       return (
         <div className="space-y-6">
-          <DataTable rows={data.rows} gaps={data.gaps} nameOf={rowName} formatValue={formatValue} unitLabel={unit} t={t} />
+          <div>
+            <DataTable
+              rows={data.rows}
+              gaps={data.gaps}
+              nameOf={rowName}
+              formatValue={formatValue}
+              unitLabel={unit}
+              t={t}
+              breaksOf={tableBreaks(data.metric.code, lang)}
+            />
+            <TableBreaks metricCode={data.metric.code} rows={data.rows} state={state} t={t} />
+          </div>
           {data.extra.map((table) => (
             <section key={table.metric.code} aria-label={lang === "zh" ? table.metric.nameZh : table.metric.nameEn}>
               <h3 className="mb-1 font-semibold">
@@ -242,7 +298,9 @@ function ViewChart({ data, state, catalogue, update, t }: ChartAreaProps) {
                 formatValue={(value, options) => formatMeasure(value, table.unit, lang, options)}
                 unitLabel={unitLabel(table.unit, lang)}
                 t={t}
+                breaksOf={tableBreaks(table.metric.code, lang)}
               />
+              <TableBreaks metricCode={table.metric.code} rows={table.rows} state={state} t={t} />
             </section>
           ))}
         </div>

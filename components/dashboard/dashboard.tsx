@@ -9,6 +9,7 @@ import { serializeViewState, VIEWS, type ViewState } from "@/lib/view-state";
 import type { Catalogue } from "@/lib/view-data";
 import { ChartArea } from "./chart-area";
 import { markCaptionLines } from "./chart-marks";
+import { timelineCaptionLines, viewTimeline } from "./chart-timeline";
 import { FilterPanel } from "./filter-panel";
 import { usePrefetchView, useViewData } from "./queries";
 import { RevisionBanner } from "./revision-banner";
@@ -62,6 +63,8 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
       (row) => (lang === "zh" ? row.geoNameZh : row.geoNameEn),
       (value, options) => formatMeasure(value, data.unit, lang, options),
     ),
+    // The chart labels events and breaks briefly: the caption says each in full, with its source.
+    ...(state.view === "trend" ? timelineCaptionLines(viewTimeline(data, state, catalogue.events, t), t) : []),
     `Torch Atlas · ${typeof window === "undefined" ? "" : window.location.href}`,
   ];
 

@@ -18,6 +18,8 @@ interface DataTableProps {
   formatValue: (value: number, options?: MeasureOptions) => string;
   unitLabel: string;
   t: TDictionary;
+  /** What changed where a row's year starts a break in its series (empty: none). */
+  breaksOf?: (row: ViewRow) => string[];
 }
 
 /**
@@ -42,7 +44,8 @@ export function sortTableRows<T extends TSortable>(
   const result: T[] = [];
   for (const [index, row] of places.entries()) {
     result.push(row);
-    if (places[index + 1]?.year !== row.year) result.push(...remainders.filter((remainder) => remainder.year === row.year));
+    if (places[index + 1]?.year !== row.year)
+      result.push(...remainders.filter((remainder) => remainder.year === row.year));
   }
   // Years with nothing but the remainder (no place reports): in the years' order.
   const placed = new Set(result);
@@ -55,20 +58,37 @@ const rowClass = (isRemainder: boolean) =>
     ? "border-t border-dashed border-slate-400 bg-slate-50 align-top text-slate-700 italic"
     : "border-t border-slate-100 align-top";
 
+/** In the first year of a break in the row's series: "series break", what changed as its tooltip. */
+function SeriesBreakMark({ changes, label }: { changes: string[]; label: string }) {
+  if (changes.length === 0) return null;
+  return (
+    <span className="block text-xs text-red-800" data-series-break title={changes.join("; ")}>
+      {label}
+    </span>
+  );
+}
+
 /**
  * Every figure with its unit, edition and source; sortable by place, year or value. A lower
  * bound reads "at least 42 zones", with its note; the "not attributed" row stands apart, last.
  * A growth gap reads "not computed", with its reason.
  */
-export function DataTable({ rows, gaps = [], nameOf, formatValue, unitLabel, t }: DataTableProps) {
+export function DataTable({ rows, gaps = [], nameOf, formatValue, unitLabel, t, breaksOf }: DataTableProps) {
   const [sort, setSort] = useState<{ key: TSortKey; descending: boolean }>({ key: "geo", descending: false });
-  const sorted = useMemo(() => sortTableRows<ViewRow | ViewGap>([...rows, ...gaps], sort, nameOf), [rows, gaps, sort, nameOf]);
+  const sorted = useMemo(
+    () => sortTableRows<ViewRow | ViewGap>([...rows, ...gaps], sort, nameOf),
+    [rows, gaps, sort, nameOf],
+  );
   const lowerBounds = rows.filter((row) => row.isLowerBound).length;
 
   const header = (key: TSortKey, label: string, align = "text-left") => {
     const isActive = sort.key === key;
     return (
-      <th scope="col" className={`px-2 py-2 ${align}`} aria-sort={isActive ? (sort.descending ? "descending" : "ascending") : "none"}>
+      <th
+        scope="col"
+        className={`px-2 py-2 ${align}`}
+        aria-sort={isActive ? (sort.descending ? "descending" : "ascending") : "none"}
+      >
         <button
           type="button"
           className="font-semibold underline-offset-2 hover:underline"
@@ -97,8 +117,12 @@ export function DataTable({ rows, gaps = [], nameOf, formatValue, unitLabel, t }
             {header("geo", t.geography)}
             {header("year", t.year)}
             {header("value", t.value, "text-right")}
-            <th scope="col" className="px-2 py-2">{t.edition_}</th>
-            <th scope="col" className="px-2 py-2">{t.source}</th>
+            <th scope="col" className="px-2 py-2">
+              {t.edition_}
+            </th>
+            <th scope="col" className="px-2 py-2">
+              {t.source}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -122,7 +146,12 @@ export function DataTable({ rows, gaps = [], nameOf, formatValue, unitLabel, t }
                 <td className="px-2 py-1.5 tabular-nums">{row.year}</td>
                 <td className="px-2 py-1.5 text-right tabular-nums">
                   {formatValue(row.value, { isLowerBound: row.isLowerBound })}
-                  {row.isSample && <span className="ml-1 font-semibold text-orange-800" title={t.sampleMark}>*</span>}
+                  {row.isSample && (
+                    <span className="ml-1 font-semibold text-orange-800" title={t.sampleMark}>
+                      *
+                    </span>
+                  )}
+                  <SeriesBreakMark changes={breaksOf?.(row) ?? []} label={t.seriesBreakCell} />
                 </td>
                 <td className="px-2 py-1.5 text-xs">
                   {row.editions.join(", ")}

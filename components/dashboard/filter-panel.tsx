@@ -32,7 +32,7 @@ function geoOptions(catalogue: Catalogue, level: TLevel, lang: ViewState["lang"]
 const selectClass = "w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 export function FilterPanel({ state, catalogue, update, t, hasParkData }: FilterPanelProps) {
-  const ids = { metric: useId(), from: useId(), to: useId(), year: useId(), edition: useId() };
+  const ids = { metric: useId(), from: useId(), to: useId(), year: useId(), edition: useId(), events: useId() };
   const years: number[] = [];
   for (let y = catalogue.years.min; y <= catalogue.years.max; y++) years.push(y);
   const isOneYear = state.view === "compare" || state.view === "map";
@@ -214,6 +214,23 @@ export function FilterPanel({ state, catalogue, update, t, hasParkData }: Filter
             </p>
           )}
         </fieldset>
+      )}
+
+      {state.view === "trend" && (
+        <div className="text-sm">
+          <label className="flex items-center gap-1.5">
+            <input
+              type="checkbox"
+              checked={state.events === "on"}
+              aria-describedby={ids.events}
+              onChange={(event) => update({ events: event.target.checked ? "on" : "off" })}
+            />
+            {t.policyEvents}
+          </label>
+          <p id={ids.events} className="ml-5 text-xs text-slate-500">
+            {t.policyEventsHint}
+          </p>
+        </div>
       )}
 
       <div className="space-y-1">

@@ -15,9 +15,12 @@ import {
 } from "@/lib/api/series-response";
 import { COVERAGE_CSV_HEADER } from "@/lib/csv-export";
 import { DERIVED_METRICS, INDICATORS } from "@/lib/metrics";
+import { ZPolicyEvent } from "@/lib/policy-events";
+import { ZSeriesBreak } from "@/lib/series-breaks";
 import {
   DEFAULT_METRIC,
   DEFAULT_YEARS,
+  EVENTS,
   LANGUAGES,
   LEVELS,
   MAX_ALSO,
@@ -66,6 +69,7 @@ export interface JsonSchema {
   additionalProperties?: boolean | JsonSchema;
   oneOf?: JsonSchema[];
   anyOf?: JsonSchema[];
+  allOf?: JsonSchema[];
   propertyNames?: JsonSchema;
   readOnly?: boolean;
   $ref?: string;
@@ -211,6 +215,10 @@ export function viewParameters(catalogue: TOpenApiCatalogue): OpenApiParameter[]
     },
     lang: { description: "Language of names and formatted numbers in the response (and the preview image).", schema: { type: "string", enum: LANGUAGES, default: "en" } },
     scale: { description: "Y scale of the trend chart (and the preview image).", schema: { type: "string", enum: SCALES, default: "linear" } },
+    events: {
+      description: "on: trend charts mark the policy timeline's events (listed with their sources in /api/v1/meta `events`); off hides them. Breaks in series are always marked.",
+      schema: { type: "string", enum: EVENTS, default: "on" },
+    },
   };
   return URL_KEYS.map((name) => ({ name, in: "query", ...parameters[name] }));
 }
@@ -229,6 +237,8 @@ const RESPONSE_SCHEMAS = {
   ViewRevisions: ZViewRevisions,
   Coverage: ZCoverage,
   DisplayUnit: ZDisplayUnit,
+  PolicyEvent: ZPolicyEvent,
+  SeriesBreak: ZSeriesBreak,
 };
 
 /** The components generated from the zod schemas that type the responses. */
@@ -354,7 +364,8 @@ export function buildOpenApiDocument(catalogue: TOpenApiCatalogue, serverUrl: st
         get: {
           operationId: "getMeta",
           summary: "What the API can answer",
-          description: "Metrics (names, units, descriptions, formulas), regions, provinces, zones, published editions and the year span. Takes no parameters: any parameter answers 400.",
+          description:
+            "Metrics (names, units, descriptions, formulas, and `breaks`: the years where what a metric measures changes, each with what changed and its source), regions, provinces, zones, published editions, the year span, and `events`: the policy timeline the trend charts mark, each with its date, a line in English and Chinese, and its source. Takes no parameters: any parameter answers 400.",
           tags: ["data"],
           parameters: [{ name: "If-None-Match", in: "header", description: "An ETag from an earlier answer: 304 if the data has not changed.", schema: { type: "string" } }],
           responses: {
@@ -368,13 +379,22 @@ export function buildOpenApiDocument(catalogue: TOpenApiCatalogue, serverUrl: st
                     properties: {
                       dataVersion: { type: "integer" },
                       years: { type: "object", properties: { min: { type: "integer" }, max: { type: "integer" } } },
-                      metrics: { type: "array", items: { type: "object" } },
+                      metrics: {
+                        type: "array",
+                        items: {
+                          allOf: [
+                            { $ref: "#/components/schemas/MetricInfo" },
+                            { type: "object", properties: { breaks: { type: "array", items: { $ref: "#/components/schemas/SeriesBreak" } } }, required: ["breaks"] },
+                          ],
+                        },
+                      },
                       regions: { type: "array", items: { type: "object" } },
                       provinces: { type: "array", items: { type: "object" } },
                       parks: { type: "array", items: { type: "object" } },
                       editions: { type: "array", items: { type: "object" } },
+                      events: { type: "array", items: { $ref: "#/components/schemas/PolicyEvent" }, description: "In date order." },
                     },
-                    required: ["dataVersion", "years", "metrics", "regions", "provinces", "parks", "editions"],
+                    required: ["dataVersion", "years", "metrics", "regions", "provinces", "parks", "editions", "events"],
                   },
                 },
               },

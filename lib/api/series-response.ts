@@ -2,7 +2,7 @@ import { z } from "zod";
 import { COVERAGE_STATUSES } from "@/lib/coverage";
 import { GROWTH_GAP_REASONS } from "@/lib/growth";
 import { CANONICAL_UNITS, type TCanonicalUnit } from "@/lib/units";
-import { LANGUAGES, LEVELS, MODES, SCALES, URL_KEYS, VIEWS, type ViewNote, type ViewState } from "@/lib/view-state";
+import { EVENTS, LANGUAGES, LEVELS, MODES, SCALES, URL_KEYS, VIEWS, type ViewNote, type ViewState } from "@/lib/view-state";
 
 // The /api/v1/series response as zod schemas: the one description of its JSON, in both
 // shapes. The TypeScript types (lib/view-data.ts, lib/display-unit.ts, lib/coverage.ts)
@@ -108,6 +108,7 @@ const ZViewState = z
     edition: z.string().describe('"latest" or the slug of the pinned edition.'),
     lang: z.enum(LANGUAGES),
     scale: z.enum(SCALES),
+    events: z.enum(EVENTS).describe("Whether trend charts mark the policy timeline's events."),
   })
   .describe("The complete view state (every URL key, defaults filled in).") satisfies z.ZodType<ViewState>;
 

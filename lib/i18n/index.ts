@@ -150,6 +150,15 @@ const dashboardEn = {
     `Not attributed to ${level === "region" ? "a region" : "a province"}: the national total minus the ${level === "region" ? "regions" : "provinces"} shown, so the parts add up to it`,
   remainderLine: (r: { name: string; value: string; total: string; parts: string; level: TRemainderLevel }) =>
     `${r.name}: ${r.value} (national total ${r.total} − sum of ${r.level === "region" ? "regions" : "provinces"} ${r.parts})`,
+  policyEvents: "Policy events",
+  policyEventsHint: "Dated events of the Torch Program on trend charts",
+  policyEventsOnChart: (n: number) => `Policy events on the chart (${n})`,
+  seriesBreak: "Series break",
+  seriesBreaks: "Breaks in series: figures either side are not like for like",
+  seriesBreakWhen: (year: number, lastYearBefore: number | null) =>
+    lastYearBefore === null ? `From ${year}:` : `After ${lastYearBefore}, by ${year} at the latest:`,
+  seriesBreakCell: "series break",
+  confidence: (level: string) => `${level} confidence`,
 };
 
 const dashboardZh: typeof dashboardEn = {
@@ -279,6 +288,15 @@ const dashboardZh: typeof dashboardEn = {
     `未归属${level === "region" ? "地区" : "省份"}：全国合计减去所示各${level === "region" ? "地区" : "省份"}之和，使各部分相加等于合计`,
   remainderLine: (r: { name: string; value: string; total: string; parts: string; level: TRemainderLevel }) =>
     `${r.name}：${r.value}（全国合计 ${r.total} − 各${r.level === "region" ? "地区" : "省份"}合计 ${r.parts}）`,
+  policyEvents: "政策事件",
+  policyEventsHint: "在趋势图上标出火炬计划的重要事件",
+  policyEventsOnChart: (n: number) => `图中的政策事件（${n}）`,
+  seriesBreak: "口径变化",
+  seriesBreaks: "统计口径变化：前后数值不可直接比较",
+  seriesBreakWhen: (year: number, lastYearBefore: number | null) =>
+    lastYearBefore === null ? `自${year}年起：` : `${lastYearBefore}年之后、最迟${year}年起：`,
+  seriesBreakCell: "口径变化",
+  confidence: (level: string) => `可信度：${({ high: "高", medium: "中", low: "低" } as Record<string, string>)[level] ?? level}`,
 };
 
 const en = { ...dashboardEn, otherLanguage: "中文" };

@@ -45,6 +45,7 @@ const STATE: ViewState = {
   edition: "latest",
   lang: "en",
   scale: "linear",
+  events: "on",
 };
 
 function view(state: Partial<ViewState>, rows: ViewRow[], hasSample = false): ViewData {
