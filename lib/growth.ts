@@ -93,6 +93,7 @@ interface Comparison {
   /** The figure it is compared with, if the absolute view has one. */
   base: ViewRow | undefined;
   baseYear: number;
+  /** The breaks of the figure's series (they may differ by place). */
   breaks: readonly SeriesBreak[];
   /** The figures that must be positive for the rate to mean anything. */
   mustBePositive: (base: ViewRow, current: ViewRow) => ViewRow[];
@@ -171,7 +172,7 @@ const keyOf = (row: { geoCode: string; year: number }) => `${row.geoCode}|${row.
 export function yearOnYearGrowth(
   rows: readonly ViewRow[],
   years: { from: number; to: number },
-  breaks: readonly SeriesBreak[] = [],
+  breaksOf: (geoCode: string) => readonly SeriesBreak[] = () => [],
 ): GrowthFigures {
   const byKey = new Map(rows.map((row) => [keyOf(row), row]));
   return split(
@@ -182,7 +183,7 @@ export function yearOnYearGrowth(
           current,
           base: byKey.get(keyOf({ geoCode: current.geoCode, year: current.year - 1 })),
           baseYear: current.year - 1,
-          breaks,
+          breaks: breaksOf(current.geoCode),
           mustBePositive: (base) => [base],
           rate: (base, row) => percentChange(base.value, row.value),
           formula: (base, row) => `(${plain(row.value)} − ${plain(base.value)}) ÷ ${plain(base.value)} × 100`,
@@ -202,7 +203,7 @@ export function compoundAnnualGrowth(
   first: readonly ViewRow[],
   last: readonly ViewRow[],
   span: { from: number; to: number },
-  breaks: readonly SeriesBreak[] = [],
+  breaksOf: (geoCode: string) => readonly SeriesBreak[] = () => [],
 ): GrowthFigures {
   const years = span.to - span.from;
   if (years <= 0) {
@@ -221,7 +222,7 @@ export function compoundAnnualGrowth(
           current,
           base: firstByPlace.get(current.geoCode),
           baseYear: span.from,
-          breaks,
+          breaks: breaksOf(current.geoCode),
           mustBePositive: (base, row) => [base, row],
           rate: (base, row) => compoundAnnualGrowthRate(base.value, row.value, years),
           formula: (base, row) => `((${plain(row.value)} ÷ ${plain(base.value)})^(1 ÷ ${years}) − 1) × 100`,

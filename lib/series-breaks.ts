@@ -144,11 +144,17 @@ export function seriesBreaks(metricCode: string, geoCodes?: readonly string[]): 
  * seen in the old form. Growth rates leave these years out.
  */
 export function breakYears(metricCode: string, geoCodes?: readonly string[]): number[] {
-  const years = new Set<number>();
-  for (const { year, lastYearBefore } of seriesBreaks(metricCode, geoCodes)) {
-    for (let y = (lastYearBefore ?? year - 1) + 1; y <= year; y++) years.add(y);
-  }
-  return [...years].sort((a, b) => a - b);
+  return [...new Set(breaksCrossed(metricCode, geoCodes).map((crossed) => crossed.year))].sort((a, b) => a - b);
+}
+
+/** Each year of breakYears with what changed: the breaks the growth mode leaves rates out across. */
+export function breaksCrossed(metricCode: string, geoCodes?: readonly string[]): { year: number; what: string }[] {
+  return seriesBreaks(metricCode, geoCodes).flatMap(({ year, lastYearBefore, changeEn }) =>
+    Array.from({ length: year - (lastYearBefore ?? year - 1) }, (_, i) => ({
+      year: (lastYearBefore ?? year - 1) + 1 + i,
+      what: changeEn,
+    })),
+  );
 }
 
 /** True when the sources only bracket the change: it came after lastYearBefore, by year at the latest. */

@@ -2,6 +2,7 @@ import "server-only";
 import type { DisplayUnit } from "@/lib/display-unit";
 import { storedLevel } from "@/lib/geo-level";
 import { compoundAnnualGrowth, growthKind, growthUnit, yearOnYearGrowth, type GrowthFigures } from "@/lib/growth";
+import { breaksCrossed } from "@/lib/series-breaks";
 import { findIndicator, metricInMode } from "@/lib/metrics";
 import type { Database } from "@/lib/server/db";
 import {
@@ -154,8 +155,8 @@ async function getMetricRows(
 /**
  * Growth mode: the figures the absolute view shows (same vintage rule, same sums of parts,
  * the "not attributed" row included) as growth rates, with the year they are compared with:
- * the year before `from` for changes on the year before, `from` for compound rates. No break
- * in series is known yet, so none is passed (lib/growth.ts takes them).
+ * the year before `from` for changes on the year before, `from` for compound rates; none across
+ * a break in the place's series (lib/series-breaks.ts).
  */
 async function getGrowthRows(
   db: Database,
@@ -166,15 +167,16 @@ async function getGrowthRows(
   const absolute = (change: Partial<ViewState>) =>
     getMetricRows(db, { ...state, ...change }, state.metric, "absolute", catalogue, names);
   const unit = growthUnit(state);
+  const breaksOf = (geoCode: string) => breaksCrossed(state.metric, [geoCode]);
   if (growthKind(state.view) === "compound") {
     const [first, last] = await Promise.all([
       state.from < state.year ? absolute({ year: state.from }) : { rows: [] },
       absolute({}),
     ]);
-    return { unit, ...compoundAnnualGrowth(first.rows, last.rows, { from: state.from, to: state.year }) };
+    return { unit, ...compoundAnnualGrowth(first.rows, last.rows, { from: state.from, to: state.year }, breaksOf) };
   }
   const series = await absolute({ from: state.from - 1 });
-  return { unit, ...yearOnYearGrowth(series.rows, state) };
+  return { unit, ...yearOnYearGrowth(series.rows, state, breaksOf) };
 }
 
 export function findMetric(catalogue: Catalogue, code: string): MetricInfo {
