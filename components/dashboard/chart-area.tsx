@@ -7,6 +7,7 @@ import { trendSeriesOrder } from "@/components/charts/trend-model";
 import { formatMeasure, formatTick, unitLabel, type MeasureOptions } from "@/lib/display-unit";
 import type { TDictionary } from "@/lib/i18n";
 import type { ViewData, ViewRow } from "@/lib/view-data";
+import type { SpanScale } from "@/lib/time-lapse";
 import type { ViewState } from "@/lib/view-state";
 import type { Catalogue } from "@/lib/view-data";
 import { CoverageTable } from "./coverage-table";
@@ -28,6 +29,8 @@ interface ChartAreaProps {
   catalogue: Catalogue;
   update: (change: Partial<ViewState>) => void;
   t: TDictionary;
+  /** During a time-lapse: one colour scale and bar axis for all its years. */
+  spanScale?: SpanScale;
 }
 
 const noSubscription = () => () => {};
@@ -41,7 +44,7 @@ function useHydrated(): boolean {
   );
 }
 
-export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps) {
+export function ChartArea({ data, state, catalogue, update, t, spanScale }: ChartAreaProps) {
   const lang = state.lang;
   const hydrated = useHydrated();
   const topology = useTopology(state.view === "map");
@@ -139,6 +142,7 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
             labels={labels}
             marks={marks}
             selected={selectedGeos}
+            valueDomain={spanScale?.valueDomain}
           />
         </Suspense>
       );
@@ -188,7 +192,8 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
             formatValue={formatValue}
             formatTick={tick}
             unattributed={unattributed}
-            legendTitle={`${metricName} (${unit}), ${state.year}`}
+            legendTitle={`${metricName} (${unit}), ${state.year}${spanScale ? `; ${t.timeLapse.scaleOf(spanScale.from, spanScale.to)}` : ""}`}
+            colorValues={spanScale?.colorValues}
             labels={{
               noData: t.noData,
               sample: t.sampleMark,

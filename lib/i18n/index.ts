@@ -134,6 +134,20 @@ const dashboardEn = {
     `Not attributed to ${level === "region" ? "a region" : "a province"}: the national total minus the ${level === "region" ? "regions" : "provinces"} shown, so the parts add up to it`,
   remainderLine: (r: { name: string; value: string; total: string; parts: string; level: TRemainderLevel }) =>
     `${r.name}: ${r.value} (national total ${r.total} − sum of ${r.level === "region" ? "regions" : "provinces"} ${r.parts})`,
+  timeLapse: {
+    title: "Time-lapse",
+    yearShown: "Year shown",
+    play: "Play",
+    pause: "Pause",
+    previous: "Previous year",
+    next: "Next year",
+    showing: (year: number) => `Showing ${year}`,
+    loading: "Loading the years…",
+    oneYear: "Time-lapse: choose a From year before the year shown to play the years in between.",
+    reducedMotion: "Your system asks for reduced motion, so the years do not advance by themselves: step through them with the buttons.",
+    fixedScale: (from: number, to: number) => `One scale for ${from}–${to}: colours and bar lengths compare across the years.`,
+    scaleOf: (from: number, to: number) => `scale of ${from}–${to}`,
+  },
 };
 
 const dashboardZh: typeof dashboardEn = {
@@ -248,6 +262,20 @@ const dashboardZh: typeof dashboardEn = {
     `未归属${level === "region" ? "地区" : "省份"}：全国合计减去所示各${level === "region" ? "地区" : "省份"}之和，使各部分相加等于合计`,
   remainderLine: (r: { name: string; value: string; total: string; parts: string; level: TRemainderLevel }) =>
     `${r.name}：${r.value}（全国合计 ${r.total} − 各${r.level === "region" ? "地区" : "省份"}合计 ${r.parts}）`,
+  timeLapse: {
+    title: "动态播放",
+    yearShown: "当前年份",
+    play: "播放",
+    pause: "暂停",
+    previous: "上一年",
+    next: "下一年",
+    showing: (year: number) => `显示 ${year} 年`,
+    loading: "正在加载各年份…",
+    oneYear: "动态播放：请选择早于当前年份的起始年份，以逐年播放其间各年。",
+    reducedMotion: "系统设置要求减少动态效果，因此年份不会自动前进：请用按钮逐年查看。",
+    fixedScale: (from: number, to: number) => `${from}–${to} 年使用同一标尺：各年的颜色和条形长度可以直接比较。`,
+    scaleOf: (from: number, to: number) => `${from}–${to} 年统一标尺`,
+  },
 };
 
 const en = { ...dashboardEn, otherLanguage: "中文", admin: adminEn, pages: pagesEn };
