@@ -22,6 +22,7 @@ import {
   COMPARE_LAYOUT,
   compareChartHeight,
   compareMarkItems,
+  compareXAxis,
   isEmphasised,
   sortForCompare,
 } from "./compare-model";
@@ -47,6 +48,8 @@ export interface CompareChartProps {
   marks: MarkLabels;
   /** Geo codes to emphasise; the others are drawn lighter. */
   selected?: readonly string[];
+  /** A fixed value axis (a time-lapse keeps one for all its years); default 0 to the largest value. */
+  valueDomain?: readonly [number, number];
   /** Default "compare-chart", on the wrapper div. */
   testId?: string;
 }
@@ -76,6 +79,7 @@ export const CompareChart = memo(function CompareChart({
   labels,
   marks,
   selected = NO_SELECTION,
+  valueDomain,
   testId = "compare-chart",
 }: CompareChartProps) {
   const data = useMemo<CompareDatum[]>(
@@ -91,6 +95,13 @@ export const CompareChart = memo(function CompareChart({
   );
   // useId's output may contain characters that break url(#…) references.
   const hatchId = `compare-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
+  // Nice ticks over the fixed domain, as Recharts would lay out its own.
+  const fixedAxis = useMemo(() => {
+    if (!valueDomain) return undefined;
+    const { ticks } = compareXAxis(valueDomain);
+    const domain: [number, number] = [Math.min(valueDomain[0], ticks[0] ?? 0), Math.max(valueDomain[1], ticks.at(-1) ?? 0)];
+    return { domain, ticks };
+  }, [valueDomain]);
   const hasLowerBound = data.some((datum) => datum.row.isLowerBound);
   const renderBar = useCallback(
     (props: BarShapeProps) => {
@@ -134,6 +145,8 @@ export const CompareChart = memo(function CompareChart({
           <XAxis
             type="number"
             dataKey="value"
+            domain={fixedAxis?.domain}
+            ticks={fixedAxis?.ticks}
             tickFormatter={(value: number) => formatTick(value)}
             tick={{ fontSize: 12 }}
             height={X_AXIS_HEIGHT}

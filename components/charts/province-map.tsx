@@ -63,6 +63,11 @@ export interface ProvinceMapProps {
   unattributed?: readonly UnattributedLine[];
   /** e.g. "High-tech enterprises (firms), 2017" */
   legendTitle: string;
+  /**
+   * The values the colour classes are drawn from; default the values shown. A time-lapse
+   * passes every year's, so a colour means the same in each frame.
+   */
+  colorValues?: readonly number[];
   labels: {
     noData: string;
     sample: string;
@@ -113,7 +118,11 @@ export function ProvinceMap(props: ProvinceMapProps) {
     () => regionOutlinePath(topology, geometry.path, regionOf),
     [topology, geometry, regionOf],
   );
-  const scale = useMemo(() => buildColorScale(mapValues(geometry.provinces, values)), [geometry, values]);
+  const { colorValues } = props;
+  const scale = useMemo(
+    () => buildColorScale(colorValues ? [...colorValues] : mapValues(geometry.provinces, values)),
+    [geometry, values, colorValues],
+  );
 
   const selectedSet = new Set(selected);
   const mainland = geometry.provinces.filter((p) => p.isMainland);

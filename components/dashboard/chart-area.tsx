@@ -9,6 +9,7 @@ import { formatMeasure, formatTick, unitLabel, type MeasureOptions } from "@/lib
 import type { TDictionary } from "@/lib/i18n";
 import { seriesBreaks } from "@/lib/series-breaks";
 import type { ViewData, ViewRow } from "@/lib/view-data";
+import type { SpanScale } from "@/lib/time-lapse";
 import type { ViewState } from "@/lib/view-state";
 import type { Catalogue } from "@/lib/view-data";
 import { CoverageTable } from "./coverage-table";
@@ -34,6 +35,8 @@ interface ChartAreaProps {
   t: TDictionary;
   /** False in embeds, which have no room for the timeline's list under a trend (its marks' tooltips name the sources). */
   timelineList?: boolean;
+  /** During a time-lapse: one colour scale and bar axis for all its years. */
+  spanScale?: SpanScale;
 }
 
 const noSubscription = () => () => {};
@@ -93,7 +96,7 @@ export function ChartArea(props: ChartAreaProps) {
   );
 }
 
-function ViewChart({ data, state, catalogue, update, t, timelineList = true }: ChartAreaProps) {
+function ViewChart({ data, state, catalogue, update, t, timelineList = true, spanScale }: ChartAreaProps) {
   const lang = state.lang;
   const hydrated = useHydrated();
   const topology = useTopology(state.view === "map");
@@ -206,6 +209,7 @@ function ViewChart({ data, state, catalogue, update, t, timelineList = true }: C
             labels={labels}
             marks={marks}
             selected={selectedGeos}
+            valueDomain={spanScale?.valueDomain}
           />
         </Suspense>
       );
@@ -255,7 +259,8 @@ function ViewChart({ data, state, catalogue, update, t, timelineList = true }: C
             formatValue={formatValue}
             formatTick={tick}
             unattributed={unattributed}
-            legendTitle={`${metricName} (${unit}), ${state.year}`}
+            legendTitle={`${metricName} (${unit}), ${state.year}${spanScale ? `; ${t.timeLapse.scaleOf(spanScale.from, spanScale.to)}` : ""}`}
+            colorValues={spanScale?.colorValues}
             labels={{
               noData: t.noData,
               sample: t.sampleMark,

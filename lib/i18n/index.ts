@@ -22,7 +22,10 @@ const dashboardEn = {
   metric: "Metric",
   alsoShow: "Also show in the table",
   level: "Level",
-  levels: { nation: "National", region: "Regions", province: "Provinces", park: "Zones" } satisfies Record<TLevel, string>,
+  levels: { nation: "National", region: "Regions", province: "Provinces", park: "Zones" } satisfies Record<
+    TLevel,
+    string
+  >,
   geos: "Places",
   allGeos: "All",
   searchGeos: "Search by English or Chinese name",
@@ -34,7 +37,13 @@ const dashboardEn = {
   year: "Year",
   yearHint: "Compare and map show one year",
   mode: "Show as",
-  modes: { absolute: "Absolute", density: "Density", "per-park": "Per zone", share: "Share of national", growth: "Growth" } satisfies Record<TMode, string>,
+  modes: {
+    absolute: "Absolute",
+    density: "Density",
+    "per-park": "Per zone",
+    share: "Share of national",
+    growth: "Growth",
+  } satisfies Record<TMode, string>,
   modeHelp: {
     absolute: "Values as reported or summed from provinces",
     density: "High-tech enterprises ÷ registered firms",
@@ -57,7 +66,10 @@ const dashboardEn = {
       "no-span": "choose a From year before the year shown",
     })[reason],
   view: "View",
-  views: { trend: "Trend", compare: "Compare", map: "Map", table: "Table", coverage: "Coverage" } satisfies Record<TView, string>,
+  views: { trend: "Trend", compare: "Compare", map: "Map", table: "Table", coverage: "Coverage" } satisfies Record<
+    TView,
+    string
+  >,
   coverageStatus: {
     reported: "Reported",
     computed: "Computed",
@@ -72,7 +84,8 @@ const dashboardEn = {
     sample: "synthetic sample, invented for demonstration",
     missing: "no figure",
   } satisfies Record<TCoverageStatus, string>,
-  coverageCaption: (metric: string, from: number, to: number) => `${metric}: what kind of figure each place has, ${from}–${to}`,
+  coverageCaption: (metric: string, from: number, to: number) =>
+    `${metric}: what kind of figure each place has, ${from}–${to}`,
   coverageRegion: "Coverage table (scrolls: use the arrow keys)",
   coverageLegend: "Cells by status",
   coverageCell: (place: string, year: number, status: string, help: string) => `${place}, ${year}: ${status} (${help})`,
@@ -139,7 +152,8 @@ const dashboardEn = {
   editionsUsed: "Editions",
   noData: "no data",
   selected: "selected",
-  mapNote: "No South China Sea inset: its islands are not drawn. Taiwan, Hong Kong and Macau are outside the statistics.",
+  mapNote:
+    "No South China Sea inset: its islands are not drawn. Taiwan, Hong Kong and Macau are outside the statistics.",
   clickHint: "Click or press Enter on a province to add it to or remove it from the selection.",
   sortBy: (column: string) => `Sort by ${column}`,
   rows: (n: number) => `${n} ${n === 1 ? "row" : "rows"}`,
@@ -159,6 +173,22 @@ const dashboardEn = {
     lastYearBefore === null ? `From ${year}:` : `After ${lastYearBefore}, by ${year} at the latest:`,
   seriesBreakCell: "series break",
   confidence: (level: string) => `${level} confidence`,
+  timeLapse: {
+    title: "Time-lapse",
+    yearShown: "Year shown",
+    play: "Play",
+    pause: "Pause",
+    previous: "Previous year",
+    next: "Next year",
+    showing: (year: number) => `Showing ${year}`,
+    loading: "Loading the years…",
+    oneYear: "Time-lapse: choose a From year before the year shown to play the years in between.",
+    reducedMotion:
+      "Your system asks for reduced motion, so the years do not advance by themselves: step through them with the buttons.",
+    fixedScale: (from: number, to: number) =>
+      `One scale for ${from}–${to}: colours and bar lengths compare across the years.`,
+    scaleOf: (from: number, to: number) => `scale of ${from}–${to}`,
+  },
 };
 
 const dashboardZh: typeof dashboardEn = {
@@ -218,7 +248,8 @@ const dashboardZh: typeof dashboardEn = {
   coverageCaption: (metric: string, from: number, to: number) => `${metric}：各地区各年份的数据类型（${from}–${to}年）`,
   coverageRegion: "数据覆盖表（可用方向键滚动）",
   coverageLegend: "各类单元格数量",
-  coverageCell: (place: string, year: number, status: string, help: string) => `${place}，${year}年：${status}（${help}）`,
+  coverageCell: (place: string, year: number, status: string, help: string) =>
+    `${place}，${year}年：${status}（${help}）`,
   edition: "版本",
   latest: "最新数据（全部已发布版本）",
   scale: "刻度",
@@ -244,7 +275,9 @@ const dashboardZh: typeof dashboardEn = {
   embedTitle: (metric: string) => `火炬图谱：${metric}`,
   revisionsBanner: (r: { edition: string; revised: number; added: number; otherEditions: number }) => {
     const who = `“${r.edition}”${r.otherEditions ? `等 ${r.otherEditions + 1} 个版本` : "版本"}`;
-    const did = [r.revised ? `修订了其中 ${r.revised} 个数值` : "", r.added ? `新增了 ${r.added} 个数值` : ""].filter(Boolean);
+    const did = [r.revised ? `修订了其中 ${r.revised} 个数值` : "", r.added ? `新增了 ${r.added} 个数值` : ""].filter(
+      Boolean,
+    );
     return `有更新的数据：${who}${did.length ? did.join("，并") : "更改了此视图"}。`;
   },
   revisionsPinned: (edition: string) => `当前显示的是“${edition}”发布时的数据。`,
@@ -262,7 +295,8 @@ const dashboardZh: typeof dashboardEn = {
   emptyHint: "请尝试其他年份、层级或版本；来源中的空缺按空缺显示。",
   noParkData: "尚无已发布版本提供高新区层级数据。",
   notesTitle: "链接中有部分参数无法使用：",
-  sampleBanner: "屏幕上含合成示例数据：示例版本中的省份和地区数值为演示而生成，并非官方统计（表格和条形图中以 * 标示）。",
+  sampleBanner:
+    "屏幕上含合成示例数据：示例版本中的省份和地区数值为演示而生成，并非官方统计（表格和条形图中以 * 标示）。",
   sampleMark: "合成示例",
   computedMark: "计算值",
   edition_: "版本",
@@ -296,7 +330,22 @@ const dashboardZh: typeof dashboardEn = {
   seriesBreakWhen: (year: number, lastYearBefore: number | null) =>
     lastYearBefore === null ? `自${year}年起：` : `${lastYearBefore}年之后、最迟${year}年起：`,
   seriesBreakCell: "口径变化",
-  confidence: (level: string) => `可信度：${({ high: "高", medium: "中", low: "低" } as Record<string, string>)[level] ?? level}`,
+  confidence: (level: string) =>
+    `可信度：${({ high: "高", medium: "中", low: "低" } as Record<string, string>)[level] ?? level}`,
+  timeLapse: {
+    title: "动态播放",
+    yearShown: "当前年份",
+    play: "播放",
+    pause: "暂停",
+    previous: "上一年",
+    next: "下一年",
+    showing: (year: number) => `显示 ${year} 年`,
+    loading: "正在加载各年份…",
+    oneYear: "动态播放：请选择早于当前年份的起始年份，以逐年播放其间各年。",
+    reducedMotion: "系统设置要求减少动态效果，因此年份不会自动前进：请用按钮逐年查看。",
+    fixedScale: (from: number, to: number) => `${from}–${to} 年使用同一标尺：各年的颜色和条形长度可以直接比较。`,
+    scaleOf: (from: number, to: number) => `${from}–${to} 年统一标尺`,
+  },
 };
 
 const en = { ...dashboardEn, otherLanguage: "中文" };

@@ -1,6 +1,6 @@
 import "server-only";
 import type { DisplayUnit } from "@/lib/display-unit";
-import { storedLevel } from "@/lib/geo-level";
+import { levelShown, storedLevel } from "@/lib/geo-level";
 import { compoundAnnualGrowth, growthKind, growthUnit, yearOnYearGrowth, type GrowthFigures } from "@/lib/growth";
 import { breaksCrossed } from "@/lib/series-breaks";
 import { findIndicator, metricInMode } from "@/lib/metrics";
@@ -36,11 +36,6 @@ function buildGeoNames(catalogue: Catalogue): TNames {
     ...catalogue.provinces.map((p) => [p.code, { en: p.nameEn, zh: p.nameZhShort }] as const),
     ...catalogue.parks.map((p) => [p.code, { en: p.nameEn ?? p.nameZh, zh: p.nameZh }] as const),
   ]);
-}
-
-/** The map always shows provinces; every other view shows the chosen level. */
-export function levelShown(state: ViewState): TLevel {
-  return state.view === "map" ? "province" : state.level;
 }
 
 function seriesQuery(state: ViewState, metric: string, breakdown: string): SeriesQuery {
