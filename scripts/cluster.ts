@@ -39,6 +39,10 @@ runCli(async () => {
   const database = getDatabaseConfig();
   if (database.kind !== "postgres")
     throw new AppError("BAD_REQUEST", "npm run cluster needs DATABASE_URL: the embedded database serves one process only.");
+  // Listened for from the start: a Ctrl-C while the instances start stops them once they have.
+  const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
+    for (const name of ["SIGINT", "SIGTERM"] as const) process.once(name, () => resolve(name));
+  });
   const cluster = await startCluster({
     instances: flags.instances,
     port: flags.port,
@@ -47,9 +51,7 @@ runCli(async () => {
   });
   const ports = cluster.instances.map((instance) => instance.port).join(", ");
   console.log(`✔ nginx on ${cluster.url} in front of ${cluster.instances.length} instances (ports ${ports}); logs and cache in ${cluster.prefix}`);
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    for (const name of ["SIGINT", "SIGTERM"] as const) process.once(name, () => resolve(name));
-  });
+  const signal = await stopSignal;
   console.log(`… Stopping the cluster (${signal})`);
   await cluster.stop();
 });

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { AppError } from "@/lib/server/errors";
 import { buildIfStale } from "./build-if-stale";
 
 const NGINX_TEMPLATE = path.join("deploy", "nginx.conf");
@@ -145,7 +146,7 @@ function createInstance(port: number, env: NodeJS.ProcessEnv, onOutput: (line: s
 
 function findNginx(): string {
   const found = NGINX_BINARIES.find((binary) => spawnSync(binary, ["-v"]).status === 0);
-  if (!found) throw new Error("nginx is not installed: install Debian's nginx package (apt-get install nginx).");
+  if (!found) throw new AppError("BAD_REQUEST", "nginx is not installed: install Debian's nginx package (apt-get install nginx).");
   return found;
 }
 
@@ -159,7 +160,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const onOutput = options.onOutput ?? ((line: string) => console.log(line));
   const appPorts = Array.from({ length: count }, (_, i) => firstAppPort + i);
   for (const taken of [port, ...appPorts]) {
-    if (await isPortTaken(taken)) throw new Error(`Port ${taken} is in use: choose others with --port or --first-app-port.`);
+    if (await isPortTaken(taken)) throw new AppError("BAD_REQUEST", `Port ${taken} is in use: choose others with --port or --first-app-port.`);
   }
   const nginxBinary = findNginx();
   buildIfStale();
