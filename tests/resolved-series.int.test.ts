@@ -31,10 +31,10 @@ beforeAll(async () => {
       null,
     )
   ).id;
-  const query = db.query;
-  db.query = <T>(sql: string, params?: unknown[]) => {
+  const readAtVersion = db.readAtVersion;
+  db.readAtVersion = <T>(version: number, sql: string, params?: unknown[]) => {
     if (/FROM observation\b/.test(sql)) observationReads.count++;
-    return query<T>(sql, params);
+    return readAtVersion<T>(version, sql, params);
   };
 });
 

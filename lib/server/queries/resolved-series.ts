@@ -127,7 +127,8 @@ function blocksOf(rows: readonly AboveZoneRow[], editions: readonly EditionInfo[
  */
 async function resolveAboveZones(db: Database, store: ResolvedStore): Promise<{ pinned: Promise<void> }> {
   const published = await listPublishedEditions(db);
-  const rows = await db.query<AboveZoneRow>(
+  const rows = await db.readAtVersion<AboveZoneRow>(
+    store.version,
     `SELECT indicator_code AS "indicatorCode", geo_level AS level, edition_id AS "editionId", geo_code AS "geoCode", year,
             breakdown, value, note, source_ref AS "sourceRef", confidence, is_lower_bound AS "isLowerBound"
      FROM observation WHERE edition_id = ANY($1::int[]) AND geo_level <> 'PARK'`,
@@ -195,7 +196,7 @@ export async function readResolvedPoints(db: Database, selection: ResolvedSelect
       geos: missing,
       editionIds: editions.map((e) => e.id),
     });
-    const points = resolveVintage(await db.query<ObservationRow>(text, values), editions);
+    const points = resolveVintage(await db.readAtVersion<ObservationRow>(store.version, text, values), editions);
     // A publish may have committed while reading: those points belong to no version this store serves.
     if ((await getDataVersion(db)) !== store.version) return inRange(points, from, to).sort(compareByGeoThenYear);
     store.add(key, points, missing, isAll);
