@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { Suspense, type ReactNode } from "react";
 import { DocumentLang } from "@/components/i18n/document-lang";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { langTag } from "@/lib/i18n/lang";
 import { getRequestLang } from "@/lib/server/request-lang";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = dictionary(await getRequestLang()).pages;
+  const t = appDictionary(await getRequestLang()).pages;
   return { title: t.metaTitle, description: t.metaDescription };
 }
 

@@ -37,6 +37,7 @@ function view(rows: ViewRow[], extraRows: ViewRow[] = []): ViewData {
       edition: "latest",
       lang: "en",
       scale: "linear",
+      events: "on",
       sort: "place",
     },
     query: "metric=registered_firms&also=park_count&view=table&level=province&from=2016&to=2017",
@@ -51,6 +52,7 @@ function view(rows: ViewRow[], extraRows: ViewRow[] = []): ViewData {
     dataVersion: 7,
     revisions: null,
     coverage: null,
+    gaps: [],
   };
 }
 

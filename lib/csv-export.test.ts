@@ -32,6 +32,7 @@ function view(rows: ViewRow[]): ViewData {
     hasSample: false,
     dataVersion: 1,
     revisions: null,
+    gaps: [],
   } as unknown as ViewData;
 }
 
@@ -60,6 +61,21 @@ describe("toCsv", () => {
     expect(cell(exact!, "lower_bound")).toBe("false");
     expect(cell(exact!, "remainder")).toBe("false");
     expect(remainder).toBe("unattributed,Not attributed to a region,未归属地区,2017,park_count,66,zones,public-sources,false,true,,,,false,true");
+  });
+
+  it("in growth mode, gives a figure without a rate a line without a value, in place, whose note says why", () => {
+    const data = {
+      ...view([row({ year: 2016, value: 4.5, note: "Computed: (46 − 44) ÷ 44 × 100, from the values of 2016 and 2015" }), row({ value: 2 })]),
+      unit: { unit: "percent" as const, suffixEn: "change on previous year", suffixZh: "比上年增长" },
+      gaps: [
+        { geoCode: "central", geoNameEn: "Central", geoNameZh: "中部", year: 2017, isRemainder: false, reason: "missing" as const, years: [2016], note: "Not computed: no value for 2016 to compare with" },
+        { geoCode: "eastern", geoNameEn: "Eastern", geoNameZh: "东部", year: 2015, isRemainder: false, reason: "lower-bound" as const, years: [2015], note: "Not computed: the value for 2015 is only a lower bound (at least), not the total" },
+      ],
+    };
+    const [, ...lines] = parse(toCsv(data));
+    expect(lines.map((line) => line.split(",").slice(0, 4).join(" "))).toEqual(["central Central 中部 2017", "eastern Eastern 东部 2015", "eastern Eastern 东部 2016", "eastern Eastern 东部 2017"]);
+    expect(lines[0]).toBe("central,Central,中部,2017,park_count,,% change on previous year,,false,false,,,Not computed: no value for 2016 to compare with,false,false");
+    expect(lines[2]).toContain(",4.5,% change on previous year,public-sources,false,true,");
   });
 
   it("neutralises cells a spreadsheet would run", () => {

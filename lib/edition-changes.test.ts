@@ -4,9 +4,7 @@ import { DIFF_CSV_HEADER, editionChangesToCsv, roundPct, type EditionChange } fr
 const base: EditionChange = {
   kind: "revised",
   indicatorCode: "registered_firms",
-  indicatorNameEn: "Registered firms",
   breakdown: "",
-  breakdownNameEn: null,
   year: 2017,
   level: "province",
   geoCode: "460000",

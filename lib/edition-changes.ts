@@ -1,4 +1,5 @@
 import { neutraliseCell } from "@/lib/csv-export";
+import type { DiffFigure } from "@/lib/edition-diff";
 import { CANONICAL_UNITS, type TCanonicalUnit } from "@/lib/units";
 import type { TLevel } from "@/lib/view-state";
 
@@ -9,26 +10,14 @@ import type { TLevel } from "@/lib/view-state";
 export const CHANGE_KINDS = ["added", "revised", "dropped"] as const;
 export type TChangeKind = (typeof CHANGE_KINDS)[number];
 
-export interface EditionChange {
+/** One figure of the diff as readers see it: the kind of change, the place's names, the unit. */
+export interface EditionChange extends DiffFigure {
   kind: TChangeKind;
-  indicatorCode: string;
-  indicatorNameEn: string;
-  /** "" for the whole; a category such as "state_owned" for indicators reported by category. */
-  breakdown: string;
-  breakdownNameEn: string | null;
-  year: number;
   level: TLevel;
-  geoCode: string;
   geoNameEn: string;
   geoNameZh: string;
-  /** What readers saw before (null when added). */
-  old: number | null;
-  /** What the edition says (null when dropped). */
-  new: number | null;
   /** The indicator's canonical unit; old and new are in it. */
   unit: TCanonicalUnit;
-  /** (new − old) ÷ |old| × 100 for revisions; null otherwise and when old is 0. */
-  pctChange: number | null;
 }
 
 export const DIFF_CSV_HEADER = ["change", "indicator", "year", "level", "geo_code", "geo_name", "old", "new", "unit", "pct_change"] as const;

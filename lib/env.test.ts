@@ -11,7 +11,21 @@ describe("readEnv", () => {
 
   it("uses PostgreSQL when DATABASE_URL is set", () => {
     const url = "postgresql://postgres@127.0.0.1:5432/torch";
-    expect(getDatabaseConfig(readEnv({ DATABASE_URL: url }))).toEqual({ kind: "postgres", url });
+    expect(getDatabaseConfig(readEnv({ DATABASE_URL: url }))).toEqual({ kind: "postgres", url, replicaUrls: [] });
+  });
+
+  it("reads DATABASE_REPLICA_URL as a comma-separated list of replicas of DATABASE_URL", () => {
+    const url = "postgresql://postgres@127.0.0.1:5432/torch";
+    const replicas = "postgresql://postgres@10.0.0.2:5432/torch, postgres://reader:pw@10.0.0.3/torch,";
+    expect(getDatabaseConfig(readEnv({ DATABASE_URL: url, DATABASE_REPLICA_URL: replicas }))).toEqual({
+      kind: "postgres",
+      url,
+      replicaUrls: ["postgresql://postgres@10.0.0.2:5432/torch", "postgres://reader:pw@10.0.0.3/torch"],
+    });
+    expect(() => readEnv({ DATABASE_URL: url, DATABASE_REPLICA_URL: `${url},10.0.0.3:5432` })).toThrow(
+      /^DATABASE_REPLICA_URL: DATABASE_REPLICA_URL must be one or more/,
+    );
+    expect(() => getDatabaseConfig(readEnv({ DATABASE_REPLICA_URL: url }))).toThrow(/need their primary in DATABASE_URL/);
   });
 
   it.each(["mysql://localhost/db", "localhost:5432", "postgresql://"])("rejects DATABASE_URL=%s with one clear line", (url) => {

@@ -18,6 +18,17 @@ const ZEnv = z.object({
       message:
         "DATABASE_URL must look like postgresql://user:password@host:5432/database (or leave it unset to use the embedded database)",
     }),
+  /** Read replicas of DATABASE_URL, comma-separated: the hot read path uses them once they have the data version it serves. */
+  DATABASE_REPLICA_URL: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .transform((value) => value.split(",").map((url) => url.trim()).filter(Boolean))
+      .refine((urls) => urls.every(isPostgresUrl), {
+        message: "DATABASE_REPLICA_URL must be one or more comma-separated URLs like postgresql://user:password@replica:5432/database",
+      })
+      .default([]),
+  ),
   DATA_DIR: z.preprocess(emptyAsUnset, z.string().trim().default(".data")),
   PORT: z.preprocess(emptyAsUnset, z.coerce
     .number({ message: "PORT must be a number" })
@@ -63,7 +74,7 @@ const ZEnv = z.object({
 export type TEnv = z.infer<typeof ZEnv>;
 
 export type TDatabaseConfig =
-  | { kind: "postgres"; url: string }
+  | { kind: "postgres"; url: string; replicaUrls?: readonly string[] }
   | { kind: "embedded"; dataDir: string };
 
 function isPostgresUrl(value: string): boolean {
@@ -99,9 +110,11 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   return parsed.data;
 }
 
-/** The database the app uses: PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR. */
+/** The database the app uses: PostgreSQL when DATABASE_URL is set (with its replicas), else embedded PGlite in DATA_DIR. */
 export function getDatabaseConfig(env: TEnv = readEnv()): TDatabaseConfig {
-  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
+  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL, replicaUrls: env.DATABASE_REPLICA_URL };
+  if (env.DATABASE_REPLICA_URL.length)
+    throw new EnvError("DATABASE_REPLICA_URL: read replicas need their primary in DATABASE_URL (or unset DATABASE_REPLICA_URL to use the embedded database)");
   return { kind: "embedded", dataDir: path.resolve(env.DATA_DIR, "pglite") };
 }
 

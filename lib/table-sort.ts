@@ -42,26 +42,31 @@ export function nextSort(current: TTableSort, key: TSortKey): TTableSort {
 const collator = new Intl.Collator("zh-CN");
 export const compareNames: (a: string, b: string) => number = collator.compare;
 
+/** What the table sorts: figures, and in growth mode the gaps that have no value. */
+export type TSortable = Pick<ViewRow, "geoCode" | "year" | "isRemainder"> & { value?: number };
+
 /**
  * The table's order. The "not attributed" row is no place, so it never sorts among them:
  * sorted by year it is the last row of its year, otherwise the rows end with it (by year),
- * whichever the direction. Equal values keep the order of place, then year.
+ * whichever the direction. Equal values keep the order of place, then year. Sorted by value,
+ * rows without one (growth gaps) follow the others, by place.
  */
-export function sortTableRows(rows: readonly ViewRow[], sort: TTableOrder, nameOf: (row: ViewRow) => string): ViewRow[] {
-  const byPlace = (a: ViewRow, b: ViewRow) =>
-    compareNames(nameOf(a), nameOf(b)) || a.year - b.year || a.geoCode.localeCompare(b.geoCode);
-  const nonRemainders = rows.filter((row) => !row.isRemainder);
-  let places: ViewRow[];
+export function sortTableRows<T extends TSortable>(rows: readonly T[], sort: TTableOrder, nameOf: (row: T) => string): T[] {
+  const byPlace = (a: T, b: T) => compareNames(nameOf(a), nameOf(b)) || a.year - b.year || a.geoCode.localeCompare(b.geoCode);
+  const isValueless = (row: T) => sort.key === "value" && row.value === undefined;
+  const nonRemainders = rows.filter((row) => !row.isRemainder && !isValueless(row));
+  let places: T[];
   if (sort.key === "value") {
     const direction = sort.descending ? -1 : 1;
-    places = nonRemainders.sort((a, b) => direction * (a.value - b.value) || byPlace(a, b));
+    places = nonRemainders.sort((a, b) => direction * (a.value! - b.value!) || byPlace(a, b));
   } else {
     places = nonRemainders.sort(sort.key === "year" ? (a, b) => a.year - b.year : byPlace);
     if (sort.descending) places.reverse();
   }
+  places.push(...rows.filter((row) => !row.isRemainder && isValueless(row)).sort(byPlace));
   const remainders = rows.filter((row) => row.isRemainder).sort((a, b) => a.year - b.year);
   if (sort.key !== "year") return [...places, ...remainders];
-  const result: ViewRow[] = [];
+  const result: T[] = [];
   for (const [index, row] of places.entries()) {
     result.push(row);
     if (places[index + 1]?.year !== row.year) result.push(...remainders.filter((remainder) => remainder.year === row.year));

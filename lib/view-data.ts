@@ -6,9 +6,11 @@ import type {
   ZMetricInfo,
   ZRowSource,
   ZViewData,
+  ZViewGap,
   ZViewRevisions,
   ZViewRow,
 } from "@/lib/api/series-response";
+import type { PolicyEvent } from "@/lib/policy-events";
 import type { TLevel, ViewCatalogue } from "@/lib/view-state";
 
 // The data behind one view, as the server sends it to the page, the API and
@@ -24,6 +26,8 @@ export const UNATTRIBUTED = "unattributed";
  * total minus the sum of the places shown, so the rows add up to the total.
  */
 export type ViewRow = z.infer<typeof ZViewRow>;
+/** mode=growth: a figure whose growth rate cannot be computed, with the reason (lib/growth.ts). */
+export type ViewGap = z.infer<typeof ZViewGap>;
 export type MetricInfo = z.infer<typeof ZMetricInfo>;
 export type EditionInfoForView = z.infer<typeof ZEditionInfo>;
 /** Everything one view shows: the default shape of /api/v1/series. */
@@ -45,4 +49,6 @@ export interface Catalogue extends ViewCatalogue {
   provinces: { code: string; nameEn: string; nameZh: string; nameZhShort: string; regionCode: string }[];
   parks: { code: string; nameEn: string | null; nameZh: string; provinceCode: string; approvedOn: string | null }[];
   publishedEditions: EditionInfoForView[];
+  /** The policy timeline (prisma/seed/data/torch_policy_events.csv), in date order. */
+  events: PolicyEvent[];
 }

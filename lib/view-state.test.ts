@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createRandom } from "@/lib/server/seed/synthetic-sample";
 import { TABLE_SORTS } from "@/lib/table-sort";
 import { HOME_QUERY,
+  modeUnavailableReason,
   parseViewState,
+  scaleUnavailableReason,
   serializeViewState,
   sortUrlParams,
   URL_KEYS,
@@ -35,9 +37,9 @@ describe("parseViewState", () => {
   });
 
   it("reads every parameter", () => {
-    const { state, notes } = parse("metric=tax_revenue&also=registered_firms,park_count,tax_revenue&view=map&level=province&geo=440000,110000&from=2000&to=2020&year=2017&mode=share&edition=public-sources&lang=zh&scale=log&sort=value-asc");
+    const { state, notes } = parse("metric=tax_revenue&also=registered_firms,park_count,tax_revenue&view=map&level=province&geo=440000,110000&from=2000&to=2020&year=2017&mode=share&edition=public-sources&lang=zh&scale=log&events=off&sort=value-asc");
     expect(notes).toEqual([]);
-    expect(state).toEqual({ metric: "tax_revenue", also: ["park_count", "registered_firms"], view: "map", level: "province", geos: ["110000", "440000"], from: 2000, to: 2020, year: 2017, mode: "share", edition: "public-sources", lang: "zh", scale: "log", sort: "value-asc" });
+    expect(state).toEqual({ metric: "tax_revenue", also: ["park_count", "registered_firms"], view: "map", level: "province", geos: ["110000", "440000"], from: 2000, to: 2020, year: 2017, mode: "share", edition: "public-sources", lang: "zh", scale: "log", events: "off", sort: "value-asc" });
   });
 
   it("falls back with a note for unknown, malformed or stale values", () => {
@@ -58,6 +60,30 @@ describe("parseViewState", () => {
     expect(parse("level=nation&mode=share").notes[0]?.message).toMatch(/100% of itself/);
     expect(parse("metric=exports_share_national&mode=per-park").state.mode).toBe("absolute");
     expect(parse("metric=high_tech_enterprises&mode=density").notes).toEqual([]);
+  });
+
+  it("knows the growth mode for every metric and level, ratios included, and keeps it in the URL", () => {
+    for (const query of ["metric=park_count&level=nation", "metric=registered_firms&level=province&view=table", "metric=exports_share_national&view=compare", "metric=hte_density&level=park&view=map"]) {
+      const { state, notes } = parse(`${query}&mode=growth`);
+      expect(notes, query).toEqual([]);
+      expect(state.mode).toBe("growth");
+      expect(serializeViewState(state, catalogue)).toContain("mode=growth");
+    }
+    expect(canonical("mode=growth&metric=park_count&view=compare&from=2010&to=2017&level=nation")).toBe(
+      "metric=park_count&view=compare&level=nation&from=2010&to=2017&mode=growth",
+    );
+    expect(modeUnavailableReason("growth", "exports_share_national", "nation")).toBeNull();
+  });
+
+  it("refuses a log scale for growth rates, which can be zero or negative, saying why", () => {
+    const { state, notes } = parse("mode=growth&scale=log");
+    expect(state).toMatchObject({ mode: "growth", scale: "linear" });
+    expect(notes).toEqual([{ parameter: "scale", message: expect.stringMatching(/zero or negative.*Showing a linear scale/) }]);
+    expect(scaleUnavailableReason("log", "growth")).not.toBeNull();
+    expect(scaleUnavailableReason("linear", "growth")).toBeNull();
+    expect(scaleUnavailableReason("log", "absolute")).toBeNull();
+    // Only growth rules out the log scale: another mode (here share, which falls back to absolute) keeps it.
+    expect(parse("mode=share&level=nation&scale=log").state.scale).toBe("log");
   });
 
   it("swaps a reversed year range and keeps the year inside the catalogue", () => {
@@ -91,6 +117,16 @@ describe("canonical URLs", () => {
     expect(canonical("level=province&view=coverage&metric=park_count")).toBe("metric=park_count&view=coverage&level=province");
     expect(canonical("view=coverage&level=nation&mode=share").startsWith("view=coverage&level=nation")).toBe(true);
     expect(parse("view=coverage&level=nation&mode=share").notes.map((n) => n.parameter)).toEqual(["mode"]);
+  });
+
+  it("show the policy events by default and write only events=off, last", () => {
+    expect(parse("").state.events).toBe("on");
+    expect(canonical("events=on&metric=tax_revenue")).toBe("metric=tax_revenue");
+    expect(canonical("events=off&lang=zh&metric=tax_revenue")).toBe("metric=tax_revenue&lang=zh&events=off");
+    expect(parse(canonical("events=off&metric=tax_revenue")).state.events).toBe("off");
+    const { state, notes } = parse("events=hidden");
+    expect(state.events).toBe("on");
+    expect(notes).toEqual([{ parameter: "events", message: 'Unknown events "hidden"; showing on.', allowed: ["on", "off"] }]);
   });
 
   it("sortUrlParams puts keys in the canonical order", () => {

@@ -8,15 +8,18 @@ import { migrateLegacyParams } from "@/lib/view-state-migrations";
 
 export const VIEWS = ["trend", "compare", "map", "table", "coverage"] as const;
 export const LEVELS = VIEW_LEVELS;
-export const MODES = ["absolute", "density", "per-park", "share"] as const;
+export const MODES = ["absolute", "density", "per-park", "share", "growth"] as const;
 export const LANGUAGES = ["en", "zh"] as const;
 export const SCALES = ["linear", "log"] as const;
+/** The policy timeline's markers on trend charts: shown unless `events=off`. */
+export const EVENTS = ["on", "off"] as const;
 
 export type TView = (typeof VIEWS)[number];
 export type { TLevel };
 export type TMode = (typeof MODES)[number];
 export type TLang = (typeof LANGUAGES)[number];
 export type TScale = (typeof SCALES)[number];
+export type TEvents = (typeof EVENTS)[number];
 
 /** What the parser needs to know about the data: which metrics, geographies, editions and years exist. */
 export interface ViewCatalogue {
@@ -43,12 +46,28 @@ export interface ViewState {
   edition: string;
   lang: TLang;
   scale: TScale;
+  events: TEvents;
   /** The table's row order, which compare's bars take too; its default depends on the view (lib/table-sort.ts). */
   sort: TTableSort;
 }
 
 /** The URL keys, in canonical order. */
-export const URL_KEYS = ["metric", "also", "view", "level", "geo", "from", "to", "year", "mode", "edition", "lang", "scale", "sort"] as const;
+export const URL_KEYS = [
+  "metric",
+  "also",
+  "view",
+  "level",
+  "geo",
+  "from",
+  "to",
+  "year",
+  "mode",
+  "edition",
+  "lang",
+  "scale",
+  "events",
+  "sort",
+] as const;
 export type TUrlKey = (typeof URL_KEYS)[number];
 
 export const DEFAULT_METRIC = "high_tech_enterprises";
@@ -79,13 +98,15 @@ export function defaultViewState(catalogue: ViewCatalogue): ViewState {
     edition: "latest",
     lang: "en",
     scale: "linear",
+    events: "on",
     sort: defaultSortFor("trend"),
   };
 }
 
 /** Why a mode can't be used with a metric and level, or null when it can. */
 export function modeUnavailableReason(mode: TMode, metric: string, level: TLevel): string | null {
-  if (mode === "absolute") return null;
+  // Growth rates are computed from whatever the absolute view shows, ratios included.
+  if (mode === "absolute" || mode === "growth") return null;
   const indicator = findIndicator(metric);
   if (!indicator) return "This metric is already a ratio; it is shown as is.";
   if (mode === "density") {
@@ -100,6 +121,13 @@ export function modeUnavailableReason(mode: TMode, metric: string, level: TLevel
   }
   // share
   return level === "nation" ? "The nation is 100% of itself: choose regions or provinces." : null;
+}
+
+/** Why a scale can't be used in a mode, or null when it can. */
+export function scaleUnavailableReason(scale: TScale, mode: TMode): string | null {
+  return scale === "log" && mode === "growth"
+    ? "Growth rates can be zero or negative, which a log scale cannot show."
+    : null;
 }
 
 export function isKnownMetric(code: string): boolean {
@@ -151,7 +179,10 @@ function fromYear(
   if (raw === undefined) return fallback;
   const year = parseWholeNumber(raw);
   if (year === null || year < years.min || year > years.max) {
-    notes.push({ parameter, message: `${parameter} must be a year from ${years.min} to ${years.max}; showing ${fallback}.` });
+    notes.push({
+      parameter,
+      message: `${parameter} must be a year from ${years.min} to ${years.max}; showing ${fallback}.`,
+    });
     return fallback;
   }
   return year;
@@ -174,16 +205,36 @@ export function parseViewState(params: TRawParams, catalogue: ViewCatalogue): { 
   let metric = defaults.metric;
   if (rawMetric !== undefined) {
     if (catalogue.metrics.includes(rawMetric)) metric = rawMetric;
-    else notes.push({ parameter: "metric", message: `Unknown metric "${rawMetric}"; showing ${defaults.metric}.`, allowed: catalogue.metrics });
+    else
+      notes.push({
+        parameter: "metric",
+        message: `Unknown metric "${rawMetric}"; showing ${defaults.metric}.`,
+        allowed: catalogue.metrics,
+      });
   }
 
   const rawAlso = raw("also");
   let also: string[] = [];
   if (rawAlso !== undefined && rawAlso !== "") {
-    const requested = [...new Set(rawAlso.split(",").map((code) => code.trim()).filter(Boolean))];
+    const requested = [
+      ...new Set(
+        rawAlso
+          .split(",")
+          .map((code) => code.trim())
+          .filter(Boolean),
+      ),
+    ];
     const unknown = requested.filter((code) => !catalogue.metrics.includes(code));
-    if (unknown.length) notes.push({ parameter: "also", message: `Unknown metric: ${unknown.slice(0, 5).join(", ")}; left out.`, allowed: catalogue.metrics });
-    also = requested.filter((code) => catalogue.metrics.includes(code) && code !== metric).sort().slice(0, MAX_ALSO);
+    if (unknown.length)
+      notes.push({
+        parameter: "also",
+        message: `Unknown metric: ${unknown.slice(0, 5).join(", ")}; left out.`,
+        allowed: catalogue.metrics,
+      });
+    also = requested
+      .filter((code) => catalogue.metrics.includes(code) && code !== metric)
+      .sort()
+      .slice(0, MAX_ALSO);
   }
 
   const view = fromEnum(VIEWS, raw("view"), defaults.view, "view", notes);
@@ -193,7 +244,14 @@ export function parseViewState(params: TRawParams, catalogue: ViewCatalogue): { 
   let geos: string[] = [];
   if (rawGeos !== undefined && rawGeos !== "") {
     const known = new Set(catalogue.geos[level]);
-    const requested = [...new Set(rawGeos.split(",").map((code) => code.trim()).filter(Boolean))];
+    const requested = [
+      ...new Set(
+        rawGeos
+          .split(",")
+          .map((code) => code.trim())
+          .filter(Boolean),
+      ),
+    ];
     const unknown = requested.filter((code) => !known.has(code));
     if (unknown.length) {
       notes.push({ parameter: "geo", message: `Not a ${level} code: ${unknown.slice(0, 5).join(", ")}; left out.` });
@@ -220,14 +278,28 @@ export function parseViewState(params: TRawParams, catalogue: ViewCatalogue): { 
   let edition = defaults.edition;
   if (rawEdition !== undefined && rawEdition !== "latest") {
     if (catalogue.editions.includes(rawEdition)) edition = rawEdition;
-    else notes.push({ parameter: "edition", message: `No published edition "${rawEdition}"; showing the latest data.`, allowed: ["latest", ...catalogue.editions] });
+    else
+      notes.push({
+        parameter: "edition",
+        message: `No published edition "${rawEdition}"; showing the latest data.`,
+        allowed: ["latest", ...catalogue.editions],
+      });
   }
 
   const lang = fromEnum(LANGUAGES, raw("lang"), defaults.lang, "lang", notes);
-  const scale = fromEnum(SCALES, raw("scale"), defaults.scale, "scale", notes);
+  let scale = fromEnum(SCALES, raw("scale"), defaults.scale, "scale", notes);
+  const scaleReason = scaleUnavailableReason(scale, mode);
+  if (scaleReason) {
+    notes.push({ parameter: "scale", message: `${scaleReason} Showing a linear scale.` });
+    scale = "linear";
+  }
+  const events = fromEnum(EVENTS, raw("events"), defaults.events, "events", notes);
   const sort = fromEnum(TABLE_SORTS, raw("sort"), defaultSortFor(view), "sort", notes);
 
-  return { state: { metric, also, view, level, geos, from, to, year, mode, edition, lang, scale, sort }, notes };
+  return {
+    state: { metric, also, view, level, geos, from, to, year, mode, edition, lang, scale, events, sort },
+    notes,
+  };
 }
 
 /**
@@ -255,6 +327,7 @@ export function toUrlEntries(state: ViewState, catalogue: ViewCatalogue): [TUrlK
     edition: state.edition === defaults.edition ? null : state.edition,
     lang: state.lang === defaults.lang ? null : state.lang,
     scale: state.scale === defaults.scale ? null : state.scale,
+    events: state.events === defaults.events ? null : state.events,
     sort: state.sort === defaultSortFor(state.view) ? null : state.sort,
   };
   const entries = URL_KEYS.flatMap((key) => (values[key] === null ? [] : [[key, values[key]] as [TUrlKey, string]]));

@@ -36,9 +36,17 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   }
 }
 
+/**
+ * The server's maintenance database, for creating and dropping others: the
+ * database `url` names need not exist (the bench only takes its name).
+ */
+export function maintenanceUrl(url: string): string {
+  return databaseUrl(url, "postgres");
+}
+
 /** A new empty database, or, with `template`, a copy of that one (which must have no connections). */
 export async function createDatabase(adminUrl: string, name: string, template?: string): Promise<string> {
-  await withClient(adminUrl, async (client) => {
+  await withClient(maintenanceUrl(adminUrl), async (client) => {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
   });
@@ -46,7 +54,7 @@ export async function createDatabase(adminUrl: string, name: string, template?: 
 }
 
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  await withClient(maintenanceUrl(adminUrl), (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
 export async function countObservations(url: string): Promise<number> {

@@ -2,7 +2,7 @@
 // statement (observationStatement) for the heaviest views of the query mix,
 // on each benchmark database.
 import pg from "pg";
-import { observationStatement, type ObservationSelection } from "@/lib/server/queries/get-series";
+import { observationStatement, type ObservationSelection } from "@/lib/server/queries/resolved-series";
 
 export interface ExplainedStatement {
   view: string;
@@ -41,11 +41,10 @@ export async function explainHeaviestViews(url: string): Promise<ExplainedStatem
     const editionIds = (await client.query(`SELECT id FROM edition WHERE status = 'PUBLISHED' ORDER BY id`)).rows.map(
       (r) => r.id,
     );
-    const { min, max } = (await client.query(`SELECT min(year) AS min, max(year) AS max FROM observation`)).rows[0];
     const zones = (
       await client.query(`SELECT slug FROM park ORDER BY province_adcode DESC, slug DESC LIMIT 8`)
     ).rows.map((r) => r.slug);
-    const base = { indicatorCode: "revenue", from: min, to: max, breakdown: "", editionIds };
+    const base = { indicatorCode: "revenue", breakdown: "", editionIds };
     const views: [string, ObservationSelection][] = [
       ["revenue, every province, every year", { ...base, level: "PROVINCE", geos: [] }],
       ["revenue, 8 zones, every year", { ...base, level: "PARK", geos: zones }],

@@ -10,10 +10,10 @@ import { migrate } from "@/lib/server/migrate";
 import { LISTENER_APPLICATION_NAME } from "@/lib/server/postgres-listener";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { changePublishedData, getDataVersion, readDataVersion } from "@/lib/server/queries/data-version";
-import { viewOf } from "./support/view";
 import { seedReferenceTables } from "@/lib/server/seed/seed-database";
 import { createUser } from "@/lib/server/users/create-user";
 import { dropTestDatabase, openTestDatabase, TEST_DATABASE_URL } from "./support/test-database";
+import { viewOf } from "./support/view";
 
 // The data version lives in each process's memory, kept current by the NOTIFY
 // every bump sends on commit. Two Databases on one PostgreSQL database stand

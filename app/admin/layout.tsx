@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AdminHeader } from "@/components/admin/admin-header";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { getPageUser } from "@/lib/server/auth/guard";
 import { getRequestLang } from "@/lib/server/request-lang";
 import { signOutAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: dictionary(await getRequestLang()).admin.nav.home, robots: { index: false } };
+  return { title: appDictionary(await getRequestLang()).admin.nav.home, robots: { index: false } };
 }
 
 // Every page in here except sign-in calls requirePageUser() itself (a test

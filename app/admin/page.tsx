@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { langFrom, withLang } from "@/lib/i18n/lang";
 import { requirePageUser } from "@/lib/server/auth/guard";
 
@@ -11,7 +11,7 @@ type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AdminHomePage({ searchParams }: { searchParams: TSearchParams }) {
   const lang = langFrom(await searchParams);
   const user = await requirePageUser(withLang("/admin", lang));
-  const t = dictionary(lang).admin.home;
+  const t = appDictionary(lang).admin.home;
   return (
     <>
       <h1 className="text-2xl font-bold">{t.title}</h1>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EditionTable } from "@/components/editions/edition-table";
 import { LanguageLink } from "@/components/i18n/language-link";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { langFrom, withLang } from "@/lib/i18n/lang";
 import { getDatabase } from "@/lib/server/db";
 import { listReaderEditions } from "@/lib/server/editions/reader-editions";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ searchParams }: { searchParams: TSearchParams }): Promise<Metadata> {
-  const t = dictionary(langFrom(await searchParams)).pages.editions;
+  const t = appDictionary(langFrom(await searchParams)).pages.editions;
   return { title: t.metaTitle, description: t.metaDescription };
 }
 
@@ -29,7 +29,7 @@ async function load() {
 /** Every published edition, newest first, and apart the retired ones. */
 export default async function EditionsPage({ searchParams }: { searchParams: TSearchParams }) {
   const lang = langFrom(await searchParams);
-  const t = dictionary(lang).pages;
+  const t = appDictionary(lang).pages;
   const editions = await load();
   return (
     <main className="mx-auto max-w-6xl space-y-8 px-4 py-8">

@@ -3,7 +3,7 @@ import { LanguageLink } from "@/components/i18n/language-link";
 import { EditionList } from "@/components/overview/edition-list";
 import { HeadlineFigures } from "@/components/overview/headline-figures";
 import { ParkCountTable } from "@/components/overview/park-count-table";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { langFrom, withLang } from "@/lib/i18n/lang";
 import { getDatabase } from "@/lib/server/db";
 import { AppError, isDatabaseUnavailable } from "@/lib/server/errors";
@@ -24,7 +24,7 @@ async function loadOverview(): Promise<Overview | null> {
 
 export default async function OverviewPage({ searchParams }: { searchParams: TSearchParams }) {
   const lang = langFrom(await searchParams);
-  const t = dictionary(lang).pages;
+  const t = appDictionary(lang).pages;
   const overview = await loadOverview();
   return (
     <main className="mx-auto max-w-6xl space-y-10 px-4 py-8">

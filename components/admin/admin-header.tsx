@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { LanguageLink } from "@/components/i18n/language-link";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { langFrom, withLang } from "@/lib/i18n/lang";
 import type { TRole } from "@/lib/users";
 
@@ -17,7 +17,7 @@ interface AdminHeaderProps {
  */
 export function AdminHeader({ user, signOutAction }: AdminHeaderProps) {
   const lang = langFrom(useSearchParams());
-  const t = dictionary(lang).admin;
+  const t = appDictionary(lang).admin;
   const link = "rounded px-2 py-1 hover:bg-slate-100 focus:outline-none focus:ring-2 focus:ring-sky-600";
   return (
     <header className="border-b border-slate-200 bg-slate-50">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { withLang } from "@/lib/i18n/lang";
 import type { TLang } from "@/lib/view-state";
 
@@ -31,7 +31,7 @@ function detailLines(details: unknown): string[] {
 
 /** The audit trail, newest first, one page at a time. */
 export function AuditTable({ rows, page, pageCount, total, lang }: AuditTableProps) {
-  const t = dictionary(lang).admin.audit;
+  const t = appDictionary(lang).admin.audit;
   const cell = "border-b border-slate-200 px-3 py-2 align-top";
   return (
     <div className="space-y-3">

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type TUserActionState } from "@/lib/users";
 import type { TLang } from "@/lib/view-state";
 
@@ -11,7 +11,7 @@ interface CreateUserFormProps {
 
 /** New user: email, name, role and an initial password the admin hands over. */
 export function CreateUserForm({ action, lang }: CreateUserFormProps) {
-  const t = dictionary(lang).admin;
+  const t = appDictionary(lang).admin;
   const [state, formAction, isPending] = useActionState(action, { status: "idle" });
   const input =
     "mt-1 block w-full rounded border border-slate-300 px-3 py-2 focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/30";

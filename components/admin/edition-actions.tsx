@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { withLang } from "@/lib/i18n/lang";
 import type { TLang } from "@/lib/view-state";
 
@@ -16,7 +16,7 @@ type TAction = { label: string; busy: string; method: "POST" | "DELETE"; path: s
 
 /** Publish or delete a draft, retire a published edition: each confirmed, each a call to the admin API. */
 export function EditionActions({ id, slug, status, lang }: EditionActionsProps) {
-  const t = dictionary(lang).admin;
+  const t = appDictionary(lang).admin;
   const router = useRouter();
   const [running, setRunning] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { formatMeasure } from "@/lib/display-unit";
-import type { DiffCounts, DiffRow, TDiffList } from "@/lib/edition-diff";
-import { dictionary, type TDictionary } from "@/lib/i18n";
+import { ChangesSection } from "@/components/editions/changes-section";
+import { ChangesTable, type ChangesTableProps } from "@/components/editions/changes-table";
+import { type DiffCounts, DIFF_LISTS, type DiffRow, type TDiffList } from "@/lib/edition-diff";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { withLang } from "@/lib/i18n/lang";
 import { findIndicator } from "@/lib/metrics";
 import type { TLang } from "@/lib/view-state";
@@ -23,89 +25,14 @@ interface EditionDiffProps {
   lang: TLang;
 }
 
-function measure(indicatorCode: string, value: number | null, lang: TLang): string {
-  if (value === null) return "—";
+function measure(indicatorCode: string, value: number, lang: TLang): string {
   const indicator = findIndicator(indicatorCode);
   return indicator ? formatMeasure(value, { unit: indicator.unit }, lang) : String(value);
 }
 
-function describeKey(o: Pick<DiffRow, "indicatorCode" | "breakdown">, lang: TLang): string {
-  const indicator = findIndicator(o.indicatorCode);
-  const name = (lang === "zh" ? indicator?.nameZh : indicator?.nameEn) ?? o.indicatorCode;
-  return o.breakdown ? `${name}: ${indicator?.breakdowns?.[o.breakdown]?.[lang] ?? o.breakdown}` : name;
-}
-
-const cell = "border-b border-slate-200 px-2 py-1.5 align-top";
-const rowKey = (o: DiffRow) => `${o.indicatorCode}|${o.year}|${o.geoLevel}|${o.geoCode}|${o.breakdown}`;
-
-interface TableProps {
-  rows: DiffRow[];
-  geoName: EditionDiffProps["geoName"];
-  lang: TLang;
-  t: TDictionary["admin"]["diff"];
-}
-
-function ObservationTable({ list, rows, geoName, lang, t }: TableProps & { list: "added" | "notRestated" }) {
-  return (
-    <table className="min-w-full text-left text-sm" data-testid={list === "added" ? "diff-added" : "diff-not-restated"}>
-      <thead className="sticky top-0 bg-slate-50">
-        <tr>
-          <th scope="col" className={cell}>{t.columns.indicator}</th>
-          <th scope="col" className={cell}>{t.columns.year}</th>
-          <th scope="col" className={cell}>{t.columns.geography}</th>
-          <th scope="col" className={`${cell} text-right`}>{t.columns.value}</th>
-          {list === "notRestated" && <th scope="col" className={cell}>{t.columns.shownFrom}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((o) => (
-          <tr key={rowKey(o)}>
-            <td className={cell}>{describeKey(o, lang)}</td>
-            <td className={`${cell} tabular-nums`}>{o.year}</td>
-            <td className={cell}>{geoName(o.geoLevel, o.geoCode)}</td>
-            <td className={`${cell} text-right tabular-nums`}>{measure(o.indicatorCode, o.new ?? o.old, lang)}</td>
-            {list === "notRestated" && <td className={cell}>{t.stillShownFrom(o.shownFrom?.title ?? "")}</td>}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function ChangeTable({ rows, geoName, lang, t }: TableProps) {
-  return (
-    <table className="min-w-full text-left text-sm" data-testid="diff-changed">
-      <thead className="sticky top-0 bg-slate-50">
-        <tr>
-          <th scope="col" className={cell}>{t.columns.indicator}</th>
-          <th scope="col" className={cell}>{t.columns.year}</th>
-          <th scope="col" className={cell}>{t.columns.geography}</th>
-          <th scope="col" className={`${cell} text-right`}>{t.columns.published}</th>
-          <th scope="col" className={`${cell} text-right`}>{t.columns.thisEdition}</th>
-          <th scope="col" className={`${cell} text-right`}>{t.columns.change}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((c) => (
-          <tr key={rowKey(c)}>
-            <td className={cell}>{describeKey(c, lang)}</td>
-            <td className={`${cell} tabular-nums`}>{c.year}</td>
-            <td className={cell}>{geoName(c.geoLevel, c.geoCode)}</td>
-            <td className={`${cell} text-right tabular-nums`}>{measure(c.indicatorCode, c.old, lang)}</td>
-            <td className={`${cell} text-right tabular-nums`}>{measure(c.indicatorCode, c.new, lang)}</td>
-            <td className={`${cell} text-right tabular-nums ${(c.absChange ?? 0) < 0 ? "text-red-800" : "text-green-800"}`}>
-              {c.pctChange === null ? t.fromZero : `${c.pctChange > 0 ? "+" : ""}${c.pctChange.toFixed(1)}%`}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 /** Changed (biggest first), added and not restated figures, a page at a time, filterable by indicator and geography. */
 export function EditionDiff({ counts, totals, pages, geoName, filter, indicators, basePath, against, lang }: EditionDiffProps) {
-  const t = dictionary(lang).admin.diff;
+  const t = appDictionary(lang).admin.diff;
   const isFiltered = Boolean(filter.indicator || filter.geo);
   const pageHref = (list: TDiffList, offset: number) => {
     const params = new URLSearchParams({ ...(filter.indicator ? { indicator: filter.indicator } : {}), ...(filter.geo ? { geo: filter.geo } : {}) });
@@ -116,11 +43,32 @@ export function EditionDiff({ counts, totals, pages, geoName, filter, indicators
     const query = params.toString();
     return `${withLang(`${basePath}${query ? `?${query}` : ""}`, lang)}#diff-${list}`;
   };
-  const table = { geoName, lang, t };
+  const table: Omit<ChangesTableProps<DiffRow>, "rows" | "testId" | "headers"> = {
+    lang,
+    geography: (o) => geoName(o.geoLevel, o.geoCode),
+    formatValue: (value, o) => measure(o.indicatorCode, value, lang),
+    fromZero: t.fromZero,
+  };
+  const { indicator, year, geography } = t.columns;
   const bodies: Record<TDiffList, React.ReactNode> = {
-    changed: <ChangeTable rows={pages.changed.rows} {...table} />,
-    added: <ObservationTable list="added" rows={pages.added.rows} {...table} />,
-    notRestated: <ObservationTable list="notRestated" rows={pages.notRestated.rows} {...table} />,
+    changed: (
+      <ChangesTable
+        rows={pages.changed.rows}
+        testId="diff-changed"
+        headers={{ indicator, year, geography, old: t.columns.published, new: t.columns.thisEdition, change: t.columns.change }}
+        {...table}
+      />
+    ),
+    added: <ChangesTable rows={pages.added.rows} testId="diff-added" headers={{ indicator, year, geography, new: t.columns.value }} {...table} />,
+    notRestated: (
+      <ChangesTable
+        rows={pages.notRestated.rows}
+        testId="diff-not-restated"
+        headers={{ indicator, year, geography, old: t.columns.value }}
+        extraColumns={[{ header: t.columns.shownFrom, cell: (o) => t.stillShownFrom(o.shownFrom?.title ?? "") }]}
+        {...table}
+      />
+    ),
   };
   return (
     <section aria-labelledby="diff-heading" className="space-y-4" data-testid="edition-diff">
@@ -146,26 +94,32 @@ export function EditionDiff({ counts, totals, pages, geoName, filter, indicators
         <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">{t.filter}</button>
         {isFiltered && <Link href={withLang(basePath, lang)} className="text-sky-700 underline">{t.clearFilter}</Link>}
       </form>
-      {(["changed", "added", "notRestated"] as const).map((list) => {
+      {DIFF_LISTS.map((list) => {
         const { offset, rows } = pages[list];
         const count = counts[list];
         return (
-          <details key={list} id={`diff-${list}`} open={count > 0 && (list !== "notRestated" || offset > 0)} className="rounded border border-slate-200">
-            <summary className="cursor-pointer bg-slate-50 px-3 py-2 font-medium">
-              {t.titles[list]} ({count.toLocaleString(lang)}{isFiltered ? t.matchingFilter : ""})
-              {count > rows.length && rows.length > 0 && <span className="font-normal text-slate-600">{t.rows(offset + 1, offset + rows.length)}</span>}
-            </summary>
-            {list === "notRestated" && <p className="px-3 pt-2 text-sm text-slate-600">{t.notRestatedHelp}</p>}
-            <div className="max-h-[32rem] overflow-auto">
-              {rows.length > 0 ? bodies[list] : <p className="p-3 text-sm text-slate-600">{t.none}</p>}
-            </div>
-            {count > DIFF_PAGE_SIZE && (
-              <nav className="flex gap-4 px-3 py-2 text-sm" aria-label={t.titles[list]}>
-                {offset > 0 && <Link href={pageHref(list, offset - DIFF_PAGE_SIZE)} className="text-sky-700 underline">{t.previous}</Link>}
-                {offset + rows.length < count && <Link href={pageHref(list, offset + DIFF_PAGE_SIZE)} className="text-sky-700 underline">{t.next}</Link>}
-              </nav>
-            )}
-          </details>
+          <ChangesSection
+            key={list}
+            id={`diff-${list}`}
+            isOpen={count > 0 && (list !== "notRestated" || offset > 0)}
+            title={t.titles[list]}
+            count={count.toLocaleString(lang)}
+            matchingFilter={isFiltered ? t.matchingFilter : ""}
+            note={count > rows.length && rows.length > 0 ? t.rows(offset + 1, offset + rows.length) : null}
+            help={list === "notRestated" && <p className="px-3 pt-2 text-sm text-slate-600">{t.notRestatedHelp}</p>}
+            maxHeightClass="max-h-[32rem]"
+            none={t.none}
+            footer={
+              count > DIFF_PAGE_SIZE && (
+                <nav className="flex gap-4 px-3 py-2 text-sm" aria-label={t.titles[list]}>
+                  {offset > 0 && <Link href={pageHref(list, offset - DIFF_PAGE_SIZE)} className="text-sky-700 underline">{t.previous}</Link>}
+                  {offset + rows.length < count && <Link href={pageHref(list, offset + DIFF_PAGE_SIZE)} className="text-sky-700 underline">{t.next}</Link>}
+                </nav>
+              )
+            }
+          >
+            {rows.length > 0 ? bodies[list] : null}
+          </ChangesSection>
         );
       })}
     </section>

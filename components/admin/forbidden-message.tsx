@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { withLang } from "@/lib/i18n/lang";
 import type { TLang } from "@/lib/view-state";
 
 /** The 403 page's text in English or Chinese. */
 export function ForbiddenMessage({ lang }: { lang: TLang }) {
-  const t = dictionary(lang).admin.forbidden;
+  const t = appDictionary(lang).admin.forbidden;
   return (
     <section aria-labelledby="forbidden-heading" className="space-y-3">
       <h1 id="forbidden-heading" className="text-2xl font-bold">

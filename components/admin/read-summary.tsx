@@ -1,5 +1,5 @@
 import type { CsvEncoding, CsvSeparator, IngestResult, IngestSheetSummary } from "@/lib/ingest";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import type { TLang } from "@/lib/view-state";
 
 // How an upload was read: a CSV's encoding and separator, or what each sheet
@@ -18,7 +18,7 @@ interface ReadSummaryProps {
 
 
 export function ReadSummary({ report, lang = "en" }: ReadSummaryProps) {
-  const text = dictionary(lang).admin.readSummary;
+  const text = appDictionary(lang).admin.readSummary;
   const cell = "border-b border-slate-200 px-2 py-1";
   if (report.format === "csv") {
     if (!report.encoding || !report.separator) return null;

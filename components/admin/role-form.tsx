@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { ROLES, type TRole, type TUserActionState } from "@/lib/users";
 import type { TLang } from "@/lib/view-state";
 
@@ -14,7 +14,7 @@ interface RoleFormProps {
 
 /** One user's role: pick another and press Change. */
 export function RoleForm({ action, userId, email, role, lang }: RoleFormProps) {
-  const t = dictionary(lang).admin;
+  const t = appDictionary(lang).admin;
   const [state, formAction, isPending] = useActionState(action, { status: "idle" });
   const selectId = `role-${userId}`;
   return (

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import type { TAdminText } from "@/lib/i18n/admin-text";
 import type { TSignInState } from "@/lib/sign-in";
 import type { TLang } from "@/lib/view-state";
@@ -26,7 +26,7 @@ function messageFor(state: TSignInState, t: TAdminText["signIn"]): string | null
 
 /** Email and password, posted to a server action: works without JavaScript, shows errors inline with it. */
 export function SignInForm({ action, next, lang }: SignInFormProps) {
-  const t = dictionary(lang).admin.signIn;
+  const t = appDictionary(lang).admin.signIn;
   const [state, formAction, isPending] = useActionState(action, { error: null });
   const message = messageFor(state, t);
   const input =

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { withLang } from "@/lib/i18n/lang";
 import type { IngestResult } from "@/lib/ingest";
 import { ReadSummary } from "./read-summary";
@@ -23,7 +23,7 @@ const input =
 
 /** What went wrong, in the admin's language: the server's words in English, the dictionary's by error code in Chinese. */
 function uploadMessage(lang: TLang, status: number, error: TUploadError | undefined, report: TReport | undefined): string {
-  const t = dictionary(lang).admin;
+  const t = appDictionary(lang).admin;
   if (lang === "en") return error?.message ?? t.upload.failed(status);
   if (report) return t.upload.invalid(report.errorCount);
   if (error?.code === "PAYLOAD_TOO_LARGE") return error.messageZh ?? t.upload.tooLarge;
@@ -37,7 +37,7 @@ function uploadMessage(lang: TLang, status: number, error: TUploadError | undefi
  * validation report is shown here and nothing is saved.
  */
 export function UploadForm({ lang }: { lang: TLang }) {
-  const t = dictionary(lang).admin.upload;
+  const t = appDictionary(lang).admin.upload;
   const router = useRouter();
   const [state, setState] = useState<TUploadState>({ status: "idle" });
 

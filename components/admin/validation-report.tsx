@@ -1,4 +1,4 @@
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import type { IngestProblem } from "@/lib/ingest";
 import type { TLang } from "@/lib/view-state";
 
@@ -13,7 +13,7 @@ interface ValidationReportProps {
 
 /** Every problem with where it is (sheet, row, column) and why, in Chinese where it is translated; text only, never HTML. */
 export function ValidationReport({ problems, errorCount, warningCount, truncated, lang }: ValidationReportProps) {
-  const t = dictionary(lang).admin.report;
+  const t = appDictionary(lang).admin.report;
   const cell = "border-b border-slate-200 px-2 py-1.5 align-top";
   const errors = problems.filter((p) => p.severity === "error");
   const warnings = problems.filter((p) => p.severity === "warning");

@@ -2,9 +2,10 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { TLang } from "@/lib/view-state";
-import { ZoneChanges, type ZoneChange } from "./zone-changes";
+import type { TParkChangeView } from "@/lib/zone-changes";
+import { ZoneChanges } from "./zone-changes";
 
-const CHANGES: ZoneChange[] = [
+const CHANGES: TParkChangeView[] = [
   {
     slug: "huaihua",
     kind: "ADD",

@@ -1,14 +1,11 @@
 import type { TLang } from "@/lib/view-state";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import type { TParkChangeView } from "@/lib/zone-changes";
 
 // What an edition does to the zone registry — zones it adds, fields it
 // corrects (old → new) — on the edition's review page.
 
-type TFieldValue = string | number | null;
-
-export type ZoneChange = TParkChangeView;
-
+type TFieldValue = TParkChangeView["fields"][number]["new"];
 
 export function ZoneChanges({
   changes,
@@ -16,13 +13,13 @@ export function ZoneChanges({
   lang,
   provinceName,
 }: {
-  changes: ZoneChange[];
+  changes: TParkChangeView[];
   status: "DRAFT" | "PUBLISHED" | "RETIRED";
   lang: TLang;
   provinceName: (adcode: number) => string;
 }) {
   if (changes.length === 0) return null;
-  const t = dictionary(lang).admin.zoneChanges;
+  const t = appDictionary(lang).admin.zoneChanges;
   const added = changes.filter((c) => c.kind === "ADD").length;
   const corrected = changes.length - added;
   const show = (field: string, value: TFieldValue) =>

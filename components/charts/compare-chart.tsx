@@ -13,24 +13,25 @@ import {
 } from "recharts";
 import type { BarShapeProps, TooltipContentProps } from "recharts";
 import type { MeasureOptions } from "@/lib/display-unit";
-import { sortCompareBars, type TTableSort } from "@/lib/table-sort";
+import type { TTableSort } from "@/lib/table-sort";
 import type { ViewRow } from "@/lib/view-data";
-import { seriesStyle } from "./palette";
+import { TooltipBox, TooltipEntry, type TooltipLabels, tooltipWrapperStyle } from "./chart-tooltip";
 import {
+  BAR_COLOR,
   barLabel,
   barStyle,
+  COMPARE_LAYOUT,
+  compareChartHeight,
   compareMarkItems,
-  LowerBoundHatch,
-  type MarkLabels,
-  MarksLegend,
-} from "./static-chart-parts";
-import { TooltipBox, TooltipEntry, tooltipWrapperStyle, type TooltipLabels } from "./trend-chart";
+  compareXAxis,
+  isEmphasised,
+  sortForCompare,
+} from "./compare-model";
+import { LowerBoundHatch, type MarkLabels, MarksLegend } from "./marks-legend";
+import { GRID_DASH, GRID_STROKE, LABEL_INK, TRACK_FILL } from "./palette";
 
-const BAR_SLOT_PX = 28;
-const MARGIN = { top: 8, right: 64, bottom: 8, left: 4 };
-const X_AXIS_HEIGHT = 40;
-const NAME_AXIS_WIDTH = 120;
-const BAR_COLOR = seriesStyle(0).color;
+const { margin: MARGIN, xAxisHeight: X_AXIS_HEIGHT, nameAxisWidth: NAME_AXIS_WIDTH } = COMPARE_LAYOUT;
+const BAR_CATEGORY_GAP = `${COMPARE_LAYOUT.barCategoryGap * 100}%`;
 const NO_SELECTION: readonly string[] = [];
 
 export interface CompareChartProps {
@@ -50,6 +51,8 @@ export interface CompareChartProps {
   selected?: readonly string[];
   /** The bars' order: the view's sort (default largest first). */
   sort?: TTableSort;
+  /** A fixed value axis (a time-lapse keeps one for all its years); default 0 to the largest value. */
+  valueDomain?: readonly [number, number];
   /** Default "compare-chart", on the wrapper div. */
   testId?: string;
 }
@@ -64,23 +67,6 @@ interface CompareDatum {
 }
 
 /**
- * In the view's sort, largest first by default; equal values by name (English unless nameOf
- * is given), then by code so the order is stable. The "not attributed" row is no place: it
- * always comes last.
- */
-export function sortForCompare(
-  rows: readonly ViewRow[],
-  nameOf?: (geoCode: string) => string,
-  sort: TTableSort = "value-desc",
-): ViewRow[] {
-  return sortCompareBars(rows, sort, (row) => (nameOf ? nameOf(row.geoCode) : row.geoNameEn));
-}
-
-/** Chart height that gives every bar the same slot, so 31 provinces fit. */
-export function compareChartHeight(barCount: number): number {
-  return Math.max(1, barCount) * BAR_SLOT_PX + MARGIN.top + MARGIN.bottom + X_AXIS_HEIGHT;
-}
-
 /**
  * Horizontal bars, largest at the top. Synthetic-sample bars are paler with a
  * dashed outline and their label ends in " *": the parent must show a legend
@@ -98,6 +84,7 @@ export const CompareChart = memo(function CompareChart({
   marks,
   selected = NO_SELECTION,
   sort = "value-desc",
+  valueDomain,
   testId = "compare-chart",
 }: CompareChartProps) {
   const data = useMemo<CompareDatum[]>(
@@ -107,12 +94,19 @@ export const CompareChart = memo(function CompareChart({
         name: nameOf(row.geoCode),
         value: row.value,
         barLabel: barLabel(row, formatTick),
-        emphasised: selected.length === 0 || selected.includes(row.geoCode),
+        emphasised: isEmphasised(row.geoCode, selected),
       })),
     [rows, nameOf, formatTick, selected, sort],
   );
   // useId's output may contain characters that break url(#…) references.
   const hatchId = `compare-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
+  // Nice ticks over the fixed domain, as Recharts would lay out its own.
+  const fixedAxis = useMemo(() => {
+    if (!valueDomain) return undefined;
+    const { ticks } = compareXAxis(valueDomain);
+    const domain: [number, number] = [Math.min(valueDomain[0], ticks[0] ?? 0), Math.max(valueDomain[1], ticks.at(-1) ?? 0)];
+    return { domain, ticks };
+  }, [valueDomain]);
   const hasLowerBound = data.some((datum) => datum.row.isLowerBound);
   const renderBar = useCallback(
     (props: BarShapeProps) => {
@@ -146,16 +140,18 @@ export const CompareChart = memo(function CompareChart({
   return (
     <div data-testid={testId} className="w-full">
       <ResponsiveContainer width="100%" height={compareChartHeight(data.length)}>
-        <BarChart data={data} layout="vertical" margin={MARGIN} barCategoryGap="20%">
+        <BarChart data={data} layout="vertical" margin={MARGIN} barCategoryGap={BAR_CATEGORY_GAP}>
           {hasLowerBound && (
             <defs>
               <LowerBoundHatch id={hatchId} color={BAR_COLOR} />
             </defs>
           )}
-          <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" horizontal={false} />
+          <CartesianGrid stroke={GRID_STROKE} strokeDasharray={GRID_DASH} horizontal={false} />
           <XAxis
             type="number"
             dataKey="value"
+            domain={fixedAxis?.domain}
+            ticks={fixedAxis?.ticks}
             tickFormatter={(value: number) => formatTick(value)}
             tick={{ fontSize: 12 }}
             height={X_AXIS_HEIGHT}
@@ -165,11 +161,11 @@ export const CompareChart = memo(function CompareChart({
           <Tooltip
             content={renderTooltip}
             isAnimationActive={false}
-            cursor={{ fill: "#f1f5f9" }}
+            cursor={{ fill: TRACK_FILL }}
             wrapperStyle={tooltipWrapperStyle(MARGIN.left + NAME_AXIS_WIDTH)}
           />
           <Bar dataKey="value" shape={renderBar} isAnimationActive={false}>
-            <LabelList dataKey="barLabel" position="right" style={{ fontSize: 11, fill: "#334155" }} />
+            <LabelList dataKey="barLabel" position="right" style={{ fontSize: COMPARE_LAYOUT.valueLabel.fontSize, fill: LABEL_INK }} />
           </Bar>
         </BarChart>
       </ResponsiveContainer>

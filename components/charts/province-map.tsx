@@ -2,43 +2,25 @@
 
 import { useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { KeyboardEvent, MouseEvent, ReactNode } from "react";
-import { geoContains, geoConicEqualArea, geoPath } from "d3-geo";
-import type { GeoPath } from "d3-geo";
-import { scaleQuantile, scaleThreshold } from "d3-scale";
-import { feature, merge } from "topojson-client";
-import type { GeometryCollection, MultiPolygon, Polygon, Topology } from "topojson-specification";
-import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
+import type { Topology } from "topojson-specification";
 import type { MeasureOptions } from "@/lib/display-unit";
-import { NO_DATA_FILL, REMAINDER_STROKE, SAMPLE_COLOR, SEQUENTIAL } from "./palette";
-import { LowerBoundDots, MarksLegend } from "./static-chart-parts";
+import { buildColorScale, type ColorClass, type ColorScale } from "./map-color-scale";
+import { buildMapGeometry, MAP_VIEW_WIDTH, type Point, type ProvinceShape, regionOutlinePath } from "./map-geometry";
+import { LowerBoundDots, MarksLegend } from "./marks-legend";
+import {
+  ACTIVE_STROKE,
+  NO_DATA_FILL,
+  NO_DATA_HATCH,
+  PROVINCE_STROKE,
+  REGION_STROKE,
+  REMAINDER_STROKE,
+  SAMPLE_COLOR,
+  SELECTED_STROKE,
+} from "./palette";
+import { placeTooltip } from "./tooltip-placement";
 
-// Map-only colours that the palette does not cover.
-/** Thin border between neighbouring provinces, so equal fills stay distinguishable. */
-const PROVINCE_STROKE = "#ffffff";
-/** Diagonal lines of the "no data" hatch, dark enough to read on NO_DATA_FILL. */
-const HATCH_STROKE = "#9ca3af";
-/** Borders between regions and the mainland's outline. */
-const REGION_STROKE = "#374151";
-/** Outline of a selected province. */
-const SELECTED_STROKE = "#111827";
-/** Halo around the hovered or focused province: orange stands out on every blue of the ramp. */
-const ACTIVE_STROKE = "#f59e0b";
-
-/** viewBox width; the height follows from the projected mainland's shape. */
-const VIEW_WIDTH = 800;
-const VIEW_PADDING = 12;
-/** One decimal of a viewBox unit is far below a pixel and keeps the markup small. */
-const PATH_DIGITS = 1;
-/**
- * The source outlines have thin gaps and specks between some neighbours, which become
- * tiny holes or polygons when provinces are merged into regions. A real enclave (a
- * province of another region inside this one) is much bigger, in square degrees.
- */
-const MIN_RING_AREA = 0.1;
-/** Number of colour classes when there are enough distinct values. */
-const CLASS_COUNT = 6;
-/** Gap in px between the pointer (or the focused province's label point) and the tooltip. */
-const TOOLTIP_GAP = 12;
+// The choropleth of provinces: click or press a province to select it, hover or focus it
+// for its figure. Shapes come from map-geometry.ts, colours from map-color-scale.ts.
 
 export interface ProvinceMapValue {
   value: number;
@@ -81,6 +63,11 @@ export interface ProvinceMapProps {
   unattributed?: readonly UnattributedLine[];
   /** e.g. "High-tech enterprises (firms), 2017" */
   legendTitle: string;
+  /**
+   * The values the colour classes are drawn from; default the values shown. A time-lapse
+   * passes every year's, so a colour means the same in each frame.
+   */
+  colorValues?: readonly number[];
   labels: {
     noData: string;
     sample: string;
@@ -97,241 +84,6 @@ export interface ProvinceMapProps {
   testId?: string;
 }
 
-// ---------------------------------------------------------------------------
-// Pure helpers
-// ---------------------------------------------------------------------------
-
-export interface ColorClass {
-  from: number;
-  to: number;
-  color: string;
-}
-
-export interface ColorScale {
-  colorOf(v: number): string;
-  /** Light → dark; consecutive classes share their boundary (`to` of one is `from` of the next). */
-  classes: ColorClass[];
-}
-
-/**
- * `count` colours from the sequential ramp, light → dark. The ramp's first colour is
- * skipped: it is almost white and would vanish against the page.
- */
-export function rampColors(count: number): string[] {
-  if (count <= 0) return [];
-  const usable = SEQUENTIAL.slice(1);
-  if (count === 1) return [usable[Math.floor(usable.length / 2)]!];
-  const step = (usable.length - 1) / (count - 1);
-  return Array.from({ length: count }, (_, i) => usable[Math.round(i * step)]!);
-}
-
-/**
- * Quantile classes (province data is very skewed, so equal-width classes would paint
- * almost every province in the lightest colour). The quantiles are taken over the
- * distinct values: with ties (say many zeros) quantiles over all values would
- * coincide and merge classes, leaving different values in the same colour.
- */
-export function buildColorScale(values: number[]): ColorScale {
-  const distinct = [...new Set(values.filter((v) => Number.isFinite(v)))].sort((a, b) => a - b);
-  const min = distinct[0];
-  const max = distinct.at(-1);
-  if (min === undefined || max === undefined) return { colorOf: () => NO_DATA_FILL, classes: [] };
-
-  const wanted = Math.min(CLASS_COUNT, distinct.length);
-  const quantiles = scaleQuantile<number>()
-    .domain(distinct)
-    .range(Array.from({ length: wanted }, (_, i) => i))
-    .quantiles();
-  // Safety net: a value equal to a threshold falls in the upper class, so a threshold
-  // at `min` (or a repeated one) would make an empty class.
-  const thresholds = [...new Set(quantiles)].filter((t) => t > min && t <= max);
-
-  const colors = rampColors(thresholds.length + 1);
-  const scale = scaleThreshold<number, string>().domain(thresholds).range(colors);
-  const bounds = [min, ...thresholds, max];
-  const classes = colors.map((color, i) => ({ from: bounds[i]!, to: bounds[i + 1]!, color }));
-  return { colorOf: (v) => scale(v), classes };
-}
-
-export interface Point {
-  x: number;
-  y: number;
-}
-
-/**
- * Tooltip position (top-left corner, px, relative to the container): right of and
- * above the anchor when there is room, otherwise flipped, and always inside the
- * container horizontally (a tooltip wider than the container starts at its left edge).
- */
-export function placeTooltip(
-  anchor: Point,
-  tooltip: { width: number; height: number },
-  containerWidth: number,
-  gap: number = TOOLTIP_GAP,
-): { left: number; top: number } {
-  let left = anchor.x + gap;
-  if (left + tooltip.width > containerWidth) left = anchor.x - gap - tooltip.width;
-  left = Math.max(0, Math.min(left, containerWidth - tooltip.width));
-
-  let top = anchor.y - gap - tooltip.height;
-  if (top < 0) top = anchor.y + gap;
-  return { left, top };
-}
-
-/** A province as drawn: its SVG path (in viewBox units) and where its tooltip anchors. */
-export interface ProvinceShape {
-  adcode: string;
-  isMainland: boolean;
-  d: string;
-  labelPoint: Point;
-}
-
-interface ProvinceProps {
-  adcode: string;
-  isMainland: boolean;
-  cp: [number, number] | null;
-}
-
-function readProvinceProps(props: unknown): ProvinceProps | null {
-  if (typeof props !== "object" || props === null) return null;
-  if (!("adcode" in props) || typeof props.adcode !== "number") return null;
-  const isMainland = "isMainland" in props ? props.isMainland !== false : true;
-  const rawCp = "cp" in props ? props.cp : null;
-  const cp =
-    Array.isArray(rawCp) && rawCp.length === 2 && typeof rawCp[0] === "number" && typeof rawCp[1] === "number"
-      ? ([rawCp[0], rawCp[1]] as [number, number])
-      : null;
-  return { adcode: String(props.adcode), isMainland, cp };
-}
-
-function provincesObject(topology: Topology): GeometryCollection {
-  const object = topology.objects.provinces;
-  if (!object || object.type !== "GeometryCollection") {
-    throw new Error('ProvinceMap: the topology needs a GeometryCollection named "provinces"');
-  }
-  // topojson-client's merge() wants `{}` properties while Topology carries nullable
-  // GeoJSON properties; the properties are validated by readProvinceProps anyway.
-  return object as GeometryCollection;
-}
-
-/** Shoelace area of a ring in lng/lat (square degrees, sign = winding). */
-function planarRingArea(ring: Position[]): number {
-  let sum = 0;
-  for (let i = 0; i + 1 < ring.length; i++) {
-    const [x0 = 0, y0 = 0] = ring[i]!;
-    const [x1 = 0, y1 = 0] = ring[i + 1]!;
-    sum += x0 * y1 - x1 * y0;
-  }
-  return sum / 2;
-}
-
-/**
- * The outline of each region (mainland provinces merged by `regionOf`; a province
- * without a region is its own group) as rings in lng/lat. Together they trace the
- * mainland's outer boundary and every border between regions.
- *
- * This merges instead of taking `mesh()` of the borders between regions because the
- * source outlines do not share every border point exactly: a mesh of shared arcs comes
- * out dashed along such borders, and the mainland's "exterior" arcs include the gaps.
- */
-export function regionOutlineRings(topology: Topology, regionOf: Readonly<Record<string, string>>): Position[][] {
-  const groups = new Map<string, (Polygon | MultiPolygon)[]>();
-  for (const geometry of provincesObject(topology).geometries) {
-    const props = readProvinceProps(geometry.properties);
-    if (!props?.isMainland) continue;
-    if (geometry.type !== "Polygon" && geometry.type !== "MultiPolygon") continue;
-    const key = regionOf[props.adcode] ?? `province:${props.adcode}`;
-    groups.set(key, [...(groups.get(key) ?? []), geometry]);
-  }
-
-  const isLandmassSpeck = specksInside(mainLandmass(topology, [...groups.values()].flat()));
-  const rings: Position[][] = [];
-  for (const geometries of groups.values()) {
-    for (const [exterior, ...holes] of merge(topology, geometries).coordinates) {
-      if (exterior && !isLandmassSpeck(exterior)) rings.push(exterior);
-      rings.push(...holes.filter((hole) => Math.abs(planarRingArea(hole)) >= MIN_RING_AREA));
-    }
-  }
-  return rings;
-}
-
-/** The exterior ring of the biggest piece of the merged mainland (everything but islands). */
-function mainLandmass(topology: Topology, geometries: (Polygon | MultiPolygon)[]): Position[] {
-  const exteriors = merge(topology, geometries).coordinates.flatMap((polygon) => polygon.slice(0, 1));
-  const areaOf = (ring: Position[]) => Math.abs(planarRingArea(ring));
-  return exteriors.reduce<Position[]>((biggest, ring) => (areaOf(ring) > areaOf(biggest) ? ring : biggest), []);
-}
-
-/**
- * A tiny ring inside the main landmass is a leftover sliver, not an island: islands
- * (Hainan, the Zhoushan islands…) lie outside it and keep their outline.
- */
-function specksInside(landmass: Position[]): (ring: Position[]) => boolean {
-  const polygon = { type: "Polygon" as const, coordinates: [landmass] };
-  return (ring) => {
-    const first = ring[0];
-    if (!first || landmass.length === 0 || Math.abs(planarRingArea(ring)) >= MIN_RING_AREA) return false;
-    const [lng = 0, lat = 0] = first;
-    return geoContains(polygon, [lng, lat]);
-  };
-}
-
-interface MapGeometry {
-  provinces: ProvinceShape[];
-  path: GeoPath;
-  viewHeight: number;
-}
-
-/**
- * Projects the topology once: Albers-style conic equal-area, fitted to the mainland's
- * width; the viewBox height is whatever the mainland then needs, so no space is wasted.
- */
-export function buildMapGeometry(topology: Topology): MapGeometry {
-  const collection = feature(topology, provincesObject(topology));
-  const parsed = collection.features.flatMap((f) => {
-    const props = readProvinceProps(f.properties);
-    return props ? [{ feature: f, props }] : [];
-  });
-  const mainland: FeatureCollection<Geometry> = {
-    type: "FeatureCollection",
-    features: parsed.filter((p) => p.props.isMainland).map((p) => p.feature),
-  };
-
-  // Standard parallels and central meridian commonly used for maps of China.
-  const projection = geoConicEqualArea()
-    .parallels([25, 47])
-    .rotate([-105, 0])
-    .fitWidth(VIEW_WIDTH - 2 * VIEW_PADDING, mainland);
-  const path = geoPath(projection).digits(PATH_DIGITS);
-  const [[, top], [, bottom]] = path.bounds(mainland);
-  const viewHeight = Math.ceil(bottom - top) + 2 * VIEW_PADDING;
-  projection.fitExtent(
-    [
-      [VIEW_PADDING, VIEW_PADDING],
-      [VIEW_WIDTH - VIEW_PADDING, viewHeight - VIEW_PADDING],
-    ],
-    mainland,
-  );
-
-  const labelPointOf = (f: Feature<Geometry>, cp: [number, number] | null): Point => {
-    const projected = cp ? projection(cp) : null;
-    const [x, y] = projected ?? path.centroid(f);
-    return { x, y };
-  };
-
-  const provinces = parsed.map(({ feature: f, props }) => ({
-    adcode: props.adcode,
-    isMainland: props.isMainland,
-    d: path(f) ?? "",
-    labelPoint: labelPointOf(f, props.cp),
-  }));
-  return { provinces, path, viewHeight };
-}
-
-function buildRegionOutlines(topology: Topology, path: GeoPath, regionOf: Readonly<Record<string, string>>): string {
-  return path({ type: "MultiLineString", coordinates: regionOutlineRings(topology, regionOf) }) ?? "";
-}
-
 /** Only mainland provinces' finite values take part in the colour classes. */
 function mapValues(provinces: ProvinceShape[], values: ReadonlyMap<string, ProvinceMapValue>): number[] {
   return provinces.flatMap((p) => {
@@ -339,10 +91,6 @@ function mapValues(provinces: ProvinceShape[], values: ReadonlyMap<string, Provi
     return v && Number.isFinite(v.value) ? [v.value] : [];
   });
 }
-
-// ---------------------------------------------------------------------------
-// Component
-// ---------------------------------------------------------------------------
 
 interface ActiveProvince extends Point {
   adcode: string;
@@ -367,10 +115,14 @@ export function ProvinceMap(props: ProvinceMapProps) {
 
   const geometry = useMemo(() => buildMapGeometry(topology), [topology]);
   const regionOutlines = useMemo(
-    () => buildRegionOutlines(topology, geometry.path, regionOf),
+    () => regionOutlinePath(topology, geometry.path, regionOf),
     [topology, geometry, regionOf],
   );
-  const scale = useMemo(() => buildColorScale(mapValues(geometry.provinces, values)), [geometry, values]);
+  const { colorValues } = props;
+  const scale = useMemo(
+    () => buildColorScale(colorValues ? [...colorValues] : mapValues(geometry.provinces, values)),
+    [geometry, values, colorValues],
+  );
 
   const selectedSet = new Set(selected);
   const mainland = geometry.provinces.filter((p) => p.isMainland);
@@ -413,7 +165,7 @@ export function ProvinceMap(props: ProvinceMapProps) {
     const svgRect = svg.getBoundingClientRect();
     setActive({
       adcode: shape.adcode,
-      x: svgRect.left - wrapperRect.left + (shape.labelPoint.x * svgRect.width) / VIEW_WIDTH,
+      x: svgRect.left - wrapperRect.left + (shape.labelPoint.x * svgRect.width) / MAP_VIEW_WIDTH,
       y: svgRect.top - wrapperRect.top + (shape.labelPoint.y * svgRect.height) / geometry.viewHeight,
     });
   };
@@ -431,7 +183,7 @@ export function ProvinceMap(props: ProvinceMapProps) {
     <div ref={wrapperRef} className="relative w-full" data-testid={testId}>
       <svg
         ref={svgRef}
-        viewBox={`0 0 ${VIEW_WIDTH} ${geometry.viewHeight}`}
+        viewBox={`0 0 ${MAP_VIEW_WIDTH} ${geometry.viewHeight}`}
         className="block h-auto w-full"
         width="100%"
         role="group"
@@ -562,7 +314,7 @@ function HatchPattern({ id }: { id: string }) {
   return (
     <pattern id={id} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
       <rect width={6} height={6} fill={NO_DATA_FILL} />
-      <line x1={0} y1={0} x2={0} y2={6} stroke={HATCH_STROKE} strokeWidth={2} />
+      <line x1={0} y1={0} x2={0} y2={6} stroke={NO_DATA_HATCH} strokeWidth={2} />
     </pattern>
   );
 }
@@ -645,7 +397,7 @@ function Legend({
         {scale.classes.map((c) => (
           <li key={c.color} className="flex items-center gap-1">
             <Swatch>
-              <rect width={18} height={12} fill={c.color} stroke={HATCH_STROKE} strokeWidth={0.5} />
+              <rect width={18} height={12} fill={c.color} stroke={NO_DATA_HATCH} strokeWidth={0.5} />
             </Swatch>
             <span>{range(c)}</span>
           </li>

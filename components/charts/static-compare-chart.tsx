@@ -1,54 +1,33 @@
-import { scaleBand, scaleLinear } from "d3-scale";
+import { scaleBand } from "d3-scale";
 import type { MeasureOptions } from "@/lib/display-unit";
 import type { TTableSort } from "@/lib/table-sort";
 import type { ViewRow } from "@/lib/view-data";
-import { REMAINDER_STROKE, seriesStyle } from "./palette";
 import {
-  AXIS_STROKE,
+  BAR_COLOR,
   barLabel,
   barStyle,
+  COMPARE_LAYOUT,
+  compareChartHeight,
   compareMarkItems,
-  DY_START,
-  estimateTextWidth,
-  FONT_SIZE,
-  fmt,
-  GRID_DASH,
-  GRID_STROKE,
-  hideBelowClass,
-  LABEL_FILL,
-  LowerBoundHatch,
-  type MarkLabels,
-  MarksLegend,
-  middleAnchorDy,
-  niceTicks,
-  pct,
-  sortRowsForCompare,
-  TICK_FILL,
-  TICK_LABEL_GAP,
-  TICK_SIZE,
-  wrapWords,
-} from "./static-chart-parts";
+  compareXAxis,
+  isEmphasised,
+  sortForCompare,
+  xTickClasses,
+} from "./compare-model";
+import { LowerBoundHatch, type MarkLabels, MarksLegend } from "./marks-legend";
+import { AXIS_STROKE, GRID_DASH, GRID_STROKE, LABEL_FILL, LABEL_INK, REMAINDER_STROKE, TICK_FILL } from "./palette";
+import { DY_START, FONT_SIZE, fmt, middleAnchorDy, pct, TICK_LABEL_GAP, TICK_SIZE, wrapWords } from "./svg-layout";
 
 // A plain-SVG twin of CompareChart: no hooks, no effects, no recharts, the same markup
-// on the server and the client, with CompareChart's sizes, order, colours and marks.
+// on the server and the client; order, sizes, colours and marks come from compare-model.ts,
+// like CompareChart's.
 
-/** CompareChart's layout constants; staticCompareHeight must equal compareChartHeight. */
-const BAR_SLOT_PX = 28;
-const MARGIN = { top: 8, right: 64, bottom: 8, left: 4 };
-const X_AXIS_HEIGHT = 40;
-const NAME_AXIS_WIDTH = 120;
-const BAR_COLOR = seriesStyle(0).color;
-/** barCategoryGap "20%": Recharts leaves 20% of the slot above and below a single bar, and rounds the bar size. */
-const BAR_OFFSET = BAR_SLOT_PX * 0.2;
+const { barSlot: BAR_SLOT_PX, margin: MARGIN, xAxisHeight: X_AXIS_HEIGHT, nameAxisWidth: NAME_AXIS_WIDTH } = COMPARE_LAYOUT;
+/** Recharts leaves barCategoryGap of the slot above and below a single bar, and rounds the bar size. */
+const BAR_OFFSET = BAR_SLOT_PX * COMPARE_LAYOUT.barCategoryGap;
 const BAR_SIZE = Math.round(BAR_SLOT_PX - 2 * BAR_OFFSET);
-/** LabelList at the end of each bar: Recharts' label offset, font and colour. */
-const VALUE_LABEL_OFFSET = 5;
-const VALUE_LABEL_SIZE = 11;
-const VALUE_LABEL_FILL = "#334155";
 /** Recharts' "insideBottom" axis label: 5px above the bottom of the X axis box. */
 const UNIT_LABEL_Y = X_AXIS_HEIGHT - 5;
-/** Recharts' default minTickGap between tick labels. */
-const X_MIN_TICK_GAP = 5;
 const NO_SELECTION: readonly string[] = [];
 const ORDER_WORDS: Record<TTableSort, string> = {
   "value-desc": "largest first",
@@ -79,11 +58,6 @@ export interface StaticCompareChartProps {
   ariaLabel?: string;
 }
 
-/** Same as compare-chart's compareChartHeight (that module imports recharts): every bar gets a 28px slot. */
-export function staticCompareHeight(barCount: number): number {
-  return Math.max(1, barCount) * BAR_SLOT_PX + MARGIN.top + MARGIN.bottom + X_AXIS_HEIGHT;
-}
-
 export function StaticCompareChart({
   rows,
   nameOf,
@@ -96,30 +70,17 @@ export function StaticCompareChart({
   testId = "compare-chart-static",
   ariaLabel,
 }: StaticCompareChartProps) {
-  const sorted = sortRowsForCompare(
+  const sorted = sortForCompare(
     rows.filter((row) => Number.isFinite(row.value)),
     nameOf,
     sort,
   );
-  const height = staticCompareHeight(sorted.length);
+  const height = compareChartHeight(sorted.length);
   const plotHeight = Math.max(1, sorted.length) * BAR_SLOT_PX;
   const band = scaleBand<number>()
     .domain(sorted.map((_, index) => index))
     .range([0, sorted.length * BAR_SLOT_PX]);
-
-  // Recharts' number axis: domain [0, "auto"], extended to the nice ticks (and to negative values).
-  let ticks: number[] = [];
-  let xAt = (value: number) => value;
-  if (sorted.length > 0) {
-    const values = sorted.map((row) => row.value);
-    const lo = Math.min(0, ...values);
-    const hi = Math.max(0, ...values);
-    ticks = niceTicks(lo, hi);
-    const x = scaleLinear()
-      .domain([Math.min(lo, ticks[0] ?? lo), Math.max(hi, ticks.at(-1) ?? hi)])
-      .range([0, 1]);
-    xAt = (value) => x(value);
-  }
+  const { ticks, position: xAt } = compareXAxis(sorted.map((row) => row.value));
   const label = ariaLabel ?? `Bar chart: ${sorted.length} bars, ${ORDER_WORDS[sort]}`;
   const tickClasses = xTickClasses(ticks.map((tick) => formatTick(tick)));
   // No hooks here (useId): the id only has to be unique on the page, where each chart has its own test id.
@@ -223,7 +184,7 @@ export function StaticCompareChart({
             {sorted.map((row, index) => {
               const zero = xAt(0);
               const end = xAt(row.value);
-              const emphasised = selected.length === 0 || selected.includes(row.geoCode);
+              const emphasised = isEmphasised(row.geoCode, selected);
               return (
                 <rect
                   key={row.geoCode}
@@ -242,14 +203,14 @@ export function StaticCompareChart({
             })}
           </g>
 
-          <g data-part="values" fontSize={VALUE_LABEL_SIZE} fill={VALUE_LABEL_FILL}>
+          <g data-part="values" fontSize={COMPARE_LAYOUT.valueLabel.fontSize} fill={LABEL_INK}>
             {sorted.map((row, index) => {
               const negative = row.value < 0;
               return (
                 <text
                   key={row.geoCode}
                   x={pct(xAt(row.value))}
-                  dx={negative ? -VALUE_LABEL_OFFSET : VALUE_LABEL_OFFSET}
+                  dx={negative ? -COMPARE_LAYOUT.valueLabel.offset : COMPARE_LAYOUT.valueLabel.offset}
                   y={fmt((band(index) ?? 0) + BAR_SLOT_PX / 2)}
                   dy={middleAnchorDy(1)[0]}
                   textAnchor={negative ? "end" : "start"}
@@ -264,15 +225,4 @@ export function StaticCompareChart({
       <MarksLegend items={compareMarkItems(sorted, marks)} color={BAR_COLOR} testId={`${testId}-marks`} />
     </>
   );
-}
-
-/**
- * Like Recharts' "preserveEnd": the last tick always shows and, when the labels do not
- * fit side by side, every other one from there. "" = always shown, else the class that
- * hides a tick while the chart is too narrow for all of them.
- */
-export function xTickClasses(labels: readonly string[]): (string | null)[] {
-  const widest = Math.max(0, ...labels.map((label) => estimateTextWidth(label)));
-  const allFit = MARGIN.left + NAME_AXIS_WIDTH + MARGIN.right + (labels.length - 1) * (widest + X_MIN_TICK_GAP);
-  return labels.map((_, index) => ((labels.length - 1 - index) % 2 === 0 ? "" : hideBelowClass(allFit)));
 }

@@ -4,19 +4,8 @@ import { describe, expect, it } from "vitest";
 import { formatMeasure, formatTick } from "@/lib/display-unit";
 import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
 import { CATEGORICAL, REMAINDER_DASH, REMAINDER_STROKE } from "./palette";
-import { niceTicks, seriesValues } from "./static-chart-parts";
-import { linePath, StaticTrendChart, yearTickClasses, type StaticTrendChartProps } from "./static-trend-chart";
-import { pivotByYear } from "./trend-chart";
-// @ts-expect-error -- Recharts ships no types for its internals; the test checks the copy against the original.
-import { getNiceTickValues as rechartsNiceTicks } from "recharts/lib/util/scale/getNiceTickValues";
+import { linePath, StaticTrendChart, type StaticTrendChartProps } from "./static-trend-chart";
 import { makeViewRow } from "@/lib/testing/view-row";
-
-const getNiceTickValues = rechartsNiceTicks as (
-  domain: [number, number],
-  tickCount: number,
-  allowDecimals: boolean,
-  mode: string,
-) => number[];
 
 function row(geoCode: string, year: number, value: number, flags: Partial<ViewRow> = {}): ViewRow {
   return makeViewRow({ geoCode, year, value, editions: ["e1"], ...flags });
@@ -269,68 +258,6 @@ describe("StaticTrendChart", () => {
   });
 });
 
-/** Tailwind 4's default container sizes, for reading the classes back. */
-const CONTAINER_PX: Record<string, number> = {
-  "3xs": 256,
-  "2xs": 288,
-  xs: 320,
-  sm: 384,
-  md: 448,
-  lg: 512,
-  xl: 576,
-  "2xl": 672,
-  "3xl": 768,
-  "4xl": 896,
-  "5xl": 1024,
-  "6xl": 1152,
-  "7xl": 1280,
-};
-
-/** Indexes of the year labels visible in a chart whose content box is `width` px wide. */
-function visibleYears(count: number, width: number): number[] {
-  return yearTickClasses(count).flatMap((className, index) => {
-    if (className === null) return [];
-    if (className === "") return [index];
-    const size = /^@max-(\w+):hidden$/.exec(className)?.[1];
-    const minWidth = size === undefined ? undefined : CONTAINER_PX[size];
-    if (minWidth === undefined) throw new Error(`unexpected class ${className}`);
-    return width >= minWidth ? [index] : [];
-  });
-}
-
-describe("yearTickClasses", () => {
-  it("shows every year when they fit and thins them when they do not", () => {
-    expect(visibleYears(12, 800)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    expect(visibleYears(19, 900)).toHaveLength(19);
-    expect(visibleYears(19, 700)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
-    // The year before the last goes when it would crowd it.
-    expect(visibleYears(19, 400)).toEqual([0, 4, 8, 12, 18]);
-    expect(visibleYears(30, 900)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 29]);
-    expect(visibleYears(1, 300)).toEqual([0]);
-    expect(visibleYears(0, 300)).toEqual([]);
-  });
-
-  it("always shows the first and last year and never crowds labels, at any width", () => {
-    const plotOffset = 64;
-    const problems: string[] = [];
-    for (let count = 2; count <= 40; count++) {
-      for (let width = 200; width <= 1400; width += 10) {
-        const shown = visibleYears(count, width);
-        if (shown[0] !== 0 || shown.at(-1) !== count - 1) problems.push(`${count}@${width}: ends ${shown}`);
-        // With only the first and last year left there is nothing more to drop.
-        if (shown.length <= 2) continue;
-        const stepPx = (width - plotOffset) / (count - 1);
-        for (let i = 1; i < shown.length; i++) {
-          const gap = (shown[i]! - shown[i - 1]!) * stepPx;
-          // A 12px year label is about 30px wide; Recharts also wants an 8px gap.
-          if (gap < 36) problems.push(`${count}@${width}: ${shown}`);
-        }
-      }
-    }
-    expect(problems).toEqual([]);
-  });
-});
-
 describe("linePath", () => {
   it("starts a new run after every gap and never draws nulls", () => {
     const d = linePath(
@@ -340,68 +267,5 @@ describe("linePath", () => {
     );
     expect(d.match(/M/g)).toHaveLength(3);
     expect(d.match(/L/g)).toHaveLength(1);
-  });
-});
-
-describe("seriesValues", () => {
-  it("agrees with trend-chart's pivotByYear", () => {
-    const rows = [
-      row("A", 2000, 1),
-      row("A", 2002, 0),
-      row("B", 2001, -7),
-      row("B", 2003, Number.NaN),
-      row("C", 2000, 3),
-    ];
-    for (const scale of ["linear", "log"] as const) {
-      const pivot = pivotByYear(rows, ["B", "A", "D"], { from: 1999, to: 2003 }, scale);
-      const values = seriesValues(rows, ["B", "A", "D"], { from: 1999, to: 2003 }, scale);
-      expect(values).toEqual(["B", "A", "D"].map((code) => pivot.map((datum) => datum[code])));
-    }
-  });
-});
-
-describe("niceTicks", () => {
-  it("matches Recharts' auto-domain ticks", () => {
-    expect(niceTicks(5, 30)).toEqual([0, 8, 16, 24, 32]);
-    expect(niceTicks(10, 30)).toEqual([10, 15, 20, 25, 30]);
-    expect(niceTicks(0, 97)).toEqual([0, 25, 50, 75, 100]);
-    expect(niceTicks(3, 97)).toEqual([0, 25, 50, 75, 100]);
-    expect(niceTicks(0.1, 0.3)).toEqual([0.1, 0.15, 0.2, 0.25, 0.3]);
-    expect(niceTicks(1200, 1300)).toEqual([1200, 1225, 1250, 1275, 1300]);
-    expect(niceTicks(-5, 5)).toEqual([-6, -3, 0, 3, 6]);
-    expect(niceTicks(0, 0)).toEqual([0, 1, 2, 3, 4]);
-    expect(niceTicks(0.5, 0.5)).toEqual([0.3, 0.4, 0.5, 0.6, 0.7]);
-  });
-
-  it("agrees with Recharts' own getNiceTickValues on many ranges", () => {
-    // A fixed pseudo-random sequence: the same ranges on every run.
-    let seed = 12345;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
-    const cases: [number, number][] = [
-      [0, 1],
-      [0.001, 0.0042],
-      [-3.3, 12.7],
-      [-120, -45],
-      [1e9, 1e9],
-      [42, 42],
-      [-0.25, -0.25],
-    ];
-    for (let i = 0; i < 400; i++) {
-      const magnitude = 10 ** Math.floor(next() * 16 - 4);
-      const a = Number((next() * 10 * magnitude).toPrecision(4));
-      const b = Number((next() * 10 * magnitude).toPrecision(4));
-      const lo = next() < 0.25 ? -a : Math.min(a, b);
-      cases.push([lo, Math.max(a, b)]);
-    }
-    const mismatches = cases.flatMap(([lo, hi]) => {
-      const ours = niceTicks(lo, hi);
-      const theirs = getNiceTickValues([lo, hi], 5, true, "adaptive");
-      return JSON.stringify(ours) === JSON.stringify(theirs) ? [] : [`${lo}..${hi}: ${ours} ≠ ${theirs}`];
-    });
-    expect(cases.length).toBeGreaterThan(400);
-    expect(mismatches).toEqual([]);
   });
 });

@@ -1,55 +1,48 @@
-import { scaleLinear, scaleLog } from "d3-scale";
 import type { MeasureOptions } from "@/lib/display-unit";
 import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
-import { LOWER_BOUND_DOT_FILL, styleOfSeries } from "./palette";
+import { type MarkLabels, MarksLegend } from "./marks-legend";
 import {
   AXIS_STROKE,
-  DY_MIDDLE,
-  DY_START,
-  estimateTextWidth,
-  FONT_SIZE,
-  fmt,
+  DOT_FILL,
   GRID_DASH,
   GRID_STROKE,
-  hideBelowClass,
   LABEL_FILL,
-  lowerBoundKeys,
-  type MarkLabels,
-  type MarkLegendItem,
-  MarksLegend,
-  MEASURED_LABEL_HEIGHT,
-  niceTicks,
-  pct,
-  seriesValues,
+  LABEL_INK,
+  LOWER_BOUND_DOT_FILL,
+  styleOfSeries,
   TICK_FILL,
-  TICK_LABEL_GAP,
-  TICK_SIZE,
-} from "./static-chart-parts";
+} from "./palette";
+import { DY_MIDDLE, DY_START, FONT_SIZE, fmt, pct, TICK_LABEL_GAP, TICK_SIZE } from "./svg-layout";
+import { TimelineLegend, TimelineMarks, type TrendTimeline } from "./timeline-marks";
+import {
+  DOT,
+  guessPlotHeight,
+  layoutTimeline,
+  LOWER_BOUND_DOT,
+  lowerBoundKeys,
+  pivotByYear,
+  rowKey,
+  TIMELINE_LAYOUT,
+  timelineLabelClasses,
+  TREND_LAYOUT,
+  trendAriaLabel,
+  trendMarkItems,
+  trendSeries,
+  trendYAxis,
+  yearPosition,
+  yearsOf,
+  yearTickClasses,
+} from "./trend-model";
 
 // A plain-SVG twin of TrendChart: no hooks, no effects, no recharts, the same markup on
 // the server and the client. It is what the first view shows until the interactive
-// chart's chunk has loaded, laid out with TrendChart's sizes, margins and colours.
+// chart's chunk has loaded; data and layout come from trend-model.ts, like TrendChart's.
 
-/** TrendChart's CHART_HEIGHT, MARGIN and axis sizes (Recharts' default X axis height is 30). */
-const DEFAULT_HEIGHT = 380;
-const MARGIN = { top: 8, right: 16, bottom: 8, left: 8 };
-const Y_AXIS_WIDTH = 64;
-const X_AXIS_HEIGHT = 30;
+const { margin: MARGIN, yAxisWidth: Y_AXIS_WIDTH, xAxisHeight: X_AXIS_HEIGHT } = TREND_LAYOUT;
 /** Recharts' YAxis label position "insideLeft": 5px in from the axis box's left edge. */
 const UNIT_LABEL_X = -(Y_AXIS_WIDTH - 5);
 /** Paths are drawn in a 1000 × 1000 box stretched over the plot (strokes do not scale). */
 const PATH_BOX = 1000;
-/** For guessing the legend's height (only used to thin log-scale ticks). */
-const ASSUMED_WIDTH = 800;
-const LEGEND_ROW_HEIGHT = 18;
-/** Recharts' measured y tick label height plus its default minTickGap (5). */
-const Y_TICK_SPACING = MEASURED_LABEL_HEIGHT + 5;
-/** Recharts' measured width of a year label plus the X axis' minTickGap (8). */
-const YEAR_LABEL_SLOT = estimateTextWidth("2000") + 8;
-/** A lower bound's hollow marker: bigger than a line's dots, so it reads as a point of its own. */
-export const LOWER_BOUND_DOT = { r: 4, strokeWidth: 2 } as const;
-/** The ink of marks that stand for every series (the legend's lower-bound icon). */
-const MARK_INK = "#334155";
 
 export interface StaticTrendChartProps {
   /** Several geographies × years. */
@@ -69,18 +62,14 @@ export interface StaticTrendChartProps {
   unitLabel: string;
   /** The legend's words for lower-bound points and the remainder series. */
   marks: MarkLabels;
-  /** Total height in px, legend included; default 380 like TrendChart. */
+  /** Total height in px, legend included; default TrendChart's. */
   height?: number;
   /** Default "trend-chart-static", on the root element. */
   testId?: string;
   /** Default "Line chart: <n> series, <from>–<to>". */
   ariaLabel?: string;
-}
-
-interface YAxisModel {
-  /** Value → fraction of the plot height from the bottom (0 → 1). */
-  position: (value: number) => number;
-  ticks: number[];
+  /** Policy events and breaks in series to mark on the years; none by default. */
+  timeline?: TrendTimeline;
 }
 
 export function StaticTrendChart({
@@ -93,36 +82,28 @@ export function StaticTrendChart({
   formatValue = formatTick,
   unitLabel,
   marks,
-  height = DEFAULT_HEIGHT,
+  height = TREND_LAYOUT.height,
   testId = "trend-chart-static",
   ariaLabel,
+  timeline,
 }: StaticTrendChartProps) {
-  const series = seriesValues(rows, seriesOrder, years, scale);
+  const data = pivotByYear(rows, seriesOrder, years, scale);
   // A lower bound is no point of the line: the pen lifts there and the value is a hollow mark of its own.
   const isLowerBound = lowerBoundKeys(rows);
-  const lowerBoundAt = (code: string, yearIndex: number) => isLowerBound.has(`${code}|${years.from + yearIndex}`);
-  const lineValues = series.map((values, index) =>
-    values.map((value, yearIndex) => (lowerBoundAt(seriesOrder[index]!, yearIndex) ? null : value)),
-  );
-  const lowerBoundCount = series.reduce(
-    (count, values, index) =>
-      count +
-      values.filter((value, yearIndex) => value !== null && lowerBoundAt(seriesOrder[index]!, yearIndex)).length,
-    0,
-  );
+  const series = trendSeries(data, seriesOrder, isLowerBound);
+  const lowerBoundCount = series.reduce((count, { lowerBounds }) => count + lowerBounds.filter((v) => v !== null).length, 0);
   const markItems = trendMarkItems(lowerBoundCount > 0, seriesOrder.includes(UNATTRIBUTED), marks);
-  const yearList = years.to >= years.from ? range(years.from, years.to) : [];
-  const xAt = (index: number) => (yearList.length === 1 ? 0.5 : index / (yearList.length - 1));
+  const yearList = yearsOf(years);
+  const xAt = (index: number) => yearPosition(index, yearList.length);
   const names = seriesOrder.map((code) => nameOf(code));
-  const plotHeightGuess = height - MARGIN.top - MARGIN.bottom - X_AXIS_HEIGHT - legendRows(names) * LEGEND_ROW_HEIGHT;
-  const yAxis = buildYAxis(
-    series.flat().filter((value): value is number => value !== null),
+  const yAxis = trendYAxis(
+    series.flatMap(({ values }) => values.filter((value): value is number => value !== null)),
     scale,
-    plotHeightGuess,
+    guessPlotHeight(height, names),
   );
-  const label =
-    ariaLabel ??
-    `Line chart: ${seriesOrder.length} series, ${years.from}–${years.to}${lowerBoundCount > 0 ? `; ${lowerBoundCount === 1 ? "1 value is" : `${lowerBoundCount} values are`} only a lower bound (at least)` : ""}`;
+  const label = ariaLabel ?? trendAriaLabel(seriesOrder.length, years, lowerBoundCount);
+  // The static chart cannot measure itself: labels are laid out for an 800 px chart and hide where that is too wide.
+  const markers = timeline ? layoutTimeline(timeline.items, years, TIMELINE_LAYOUT.referencePlotWidth) : [];
 
   return (
     <>
@@ -213,13 +194,13 @@ export function StaticTrendChart({
                   preserveAspectRatio="none"
                   overflow="visible"
                 >
-                  {lineValues.map((values, index) => {
-                    const { color, dash } = styleOfSeries(seriesOrder[index]!, index);
+                  {series.map(({ code, line }, index) => {
+                    const { color, dash } = styleOfSeries(code, index);
                     return (
                       <path
-                        key={seriesOrder[index]}
-                        data-series={seriesOrder[index]}
-                        d={linePath(values, xAt, yAxis.position)}
+                        key={code}
+                        data-series={code}
+                        d={linePath(line, xAt, yAxis.position)}
                         fill="none"
                         stroke={color}
                         strokeWidth={2}
@@ -230,12 +211,12 @@ export function StaticTrendChart({
                     );
                   })}
                 </svg>
-                <g data-part="dots" fill="#fff" strokeWidth={1}>
-                  {lineValues.map((values, index) => (
-                    <g key={seriesOrder[index]} stroke={styleOfSeries(seriesOrder[index]!, index).color}>
-                      {values.map((value, yearIndex) =>
+                <g data-part="dots" fill={DOT_FILL} strokeWidth={DOT.strokeWidth}>
+                  {series.map(({ code, line }, index) => (
+                    <g key={code} stroke={styleOfSeries(code, index).color}>
+                      {line.map((value, yearIndex) =>
                         value === null ? null : (
-                          <circle key={yearIndex} cx={pct(xAt(yearIndex))} cy={pct(1 - yAxis.position(value))} r={2} />
+                          <circle key={yearIndex} cx={pct(xAt(yearIndex))} cy={pct(1 - yAxis.position(value))} r={DOT.r} />
                         ),
                       )}
                     </g>
@@ -243,30 +224,28 @@ export function StaticTrendChart({
                 </g>
                 {lowerBoundCount > 0 && (
                   <g data-part="lower-bounds" fill={LOWER_BOUND_DOT_FILL} strokeWidth={LOWER_BOUND_DOT.strokeWidth}>
-                    {series.map((values, index) => {
-                      const code = seriesOrder[index]!;
-                      return (
-                        <g key={code} stroke={styleOfSeries(code, index).color}>
-                          {values.map((value, yearIndex) =>
-                            value === null || !lowerBoundAt(code, yearIndex) ? null : (
-                              <circle
-                                key={yearIndex}
-                                data-lower-bound={`${code}|${years.from + yearIndex}`}
-                                cx={pct(xAt(yearIndex))}
-                                cy={pct(1 - yAxis.position(value))}
-                                r={LOWER_BOUND_DOT.r}
-                              >
-                                <title>{`${names[index]}, ${years.from + yearIndex}: ${formatValue(value, { isLowerBound: true })}`}</title>
-                              </circle>
-                            ),
-                          )}
-                        </g>
-                      );
-                    })}
+                    {series.map(({ code, lowerBounds }, index) => (
+                      <g key={code} stroke={styleOfSeries(code, index).color}>
+                        {lowerBounds.map((value, yearIndex) =>
+                          value === null ? null : (
+                            <circle
+                              key={yearIndex}
+                              data-lower-bound={rowKey(code, years.from + yearIndex)}
+                              cx={pct(xAt(yearIndex))}
+                              cy={pct(1 - yAxis.position(value))}
+                              r={LOWER_BOUND_DOT.r}
+                            >
+                              <title>{`${names[index]}, ${years.from + yearIndex}: ${formatValue(value, { isLowerBound: true })}`}</title>
+                            </circle>
+                          ),
+                        )}
+                      </g>
+                    ))}
                   </g>
                 )}
               </>
             )}
+            <TimelineMarks markers={markers} xOf={pct} top={0} bottom="100%" labelClasses={timelineLabelClasses(markers)} />
           </svg>
         </div>
 
@@ -303,58 +282,10 @@ export function StaticTrendChart({
           </ul>
         )}
       </div>
-      <MarksLegend items={markItems} color={MARK_INK} testId={`${testId}-marks`} />
+      <MarksLegend items={markItems} color={LABEL_INK} testId={`${testId}-marks`} />
+      {timeline && <TimelineLegend notes={timeline.notes} labels={timeline.labels} testId={`${testId}-timeline`} />}
     </>
   );
-}
-
-/** The legend lines a trend needs: hollow lower-bound points, the dashed grey remainder series. */
-export function trendMarkItems(hasLowerBound: boolean, hasRemainder: boolean, marks: MarkLabels): MarkLegendItem[] {
-  return [
-    ...(hasLowerBound ? [{ kind: "lower-bound-point" as const, label: marks.lowerBound }] : []),
-    ...(hasRemainder ? [{ kind: "remainder-line" as const, label: marks.remainder }] : []),
-  ];
-}
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
-
-/**
- * Linear: Recharts' nice ticks and the domain they span. Log: the data's extent (as
- * Recharts does with an "auto" domain) and d3's log ticks, thinned from the top so the
- * labels do not overlap. Null when there is nothing to draw.
- */
-function buildYAxis(values: number[], scale: "linear" | "log", plotHeightGuess: number): YAxisModel | null {
-  if (values.length === 0) return null;
-  let min = Infinity;
-  let max = -Infinity;
-  for (const value of values) {
-    if (value < min) min = value;
-    if (value > max) max = value;
-  }
-
-  if (scale === "linear") {
-    const ticks = niceTicks(min, max);
-    const lo = Math.min(min, ticks[0] ?? min);
-    const hi = Math.max(max, ticks.at(-1) ?? max);
-    const y = scaleLinear().domain([lo, hi]).range([0, 1]);
-    return { position: (value) => (lo === hi ? 0.5 : y(value)), ticks };
-  }
-
-  // A flat line sits in the middle, half a decade from either edge.
-  const [lo, hi] = min === max ? [min / Math.sqrt(10), max * Math.sqrt(10)] : [min, max];
-  const y = scaleLog().domain([lo, hi]).range([0, 1]);
-  const ticks: number[] = [];
-  let lastPx = -Infinity;
-  for (const tick of [...y.ticks(5)].reverse()) {
-    const px = (1 - y(tick)) * plotHeightGuess;
-    if (px - lastPx >= Y_TICK_SPACING) {
-      ticks.push(tick);
-      lastPx = px;
-    }
-  }
-  return { position: (value) => y(value), ticks: ticks.reverse() };
 }
 
 /** One path per series; a null value lifts the pen, so gaps stay gaps ("M" starts each run). */
@@ -374,50 +305,4 @@ export function linePath(
     penDown = true;
   });
   return d;
-}
-
-/** Steps between shown years, each a multiple of the last so wider steps keep a subset. */
-const YEAR_STEPS = [1, 2, 4, 8, 16, 32, 64, 128];
-
-/**
- * For each year label: "" if it always shows, a container-query class that hides it
- * while the chart is too narrow for it, or null if it never shows. Like Recharts'
- * "preserveStartEnd": the first and last years always show; in between, every year
- * if they fit, else every 2nd, 4th… The year just before the last one goes when the two
- * would be closer than the others.
- */
-export function yearTickClasses(count: number): (string | null)[] {
-  const last = count - 1;
-  return Array.from({ length: count }, (_, index) => {
-    if (index === 0 || index === last) return "";
-    // The widest step at which this year is still shown.
-    let widest = 0;
-    for (const step of YEAR_STEPS) {
-      if (index % step !== 0) break;
-      const lastShownBeforeEnd = Math.floor(last / step) * step;
-      if (index === lastShownBeforeEnd && last - index < step) break;
-      widest = step;
-    }
-    if (widest === 0) return null;
-    // At that step, labels are widest × (plot width / last) apart and need YEAR_LABEL_SLOT each.
-    // Container queries see the root's content box: the plot plus the Y axis.
-    return hideBelowClass(Y_AXIS_WIDTH + (YEAR_LABEL_SLOT * last) / widest);
-  });
-}
-
-/** How many rows the legend will wrap to, guessed for an 800px-wide chart. */
-function legendRows(names: readonly string[]): number {
-  if (names.length === 0) return 0;
-  const available = ASSUMED_WIDTH - MARGIN.left - MARGIN.right;
-  let rows = 1;
-  let used = 0;
-  for (const name of names) {
-    const width = 14 + 4 + estimateTextWidth(name) + 10;
-    if (used > 0 && used + width > available) {
-      rows += 1;
-      used = 0;
-    }
-    used += width;
-  }
-  return rows;
 }

@@ -1,24 +1,29 @@
 "use client";
 import { memo, useMemo } from "react";
-import type { CSSProperties, ReactNode } from "react";
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, usePlotArea, XAxis, YAxis } from "recharts";
 import type { DotItemDotProps, TooltipContentProps } from "recharts";
 import type { MeasureOptions } from "@/lib/display-unit";
 import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
-import { LOWER_BOUND_DOT_FILL, REMAINDER_FILL, REMAINDER_STROKE, SAMPLE_COLOR, styleOfSeries } from "./palette";
-import { lowerBoundKeys, type MarkLabels, MarksLegend } from "./static-chart-parts";
-import { LOWER_BOUND_DOT, trendMarkItems } from "./static-trend-chart";
+import { TooltipBox, TooltipEntry, type TooltipLabels, tooltipWrapperStyle } from "./chart-tooltip";
+import { type MarkLabels, MarksLegend } from "./marks-legend";
+import { GRID_DASH, GRID_STROKE, LABEL_INK, LOWER_BOUND_DOT_FILL, styleOfSeries } from "./palette";
+import { TimelineLegend, TimelineMarks, type TrendTimeline } from "./timeline-marks";
+import {
+  DOT,
+  layoutTimeline,
+  LOWER_BOUND_DOT,
+  lowerBoundKeys,
+  pivotByYear,
+  rowKey,
+  seriesKeys,
+  TREND_LAYOUT,
+  type TimelineItem,
+  type TrendDatum,
+  trendMarkItems,
+} from "./trend-model";
 
 const MAX_TOOLTIP_ENTRIES = 6;
-const CHART_HEIGHT = 380;
-const MARGIN = { top: 8, right: 16, bottom: 8, left: 8 };
-const Y_AXIS_WIDTH = 64;
-const SOURCE_MAX_CHARS = 80;
-const NOTE_MAX_CHARS = 160;
 const MAX_DOTS = 200;
-const DOT = { r: 2, strokeWidth: 1 };
-/** The ink of marks that stand for every series (the legend's lower-bound icon), as in the static chart. */
-const MARK_INK = "#334155";
 
 export interface TrendChartProps {
   /** Several geographies × years. */
@@ -41,54 +46,16 @@ export interface TrendChartProps {
   marks: MarkLabels;
   /** Default "trend-chart", on the wrapper div. */
   testId?: string;
+  /** Policy events and breaks in series to mark on the years; none by default. */
+  timeline?: TrendTimeline;
 }
 
-/** One x position: the year plus one value (or null for a gap) per geo code. */
-export type TrendDatum = { year: number } & { [geoCode: string]: number | null };
-
-/**
- * One object per year from years.from to years.to, with a key for every code in
- * seriesOrder. Missing values stay null so lines break instead of dropping to
- * zero; on a log scale values ≤ 0 cannot be drawn and become null too.
- */
-export function pivotByYear(
-  rows: readonly ViewRow[],
-  seriesOrder: readonly string[],
-  years: { from: number; to: number },
-  scale: "linear" | "log",
-): TrendDatum[] {
-  const values = new Map<string, number>();
-  for (const row of rows) values.set(rowKey(row.geoCode, row.year), row.value);
-
-  const data: TrendDatum[] = [];
-  for (let year = years.from; year <= years.to; year++) {
-    const datum: TrendDatum = { year };
-    for (const code of seriesOrder) {
-      const value = values.get(rowKey(code, year));
-      datum[code] = value === undefined || !Number.isFinite(value) || (scale === "log" && value <= 0) ? null : value;
-    }
-    data.push(datum);
-  }
-  return data;
-}
-
-function rowKey(geoCode: string, year: number): string {
-  return `${geoCode}|${year}`;
-}
-
-/**
- * The data keys of one series: its line, which skips lower bounds (the pen lifts there,
- * the line is never drawn through "at least"), and its lower bounds alone, drawn as
- * hollow points without a line.
- */
-export function seriesKeys(
-  code: string,
-  isLowerBound: ReadonlySet<string>,
-): { line: (datum: TrendDatum) => number | null; lowerBound: (datum: TrendDatum) => number | null } {
-  return {
-    line: (datum) => (isLowerBound.has(rowKey(code, datum.year)) ? null : (datum[code] ?? null)),
-    lowerBound: (datum) => (isLowerBound.has(rowKey(code, datum.year)) ? (datum[code] ?? null) : null),
-  };
+/** The timeline's lines and labels, laid out for the plot's measured width (a child of the chart, so it can ask Recharts). */
+function TimelineLayer({ items, years }: { items: readonly TimelineItem[]; years: { from: number; to: number } }) {
+  const plot = usePlotArea();
+  const markers = useMemo(() => (plot ? layoutTimeline(items, years, plot.width) : []), [items, years, plot]);
+  if (!plot) return null;
+  return <TimelineMarks markers={markers} xOf={(fraction) => plot.x + fraction * plot.width} top={plot.y} bottom={plot.y + plot.height} />;
 }
 
 /** A lower bound's point: hollow, bigger than the line's dots, with its "at least" label as a tooltip. */
@@ -122,6 +89,7 @@ export const TrendChart = memo(function TrendChart({
   labels,
   marks,
   testId = "trend-chart",
+  timeline,
 }: TrendChartProps) {
   const data = useMemo(() => pivotByYear(rows, seriesOrder, years, scale), [rows, seriesOrder, years, scale]);
   const isLowerBound = useMemo(() => lowerBoundKeys(rows), [rows]);
@@ -166,9 +134,9 @@ export const TrendChart = memo(function TrendChart({
 
   return (
     <div data-testid={testId} className="w-full">
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <LineChart data={data} margin={MARGIN}>
-          <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" />
+      <ResponsiveContainer width="100%" height={TREND_LAYOUT.height}>
+        <LineChart data={data} margin={TREND_LAYOUT.margin}>
+          <CartesianGrid stroke={GRID_STROKE} strokeDasharray={GRID_DASH} />
           <XAxis dataKey="year" type="category" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={8} />
           <YAxis
             scale={scale}
@@ -176,7 +144,7 @@ export const TrendChart = memo(function TrendChart({
             allowDataOverflow={false}
             tickFormatter={(value: number) => formatTick(value)}
             tick={{ fontSize: 12 }}
-            width={Y_AXIS_WIDTH}
+            width={TREND_LAYOUT.yAxisWidth}
             label={{
               value: unitLabel,
               angle: -90,
@@ -187,7 +155,7 @@ export const TrendChart = memo(function TrendChart({
           <Tooltip
             content={renderTooltip}
             isAnimationActive={false}
-            wrapperStyle={tooltipWrapperStyle(MARGIN.left + Y_AXIS_WIDTH)}
+            wrapperStyle={tooltipWrapperStyle(TREND_LAYOUT.margin.left + TREND_LAYOUT.yAxisWidth)}
           />
           {/* In series order, as the static chart draws it (Recharts sorts by name by default). */}
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
@@ -241,105 +209,15 @@ export const TrendChart = memo(function TrendChart({
               />
             );
           })}
+          {timeline && <TimelineLayer items={timeline.items} years={years} />}
         </LineChart>
       </ResponsiveContainer>
       <MarksLegend
         items={trendMarkItems(lowerBoundCodes.size > 0, seriesOrder.includes(UNATTRIBUTED), marks)}
-        color={MARK_INK}
+        color={LABEL_INK}
         testId={`${testId}-marks`}
       />
+      {timeline && <TimelineLegend notes={timeline.notes} labels={timeline.labels} testId={`${testId}-timeline`} />}
     </div>
   );
 });
-
-// ---------------------------------------------------------------------------
-// Tooltip pieces, shared with the compare chart.
-
-export interface TooltipLabels {
-  edition: string;
-  source: string;
-  sample: string;
-  computed: string;
-}
-
-/**
- * Recharts never moves the tooltip left of the plot area, so on a narrow
- * screen a wide tooltip would stick out of the page; cap it to what is left.
- */
-export function tooltipWrapperStyle(plotLeftPx: number): CSSProperties {
-  return { maxWidth: `min(18rem, calc(100% - ${plotLeftPx + 4}px))` };
-}
-
-export function TooltipBox({ title, children }: { title?: string; children: ReactNode }) {
-  return (
-    <div className="rounded border border-slate-300 bg-white/95 p-2 text-xs text-slate-800 shadow-md">
-      {title && <p className="mb-1 font-semibold">{title}</p>}
-      <ul className="space-y-1.5">{children}</ul>
-    </div>
-  );
-}
-
-interface TooltipEntryProps {
-  row: ViewRow;
-  name: string;
-  color: string;
-  formatValue: (value: number, options?: MeasureOptions) => string;
-  labels: TooltipLabels;
-}
-
-/**
- * Name and value of one row ("at least 42 zones" for a lower bound, with its note, which
- * says what is missing), then where it comes from and how it was made.
- */
-export function TooltipEntry({ row, name, color, formatValue, labels }: TooltipEntryProps) {
-  const swatch = row.isLowerBound
-    ? { backgroundColor: LOWER_BOUND_DOT_FILL, border: `2px solid ${color}` }
-    : row.isRemainder
-      ? { backgroundColor: REMAINDER_FILL, border: `1px dashed ${REMAINDER_STROKE}` }
-      : { backgroundColor: color };
-  return (
-    <li data-lower-bound={row.isLowerBound || undefined} data-remainder={row.isRemainder || undefined}>
-      <div className="flex items-baseline gap-1.5">
-        <span aria-hidden className="inline-block h-2 w-2 shrink-0 rounded-full" style={swatch} />
-        <span className="font-medium">{name}</span>
-        <span className="ml-auto pl-2 text-right tabular-nums">
-          {formatValue(row.value, { isLowerBound: row.isLowerBound })}
-        </span>
-      </div>
-      {(row.isLowerBound || row.isRemainder) && row.note && (
-        <div className="pl-3.5 text-slate-700" title={row.note}>
-          {truncate(row.note, NOTE_MAX_CHARS)}
-        </div>
-      )}
-      <div className="pl-3.5 text-slate-600">
-        {row.editions.length > 0 && (
-          <div>
-            {labels.edition}: {row.editions.join(", ")}
-          </div>
-        )}
-        {row.source && (
-          <div title={row.source}>
-            {labels.source}: {truncate(row.source, SOURCE_MAX_CHARS)}
-          </div>
-        )}
-        {(row.isSample || row.isComputed) && (
-          <div className="flex flex-wrap gap-1 pt-0.5">
-            {row.isSample && (
-              <span
-                className="rounded border px-1 font-medium"
-                style={{ color: SAMPLE_COLOR, borderColor: SAMPLE_COLOR }}
-              >
-                {labels.sample}
-              </span>
-            )}
-            {row.isComputed && <span className="rounded border border-slate-400 px-1 italic">{labels.computed}</span>}
-          </div>
-        )}
-      </div>
-    </li>
-  );
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}

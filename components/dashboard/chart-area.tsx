@@ -3,15 +3,21 @@ import { lazy, Suspense, useCallback, useMemo, useSyncExternalStore } from "reac
 import type { ProvinceMapValue } from "@/components/charts/province-map";
 import { StaticCompareChart } from "@/components/charts/static-compare-chart";
 import { StaticTrendChart } from "@/components/charts/static-trend-chart";
+import { TimelineLegend } from "@/components/charts/timeline-marks";
+import { trendSeriesOrder } from "@/components/charts/trend-model";
 import { formatMeasure, formatTick, unitLabel, type MeasureOptions } from "@/lib/display-unit";
 import type { TDictionary } from "@/lib/i18n";
+import { seriesBreaks } from "@/lib/series-breaks";
 import type { ViewData, ViewRow } from "@/lib/view-data";
+import type { SpanScale } from "@/lib/time-lapse";
 import type { ViewState } from "@/lib/view-state";
 import type { Catalogue } from "@/lib/view-data";
 import { rankZones, zoneLocations } from "@/lib/zone-ranking";
 import { CoverageTable } from "./coverage-table";
 import { markLabels, unattributedLines } from "./chart-marks";
+import { trendTimeline, viewTimeline } from "./chart-timeline";
 import { DataTable, type ZoneColumns } from "./data-table";
+import { GrowthGaps } from "./growth-gaps";
 import { useTopology } from "./queries";
 
 // Each interactive chart loads with its library (Recharts, d3-geo) in a chunk of
@@ -29,9 +35,46 @@ interface ChartAreaProps {
   /** Absent: the view cannot change (an embed). */
   update?: (change: Partial<ViewState>) => void;
   t: TDictionary;
+  /** False in embeds, which have no room for the timeline's list under a trend (its marks' tooltips name the sources). */
+  timelineList?: boolean;
+  /** During a time-lapse: one colour scale and bar axis for all its years. */
+  spanScale?: SpanScale;
 }
 
 const noSubscription = () => () => {};
+
+/** A table row's breaks in series: what changed, where the row's year starts one. */
+function tableBreaks(metricCode: string, lang: ViewState["lang"]) {
+  return (row: ViewRow) =>
+    seriesBreaks(metricCode, [row.geoCode])
+      .filter((b) => b.year === row.year)
+      .map((b) => (lang === "zh" ? b.changeZh : b.changeEn));
+}
+
+/** Under a table: the breaks in its series within its years, each with its source. */
+function TableBreaks({
+  metricCode,
+  rows,
+  state,
+  t,
+}: {
+  metricCode: string;
+  rows: readonly ViewRow[];
+  state: ViewState;
+  t: TDictionary;
+}) {
+  const geoCodes = [...new Set(rows.filter((row) => !row.isRemainder).map((row) => row.geoCode))];
+  const { notes, labels } = trendTimeline({
+    events: [],
+    showEvents: false,
+    metricCode,
+    geoCodes,
+    years: { from: state.from, to: state.to },
+    lang: state.lang,
+    t,
+  });
+  return <TimelineLegend notes={notes} labels={labels} testId={`table-breaks-${metricCode}`} />;
+}
 
 /** False on the server and while hydrating, true afterwards. */
 function useHydrated(): boolean {
@@ -42,7 +85,20 @@ function useHydrated(): boolean {
   );
 }
 
-export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps) {
+/** The view's chart or table; under a chart in growth mode, the figures that have no growth rate and why. */
+export function ChartArea(props: ChartAreaProps) {
+  const { data, state, t } = props;
+  return (
+    <>
+      <ViewChart {...props} />
+      {state.view !== "table" && (
+        <GrowthGaps gaps={data.gaps} nameOf={(gap) => (state.lang === "zh" ? gap.geoNameZh : gap.geoNameEn)} t={t} />
+      )}
+    </>
+  );
+}
+
+function ViewChart({ data, state, catalogue, update, t, timelineList = true, spanScale }: ChartAreaProps) {
   const lang = state.lang;
   const hydrated = useHydrated();
   const topology = useTopology(state.view === "map");
@@ -58,7 +114,10 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
     [data.unit, lang],
   );
   const unit = unitLabel(data.unit, lang);
-  const rowName = useCallback((row: ViewRow) => (lang === "zh" ? row.geoNameZh : row.geoNameEn), [lang]);
+  const rowName = useCallback(
+    (row: Pick<ViewRow, "geoNameEn" | "geoNameZh">) => (lang === "zh" ? row.geoNameZh : row.geoNameEn),
+    [lang],
+  );
   const nameOf = useMemo(() => {
     const names = new Map(data.rows.map((row) => [row.geoCode, rowName(row)]));
     return (code: string) => names.get(code) ?? code;
@@ -68,17 +127,7 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
     [t],
   );
   const marks = useMemo(() => markLabels(t, data.level), [t, data.level]);
-  // The "not attributed" series, if any, comes last: it is no place, and is drawn dashed grey.
-  const seriesOrder = useMemo(
-    () => [
-      ...new Set(
-        [...data.rows.filter((row) => !row.isRemainder), ...data.rows.filter((row) => row.isRemainder)].map(
-          (row) => row.geoCode,
-        ),
-      ),
-    ],
-    [data.rows],
-  );
+  const seriesOrder = useMemo(() => trendSeriesOrder(data.rows), [data.rows]);
   const years = useMemo(() => ({ from: state.from, to: state.to }), [state.from, state.to]);
   const geosKey = state.geos.join(",");
   const selectedGeos = useMemo(() => (geosKey ? geosKey.split(",") : []), [geosKey]);
@@ -90,9 +139,21 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
   );
   // At the zone level the table ranks the zones in view (those selected, else all) within each year.
   const zoneColumns = (rows: readonly ViewRow[]): ZoneColumns | undefined =>
-    locations ? { ranking: rankZones(rows, selectedGeos.length ? selectedGeos : catalogue.geos.park), locations } : undefined;
+    locations
+      ? { ranking: rankZones(rows, selectedGeos.length ? selectedGeos : catalogue.geos.park), locations }
+      : undefined;
+  const timeline = useMemo(() => {
+    if (state.view !== "trend") return undefined;
+    const full = viewTimeline(data, state, catalogue.events, t);
+    return timelineList ? full : { ...full, notes: [] };
+  }, [data, state, catalogue.events, t, timelineList]);
 
-  if (data.rows.length === 0 && data.extra.every((table) => table.rows.length === 0) && state.view !== "map") {
+  if (
+    data.rows.length === 0 &&
+    data.gaps.length === 0 &&
+    data.extra.every((table) => table.rows.length === 0) &&
+    state.view !== "map"
+  ) {
     return (
       <div role="status" className="rounded border border-dashed border-slate-300 p-8 text-center">
         <p className="font-medium">{t.empty}</p>
@@ -114,6 +175,7 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
           formatValue={formatValue}
           unitLabel={unit}
           marks={marks}
+          timeline={timeline}
         />
       );
       if (!hydrated) return staticChart;
@@ -130,6 +192,7 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
             unitLabel={unit}
             labels={labels}
             marks={marks}
+            timeline={timeline}
           />
         </Suspense>
       );
@@ -160,6 +223,7 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
             marks={marks}
             selected={selectedGeos}
             sort={state.sort}
+            valueDomain={spanScale?.valueDomain}
           />
         </Suspense>
       );
@@ -209,7 +273,8 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
             formatValue={formatValue}
             formatTick={tick}
             unattributed={unattributed}
-            legendTitle={`${metricName} (${unit}), ${state.year}`}
+            legendTitle={`${metricName} (${unit}), ${state.year}${spanScale ? `; ${t.timeLapse.scaleOf(spanScale.from, spanScale.to)}` : ""}`}
+            colorValues={spanScale?.colorValues}
             labels={{
               noData: t.noData,
               sample: t.sampleMark,
@@ -228,16 +293,21 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
     case "table":
       return (
         <div className="space-y-6">
-          <DataTable
-            rows={data.rows}
-            nameOf={rowName}
-            formatValue={formatValue}
-            unitLabel={unit}
-            t={t}
-            sort={state.sort}
-            onSortChange={setSort}
-            zones={zoneColumns(data.rows)}
-          />
+          <div>
+            <DataTable
+              rows={data.rows}
+              gaps={data.gaps}
+              nameOf={rowName}
+              formatValue={formatValue}
+              unitLabel={unit}
+              t={t}
+              breaksOf={tableBreaks(data.metric.code, lang)}
+              sort={state.sort}
+              onSortChange={setSort}
+              zones={zoneColumns(data.rows)}
+            />
+            <TableBreaks metricCode={data.metric.code} rows={data.rows} state={state} t={t} />
+          </div>
           {data.extra.map((table) => (
             <section key={table.metric.code} aria-label={lang === "zh" ? table.metric.nameZh : table.metric.nameEn}>
               <h3 className="mb-1 font-semibold">
@@ -250,10 +320,12 @@ export function ChartArea({ data, state, catalogue, update, t }: ChartAreaProps)
                 formatValue={(value, options) => formatMeasure(value, table.unit, lang, options)}
                 unitLabel={unitLabel(table.unit, lang)}
                 t={t}
+                breaksOf={tableBreaks(table.metric.code, lang)}
                 sort={state.sort}
                 onSortChange={setSort}
                 zones={zoneColumns(table.rows)}
               />
+              <TableBreaks metricCode={table.metric.code} rows={table.rows} state={state} t={t} />
             </section>
           ))}
         </div>

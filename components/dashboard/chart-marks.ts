@@ -1,5 +1,5 @@
 import type { UnattributedLine } from "@/components/charts/province-map";
-import type { MarkLabels } from "@/components/charts/static-chart-parts";
+import type { MarkLabels } from "@/components/charts/marks-legend";
 import type { MeasureOptions } from "@/lib/display-unit";
 import type { TDictionary, TRemainderLevel } from "@/lib/i18n";
 import type { ViewData, ViewRow } from "@/lib/view-data";

@@ -5,14 +5,18 @@ import { formatMeasure, unitLabel } from "@/lib/display-unit";
 import { dictionary } from "@/lib/i18n";
 import { withLang } from "@/lib/i18n/lang";
 import type { ViewData } from "@/lib/view-data";
+import { isTimeLapseView } from "@/lib/time-lapse";
 import { serializeViewState, VIEWS, type ViewState } from "@/lib/view-state";
 import type { Catalogue } from "@/lib/view-data";
 import { ChartArea } from "./chart-area";
 import { markCaptionLines } from "./chart-marks";
+import { timelineCaptionLines, viewTimeline } from "./chart-timeline";
 import { FilterPanel } from "./filter-panel";
 import { usePrefetchView, useViewData } from "./queries";
 import { RevisionBanner } from "./revision-banner";
 import { ShareBar, type ShareTargets } from "./share-bar";
+import { TimeLapseControls } from "./time-lapse-controls";
+import { useTimeLapse } from "./use-time-lapse";
 import { useViewState } from "./use-view-state";
 
 interface DashboardProps {
@@ -31,7 +35,11 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
     document.documentElement.dataset.hydrated = "true";
   }, []);
   const t = dictionary(state.lang);
-  const data = view.data ?? initialData;
+  const viewData = view.data ?? initialData;
+  const timeLapse = useTimeLapse(state, catalogue, viewData, update);
+  // During a time-lapse the chart, caption and sources follow the year on screen.
+  const data = timeLapse.frame?.data ?? viewData;
+  const shownState = timeLapse.frame ? { ...state, year: timeLapse.frame.year } : state;
   const lang = state.lang;
   const metricName = lang === "zh" ? data.metric.nameZh : data.metric.nameEn;
   const unit = unitLabel(data.unit, lang);
@@ -46,10 +54,16 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
     embedTitle: t.embedTitle(metricName),
   };
   const caption = [
-    `${metricName} (${unit})${state.view === "compare" || state.view === "map" ? `, ${state.year}` : `, ${state.from}–${state.to}`}`,
+    `${metricName} (${unit})${state.view === "compare" || state.view === "map" ? `, ${shownState.year}` : `, ${state.from}–${state.to}`}`,
+    ...(timeLapse.frame ? [t.timeLapse.fixedScale(timeLapse.frame.scale.from, timeLapse.frame.scale.to)] : []),
     `${t.editionsUsed}: ${data.editions.map((e) => e.slug).join(", ") || "—"}`,
     `${t.source}: ${data.editions.map((e) => e.source).join(" | ").slice(0, 220)}`,
     ...(data.hasSample ? [t.sampleBanner] : []),
+    // Growth rates are computed: the export says how, and how many figures have none.
+    ...(data.state.mode === "growth" && data.metric.formulaEn
+      ? [`${t.formula}: ${lang === "zh" ? data.metric.formulaZh : data.metric.formulaEn}`]
+      : []),
+    ...(data.gaps.length > 0 ? [t.growthGaps(data.gaps.length)] : []),
     // What the marks mean (the legends under the chart are HTML and not in the exported SVG).
     ...markCaptionLines(
       data,
@@ -57,6 +71,8 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
       (row) => (lang === "zh" ? row.geoNameZh : row.geoNameEn),
       (value, options) => formatMeasure(value, data.unit, lang, options),
     ),
+    // The chart labels events and breaks briefly: the caption says each in full, with its source.
+    ...(state.view === "trend" ? timelineCaptionLines(viewTimeline(data, state, catalogue.events, t), t) : []),
     `Torch Atlas · ${typeof window === "undefined" ? "" : window.location.href}`,
   ];
 
@@ -139,7 +155,9 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
             </span>
           </div>
 
-          {view.isError && !view.isPlaceholderData ? (
+          {isTimeLapseView(state.view) && <TimeLapseControls timeLapse={timeLapse} t={t} />}
+
+          {view.isError && !view.isPlaceholderData && !timeLapse.frame ? (
             <div role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-sm text-red-900">
               <p>{t.loadError}</p>
               <button type="button" className="mt-2 underline" onClick={() => view.refetch()}>
@@ -155,7 +173,7 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
               data-state={view.isFetching ? "loading" : "ready"}
               className={view.isPlaceholderData ? "opacity-70 transition-opacity" : ""}
             >
-              <ChartArea data={data} state={state} catalogue={catalogue} update={update} t={t} />
+              <ChartArea data={data} state={shownState} catalogue={catalogue} update={update} t={t} spanScale={timeLapse.frame?.scale} />
             </div>
           )}
           {data.hasSample && state.view === "compare" && <p className="text-xs text-orange-900">{t.starLegend}</p>}

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { formatMeasure } from "@/lib/display-unit";
 import { dictionary, type TDictionary } from "@/lib/i18n";
-import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
+import { UNATTRIBUTED, type ViewGap, type ViewRow } from "@/lib/view-data";
 import { sortTableRows } from "@/lib/table-sort";
 import { DataTable, TABLE_PAGE_SIZE } from "./data-table";
 import { makeViewRow } from "@/lib/testing/view-row";
@@ -78,7 +78,7 @@ describe("DataTable", () => {
     renderToStaticMarkup(
       createElement(DataTable, {
         rows,
-        nameOf: (r: ViewRow) => (lang === "zh" ? r.geoNameZh : r.geoNameEn),
+        nameOf: (r: Pick<ViewRow, "geoNameEn" | "geoNameZh">) => (lang === "zh" ? r.geoNameZh : r.geoNameEn),
         formatValue: (value, options) => formatMeasure(value, { unit: "zones" }, lang, options),
         unitLabel: "zones",
         t,
@@ -119,7 +119,7 @@ describe("DataTable: sort, pages and the zone ranking", () => {
   const render = (props: Partial<Parameters<typeof DataTable>[0]> & { rows: ViewRow[] }) =>
     renderToStaticMarkup(
       createElement(DataTable, {
-        nameOf: (r: ViewRow) => r.geoNameEn,
+        nameOf: (r: Pick<ViewRow, "geoNameEn" | "geoNameZh">) => r.geoNameEn,
         formatValue: (value, options) => formatMeasure(value, { unit: "firms" }, "en", options),
         unitLabel: "firms",
         t: dictionary("en"),
@@ -179,5 +179,50 @@ describe("DataTable: sort, pages and the zone ranking", () => {
     ]);
     expect(headerSorts(html)).toEqual({ Zone: "none", Year: "none", Value: "descending" });
     expect(html).toContain("Not ranked, for want of a figure: 123 of 127 zones in 2020.");
+  });
+});
+
+describe("DataTable in growth mode", () => {
+  const unit = { unit: "percent" as const, suffixEn: "change on previous year", suffixZh: "比上年增长" };
+  const rates = [row("Eastern", 2017, 4.5), row("Central", 2017, -2)];
+  const gaps: ViewGap[] = [
+    { geoCode: "Western", geoNameEn: "Western", geoNameZh: "西部", year: 2017, isRemainder: false, reason: "missing", years: [2016], note: "Not computed: no value for 2016 to compare with" },
+    { geoCode: UNATTRIBUTED, geoNameEn: "Not attributed to a region", geoNameZh: "未归属地区", year: 2017, isRemainder: true, reason: "remainder", years: [2017], note: "Not computed" },
+  ];
+  const render = (lang: "en" | "zh") =>
+    renderToStaticMarkup(
+      createElement(DataTable, {
+        rows: rates,
+        gaps,
+        nameOf: (r) => (lang === "zh" ? r.geoNameZh : r.geoNameEn),
+        formatValue: (value, options) => formatMeasure(value, unit, lang, options),
+        unitLabel: "% change on previous year",
+        t: dictionary(lang),
+      }),
+    );
+  const gapRow = (html: string, reason: string) => html.match(new RegExp(`<tr[^>]*data-gap="${reason}"[^>]*>(.*?)</tr>`))?.[1] ?? "";
+
+  it("shows each gap as a row without a value, with its reason, among the rates", () => {
+    const html = render("en");
+    expect(html).toContain("4.5% change on previous year");
+    expect(html).toContain("-2% change on previous year");
+    expect(gapRow(html, "missing")).toContain("not computed");
+    expect(gapRow(html, "missing")).toContain("no value for 2016");
+    expect(gapRow(html, "remainder")).toContain("is no series of its own");
+    expect(html).toContain("4 rows");
+  });
+
+  it("in Chinese: 未计算, with the reason", () => {
+    const html = render("zh");
+    expect(gapRow(html, "missing")).toContain("未计算");
+    expect(gapRow(html, "missing")).toContain("2016年无数据");
+  });
+
+  it("sorts rows without a value after the rates, whichever the direction", () => {
+    const all = [...rates, ...gaps];
+    const byValue = (descending: boolean) =>
+      sortTableRows<ViewRow | ViewGap>(all, { key: "value", descending }, (r) => r.geoNameEn).map((r) => r.geoNameEn);
+    expect(byValue(false)).toEqual(["Central", "Eastern", "Western", "Not attributed to a region"]);
+    expect(byValue(true)).toEqual(["Eastern", "Central", "Western", "Not attributed to a region"]);
   });
 });

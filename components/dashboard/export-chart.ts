@@ -1,4 +1,5 @@
 "use client";
+import { LABEL_INK, PAPER } from "@/components/charts/palette";
 
 // Downloads of the chart on screen: its SVG with a caption (metric, unit,
 // edition, source, sample label), or the same rendered to PNG.
@@ -40,9 +41,9 @@ export function buildChartSvg(container: HTMLElement, caption: string[]): { svg:
   const height = chartHeight + 12 + caption.length * lineHeight;
   const inner = new XMLSerializer().serializeToString(chart);
   const captionSvg = caption
-    .map((line, index) => `<text x="8" y="${chartHeight + 20 + index * lineHeight}" font-size="12" fill="#334155">${escapeXml(line)}</text>`)
+    .map((line, index) => `<text x="8" y="${chartHeight + 20 + index * lineHeight}" font-size="12" fill="${LABEL_INK}">${escapeXml(line)}</text>`)
     .join("");
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="#ffffff"/><svg width="${width}" height="${chartHeight}">${inner}</svg>${captionSvg}</svg>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="${PAPER}"/><svg width="${width}" height="${chartHeight}">${inner}</svg>${captionSvg}</svg>`;
   return { svg, width, height };
 }
 

@@ -1,7 +1,15 @@
 "use client";
 import { useId } from "react";
 import type { TDictionary } from "@/lib/i18n";
-import { LEVELS, MAX_ALSO, MODES, modeUnavailableReason, type TLevel, type ViewState } from "@/lib/view-state";
+import {
+  LEVELS,
+  MAX_ALSO,
+  MODES,
+  modeUnavailableReason,
+  scaleUnavailableReason,
+  type TLevel,
+  type ViewState,
+} from "@/lib/view-state";
 import type { Catalogue } from "@/lib/view-data";
 import { GeoPicker, type GeoOption } from "./geo-picker";
 
@@ -24,7 +32,7 @@ function geoOptions(catalogue: Catalogue, level: TLevel, lang: ViewState["lang"]
 const selectClass = "w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 export function FilterPanel({ state, catalogue, update, t, hasParkData }: FilterPanelProps) {
-  const ids = { metric: useId(), from: useId(), to: useId(), year: useId(), edition: useId() };
+  const ids = { metric: useId(), from: useId(), to: useId(), year: useId(), edition: useId(), events: useId() };
   const years: number[] = [];
   for (let y = catalogue.years.min; y <= catalogue.years.max; y++) years.push(y);
   const isOneYear = state.view === "compare" || state.view === "map";
@@ -166,7 +174,7 @@ export function FilterPanel({ state, catalogue, update, t, hasParkData }: Filter
                   checked={state.mode === mode}
                   disabled={reason !== null}
                   aria-describedby={helpId}
-                  onChange={() => update({ mode })}
+                  onChange={() => update({ mode, ...(scaleUnavailableReason(state.scale, mode) ? { scale: "linear" } : {}) })}
                 />
                 {t.modes[mode]}
               </label>
@@ -182,14 +190,47 @@ export function FilterPanel({ state, catalogue, update, t, hasParkData }: Filter
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium text-slate-700">{t.scale}</legend>
           <div className="flex gap-3">
-            {(["linear", "log"] as const).map((scale) => (
-              <label key={scale} className="flex items-center gap-1.5 text-sm">
-                <input type="radio" name="scale" value={scale} checked={state.scale === scale} onChange={() => update({ scale })} />
-                {t[scale]}
-              </label>
-            ))}
+            {(["linear", "log"] as const).map((scale) => {
+              const unavailable = scaleUnavailableReason(scale, state.mode) !== null;
+              return (
+                <label key={scale} className={`flex items-center gap-1.5 text-sm ${unavailable ? "text-slate-400" : ""}`}>
+                  <input
+                    type="radio"
+                    name="scale"
+                    value={scale}
+                    checked={state.scale === scale}
+                    disabled={unavailable}
+                    aria-describedby={unavailable ? "scale-help" : undefined}
+                    onChange={() => update({ scale })}
+                  />
+                  {t[scale]}
+                </label>
+              );
+            })}
           </div>
+          {scaleUnavailableReason("log", state.mode) && (
+            <p id="scale-help" className="text-xs text-slate-500">
+              {t.logUnavailable}
+            </p>
+          )}
         </fieldset>
+      )}
+
+      {state.view === "trend" && (
+        <div className="text-sm">
+          <label className="flex items-center gap-1.5">
+            <input
+              type="checkbox"
+              checked={state.events === "on"}
+              aria-describedby={ids.events}
+              onChange={(event) => update({ events: event.target.checked ? "on" : "off" })}
+            />
+            {t.policyEvents}
+          </label>
+          <p id={ids.events} className="ml-5 text-xs text-slate-500">
+            {t.policyEventsHint}
+          </p>
+        </div>
       )}
 
       <div className="space-y-1">

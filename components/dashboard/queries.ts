@@ -41,6 +41,11 @@ export function useViewData(query: string, initial: ViewData | undefined) {
   });
 }
 
+/** Every year of a time-lapse in one request (lib/time-lapse.ts spanQuery); nothing while query is null. */
+export function useSpanData(query: string | null) {
+  return useQuery({ ...viewQuery(query ?? ""), enabled: query !== null });
+}
+
 /**
  * Starts loading a view's data as soon as a control changes, rather than after
  * React has re-rendered the page for the new URL.

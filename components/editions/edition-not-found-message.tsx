@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { withLang } from "@/lib/i18n/lang";
 import type { TLang } from "@/lib/view-state";
 
 /** The text of an unknown edition's 404 page, in English or Chinese. */
 export function EditionNotFoundMessage({ lang }: { lang: TLang }) {
-  const t = dictionary(lang).pages.edition;
+  const t = appDictionary(lang).pages.edition;
   return (
     <main className="mx-auto max-w-3xl space-y-4 px-4 py-12">
       <h1 className="text-2xl font-bold">{t.notFoundTitle}</h1>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SampleBadge } from "@/components/overview/sample-badge";
 import { formatCount } from "@/lib/format";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { withLang } from "@/lib/i18n/lang";
 import type { TLang } from "@/lib/view-state";
 
@@ -24,7 +24,7 @@ const date = (value: Date | null) => value?.toISOString().slice(0, 10) ?? "—";
 
 /** Editions in a table: title (linking to what it changed), slug, source, dates and counts, the sample one labelled. */
 export function EditionTable({ editions, label, lang, isRetired = false }: { editions: EditionRow[]; label: string; lang: TLang; isRetired?: boolean }) {
-  const t = dictionary(lang).pages.editions;
+  const t = appDictionary(lang).pages.editions;
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-left text-sm" aria-label={label}>

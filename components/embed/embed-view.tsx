@@ -50,7 +50,7 @@ export function EmbedView({ catalogue, data }: EmbedViewProps) {
         </p>
       )}
       <main data-testid="chart-area" data-query={data.query}>
-        <ChartArea data={data} state={state} catalogue={catalogue} t={t} />
+        <ChartArea data={data} state={state} catalogue={catalogue} t={t} timelineList={false} />
       </main>
       <footer className="space-y-0.5 text-xs text-slate-600" data-testid="embed-sources">
         {data.hasSample && (

@@ -1,14 +1,23 @@
 import type { ReactElement } from "react";
 import { LINE_PLOT, OG_HEIGHT, OG_WIDTH, type OgBar, type OgCardModel, type OgChart } from "@/lib/og/og-model";
 import {
+  ACCENT,
   COVERAGE_COLORS,
+  FAINT_INK,
+  GRID_STROKE,
+  INK,
+  LABEL_INK,
   LOWER_BOUND_DOT_FILL,
   LOWER_BOUND_FILL,
+  MUTED_INK,
+  PAPER,
   REMAINDER_FILL,
   REMAINDER_STROKE,
+  RULE,
   SAMPLE_COLOR,
   seriesStyle,
   styleOfSeries,
+  TRACK_FILL,
 } from "@/components/charts/palette";
 
 // The link-preview card (1200 × 630), drawn by Satori (next/og): flexbox only, every
@@ -17,11 +26,6 @@ import {
 
 export const OG_FONT_FAMILY = "Noto Sans SC";
 
-const INK = "#0f172a";
-const MUTED = "#475569";
-const FAINT = "#94a3b8";
-const RULE = "#e2e8f0";
-const GRID = "#e5e7eb";
 const BAR_TRACK = 620;
 const COVERAGE_TRACK = 1100;
 /** One line, cut with an ellipsis should the estimate in og-model.ts be short. */
@@ -30,15 +34,15 @@ const ONE_LINE = { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "elli
 function LineChart({ chart }: { chart: Extract<OgChart, { kind: "lines" }> }) {
   return (
     <div style={{ display: "flex", width: "100%" }}>
-      <div style={{ display: "flex", flexDirection: "column", justifyContent: "space-between", alignItems: "flex-end", width: 86, height: chart.height, paddingRight: 10, fontSize: 18, color: MUTED }}>
+      <div style={{ display: "flex", flexDirection: "column", justifyContent: "space-between", alignItems: "flex-end", width: 86, height: chart.height, paddingRight: 10, fontSize: 18, color: MUTED_INK }}>
         <span>{chart.yTop}</span>
         <span>{chart.yBottom}</span>
       </div>
       <div style={{ display: "flex", flexDirection: "column", width: LINE_PLOT.width }}>
         <svg width={chart.width} height={chart.height} viewBox={`0 0 ${chart.width} ${chart.height}`}>
-          <line x1="0" y1="0.5" x2={chart.width} y2="0.5" stroke={GRID} strokeWidth="1" />
-          <line x1="0" y1={chart.height / 2} x2={chart.width} y2={chart.height / 2} stroke={GRID} strokeWidth="1" />
-          <line x1="0" y1={chart.height - 1} x2={chart.width} y2={chart.height - 1} stroke={FAINT} strokeWidth="2" />
+          <line x1="0" y1="0.5" x2={chart.width} y2="0.5" stroke={GRID_STROKE} strokeWidth="1" />
+          <line x1="0" y1={chart.height / 2} x2={chart.width} y2={chart.height / 2} stroke={GRID_STROKE} strokeWidth="1" />
+          <line x1="0" y1={chart.height - 1} x2={chart.width} y2={chart.height - 1} stroke={FAINT_INK} strokeWidth="2" />
           {chart.lines.map((line, index) => {
             const { color, dash } = styleOfSeries(line.code, index);
             return (
@@ -69,9 +73,9 @@ function LineChart({ chart }: { chart: Extract<OgChart, { kind: "lines" }> }) {
             )),
           )}
         </svg>
-        <div style={{ display: "flex", justifyContent: "space-between", fontSize: 18, color: MUTED, marginTop: 4 }}>
+        <div style={{ display: "flex", justifyContent: "space-between", fontSize: 18, color: MUTED_INK, marginTop: 4 }}>
           <span>{chart.xStart}</span>
-          {chart.scaleNote && <span style={{ color: FAINT }}>{chart.scaleNote}</span>}
+          {chart.scaleNote && <span style={{ color: FAINT_INK }}>{chart.scaleNote}</span>}
           <span>{chart.xEnd}</span>
         </div>
       </div>
@@ -80,10 +84,10 @@ function LineChart({ chart }: { chart: Extract<OgChart, { kind: "lines" }> }) {
           <div key={line.code} style={{ display: "flex", alignItems: "center", marginBottom: 3 }}>
             <div style={{ display: "flex", width: 18, height: 18, borderRadius: 9, background: styleOfSeries(line.code, index).color, marginRight: 8 }} />
             <span style={{ ...ONE_LINE, color: INK, width: 190 }}>{line.name}</span>
-            <span style={{ color: MUTED }}>{line.lastLabel}</span>
+            <span style={{ color: MUTED_INK }}>{line.lastLabel}</span>
           </div>
         ))}
-        {chart.hidden > 0 && <span style={{ color: MUTED, fontSize: 16, marginTop: 4 }}>{chart.hiddenLabel}</span>}
+        {chart.hidden > 0 && <span style={{ color: MUTED_INK, fontSize: 16, marginTop: 4 }}>{chart.hiddenLabel}</span>}
       </div>
     </div>
   );
@@ -105,12 +109,12 @@ function Bar({ bar, showRank }: { bar: OgBar; showRank: boolean }) {
   const color = bar.isNegative ? SAMPLE_COLOR : seriesStyle(0).color;
   return (
     <div style={{ display: "flex", alignItems: "center", height: 30, fontSize: 20 }}>
-      {showRank && <span style={{ width: 40, color: MUTED }}>{bar.rank === null ? "" : `${bar.rank}.`}</span>}
-      <span style={{ ...ONE_LINE, width: 220, color: bar.isRemainder ? MUTED : INK, fontSize: bar.isRemainder ? 16 : 20 }}>{bar.name}</span>
-      <div style={{ display: "flex", width: BAR_TRACK, height: 22, background: "#f1f5f9" }}>
+      {showRank && <span style={{ width: 40, color: MUTED_INK }}>{bar.rank === null ? "" : `${bar.rank}.`}</span>}
+      <span style={{ ...ONE_LINE, width: 220, color: bar.isRemainder ? MUTED_INK : INK, fontSize: bar.isRemainder ? 16 : 20 }}>{bar.name}</span>
+      <div style={{ display: "flex", width: BAR_TRACK, height: 22, background: TRACK_FILL }}>
         <div style={{ display: "flex", width: Math.max(2, Math.round(bar.fraction * BAR_TRACK)), height: 22, ...barFill(bar, color), opacity: bar.isSample ? 0.6 : 1 }} />
       </div>
-      <span style={{ marginLeft: 12, color: MUTED }}>{bar.valueLabel}</span>
+      <span style={{ marginLeft: 12, color: MUTED_INK }}>{bar.valueLabel}</span>
     </div>
   );
 }
@@ -119,7 +123,7 @@ function Bar({ bar, showRank }: { bar: OgBar; showRank: boolean }) {
 function CoverageSummary({ chart }: { chart: Extract<OgChart, { kind: "coverage" }> }) {
   return (
     <div style={{ display: "flex", flexDirection: "column", width: "100%" }}>
-      <div style={{ display: "flex", width: COVERAGE_TRACK, height: 40, background: "#f1f5f9" }}>
+      <div style={{ display: "flex", width: COVERAGE_TRACK, height: 40, background: TRACK_FILL }}>
         {chart.segments
           .filter((segment) => segment.fraction > 0)
           .map((segment) => (
@@ -149,18 +153,18 @@ function CoverageSummary({ chart }: { chart: Extract<OgChart, { kind: "coverage"
               {segment.symbol}
             </div>
             <span style={{ color: INK, marginRight: 8 }}>{segment.label}</span>
-            <span style={{ color: MUTED, fontWeight: 700 }}>{segment.countLabel}</span>
+            <span style={{ color: MUTED_INK, fontWeight: 700 }}>{segment.countLabel}</span>
           </div>
         ))}
       </div>
-      <span style={{ color: MUTED, fontSize: 18, marginTop: 2 }}>{chart.summary}</span>
+      <span style={{ color: MUTED_INK, fontSize: 18, marginTop: 2 }}>{chart.summary}</span>
     </div>
   );
 }
 
 function Chart({ chart }: { chart: OgChart }) {
   if (chart.kind === "empty") {
-    return <div style={{ display: "flex", alignItems: "center", justifyContent: "center", width: "100%", fontSize: 30, color: MUTED }}>{chart.message}</div>;
+    return <div style={{ display: "flex", alignItems: "center", justifyContent: "center", width: "100%", fontSize: 30, color: MUTED_INK }}>{chart.message}</div>;
   }
   if (chart.kind === "lines") return <LineChart chart={chart} />;
   if (chart.kind === "coverage") return <CoverageSummary chart={chart} />;
@@ -169,7 +173,7 @@ function Chart({ chart }: { chart: OgChart }) {
       {chart.bars.map((bar) => (
         <Bar key={bar.code} bar={bar} showRank={chart.kind === "ranking"} />
       ))}
-      {chart.hidden > 0 && <span style={{ color: MUTED, fontSize: 16, marginTop: 2 }}>{chart.hiddenLabel}</span>}
+      {chart.hidden > 0 && <span style={{ color: MUTED_INK, fontSize: 16, marginTop: 2 }}>{chart.hiddenLabel}</span>}
     </div>
   );
 }
@@ -177,29 +181,29 @@ function Chart({ chart }: { chart: OgChart }) {
 /** The whole card, for ImageResponse. */
 export function OgCard({ model }: { model: OgCardModel }): ReactElement {
   return (
-    <div style={{ display: "flex", flexDirection: "column", width: OG_WIDTH, height: OG_HEIGHT, background: "#ffffff", color: INK, fontFamily: OG_FONT_FAMILY }}>
+    <div style={{ display: "flex", flexDirection: "column", width: OG_WIDTH, height: OG_HEIGHT, background: PAPER, color: INK, fontFamily: OG_FONT_FAMILY }}>
       {model.sampleLabel && (
-        <div style={{ display: "flex", alignItems: "center", justifyContent: "center", height: 56, background: SAMPLE_COLOR, color: "#ffffff", fontSize: 30, fontWeight: 700, letterSpacing: 1 }}>
+        <div style={{ display: "flex", alignItems: "center", justifyContent: "center", height: 56, background: SAMPLE_COLOR, color: PAPER, fontSize: 30, fontWeight: 700, letterSpacing: 1 }}>
           {model.sampleLabel}
         </div>
       )}
       <div style={{ display: "flex", flexDirection: "column", flexGrow: 1, padding: "28px 48px 22px 48px" }}>
-        <div style={{ display: "flex", justifyContent: "space-between", fontSize: 22, color: MUTED }}>
-          <span style={{ fontWeight: 700, color: "#0072B2" }}>{model.appName}</span>
+        <div style={{ display: "flex", justifyContent: "space-between", fontSize: 22, color: MUTED_INK }}>
+          <span style={{ fontWeight: 700, color: ACCENT }}>{model.appName}</span>
           <span>{model.unit}</span>
         </div>
         <div style={{ ...ONE_LINE, display: "flex", fontSize: 50, fontWeight: 700, lineHeight: 1.2, marginTop: 4 }}>{model.headline}</div>
-        <div style={{ ...ONE_LINE, display: "flex", fontSize: 28, color: "#334155", marginTop: 2 }}>{model.subtitle}</div>
+        <div style={{ ...ONE_LINE, display: "flex", fontSize: 28, color: LABEL_INK, marginTop: 2 }}>{model.subtitle}</div>
         <div style={{ display: "flex", flexDirection: "column", flexGrow: 1, justifyContent: "center", marginTop: 14, marginBottom: 10 }}>
           <Chart chart={model.chart} />
-          {model.marksNote && <span style={{ ...ONE_LINE, color: MUTED, fontSize: 17, marginTop: 4 }}>{model.marksNote}</span>}
+          {model.marksNote && <span style={{ ...ONE_LINE, color: MUTED_INK, fontSize: 17, marginTop: 4 }}>{model.marksNote}</span>}
         </div>
-        <div style={{ display: "flex", flexDirection: "column", borderTop: `2px solid ${RULE}`, paddingTop: 8, fontSize: 19, color: MUTED }}>
+        <div style={{ display: "flex", flexDirection: "column", borderTop: `2px solid ${RULE}`, paddingTop: 8, fontSize: 19, color: MUTED_INK }}>
           <span style={ONE_LINE}>{model.editionsLine}</span>
           {model.sourceLine && <span style={ONE_LINE}>{model.sourceLine}</span>}
         </div>
       </div>
-      <div style={{ display: "flex", height: 10, background: model.sampleLabel ? SAMPLE_COLOR : "#0072B2" }} />
+      <div style={{ display: "flex", height: 10, background: model.sampleLabel ? SAMPLE_COLOR : ACCENT }} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { formatCount } from "@/lib/format";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import type { TLang } from "@/lib/view-state";
 import { SampleBadge } from "./sample-badge";
 
@@ -13,7 +13,7 @@ export interface EditionListItem {
 }
 
 export function EditionList({ editions, lang }: { editions: EditionListItem[]; lang: TLang }) {
-  const t = dictionary(lang).pages.overview;
+  const t = appDictionary(lang).pages.overview;
   if (editions.length === 0) {
     return <p className="text-slate-600">{t.noEditions}</p>;
   }

@@ -1,5 +1,5 @@
 import { formatMeasure, type DisplayUnit } from "@/lib/display-unit";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { findDerivedMetric, findIndicator } from "@/lib/metrics";
 import type { SeriesPoint } from "@/lib/series-math";
 import type { TLang } from "@/lib/view-state";
@@ -8,7 +8,7 @@ import { SampleBadge } from "./sample-badge";
 function metricName(metric: string, breakdown: string, lang: TLang): string {
   const found = findIndicator(metric) ?? findDerivedMetric(metric);
   const name = (lang === "zh" ? found?.nameZh : found?.nameEn) ?? metric;
-  return breakdown === "state_owned" ? `${name}: ${dictionary(lang).pages.overview.stateOwned}` : name;
+  return breakdown === "state_owned" ? `${name}: ${appDictionary(lang).pages.overview.stateOwned}` : name;
 }
 
 /** The seed article's 2017 figures, each with its unit, edition and source. */
@@ -20,7 +20,7 @@ export interface HeadlineFigure {
 }
 
 export function HeadlineFigures({ headline, lang }: { headline: HeadlineFigure[]; lang: TLang }) {
-  const t = dictionary(lang).pages;
+  const t = appDictionary(lang).pages;
   return (
     <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label={t.overview.headlineLabel}>
       {headline.map(({ metric, breakdown, unit, point }) => (

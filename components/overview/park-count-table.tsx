@@ -1,11 +1,11 @@
 import { formatAtLeast, formatValue } from "@/lib/format";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import type { SeriesPoint } from "@/lib/series-math";
 import type { TLang } from "@/lib/view-state";
 
 /** National zone counts by year, each with its basis in words (reported, derived, from the registry), confidence and source. */
 export function ParkCountTable({ points, lang }: { points: SeriesPoint[]; lang: TLang }) {
-  const t = dictionary(lang).pages;
+  const t = appDictionary(lang).pages;
   return (
     <div className="max-h-[32rem] overflow-auto rounded border border-slate-200">
       <table className="w-full text-left text-sm" aria-label={t.overview.parksTable}>

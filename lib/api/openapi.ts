@@ -9,15 +9,19 @@ import {
   ZRowSource,
   ZSeriesResponse,
   ZViewData,
+  ZViewGap,
   ZViewRevisions,
   ZViewRow,
 } from "@/lib/api/series-response";
 import { COVERAGE_CSV_HEADER } from "@/lib/csv-export";
 import { DERIVED_METRICS, INDICATORS } from "@/lib/metrics";
 import { TABLE_SORTS } from "@/lib/table-sort";
+import { ZPolicyEvent } from "@/lib/policy-events";
+import { ZSeriesBreak } from "@/lib/series-breaks";
 import {
   DEFAULT_METRIC,
   DEFAULT_YEARS,
+  EVENTS,
   LANGUAGES,
   LEVELS,
   MAX_ALSO,
@@ -66,6 +70,7 @@ export interface JsonSchema {
   additionalProperties?: boolean | JsonSchema;
   oneOf?: JsonSchema[];
   anyOf?: JsonSchema[];
+  allOf?: JsonSchema[];
   propertyNames?: JsonSchema;
   readOnly?: boolean;
   $ref?: string;
@@ -201,7 +206,8 @@ export function viewParameters(catalogue: TOpenApiCatalogue): OpenApiParameter[]
     to: { description: "Last year of trend and table views.", schema: year("Last year", defaultTo) },
     year: { description: "The one year compare and map show; defaults to `to`.", schema: year("The year of compare and map (default: to)") },
     mode: {
-      description: "absolute; density (high-tech enterprises ÷ registered firms); per-park (÷ number of zones); share (÷ national total). Combinations that make no sense answer 400.",
+      description:
+        "absolute; density (high-tech enterprises ÷ registered firms); per-park (÷ number of zones); share (÷ national total); growth (in trend, table and coverage views each figure's % change on the year before, (v − v of the year before) ÷ v of the year before × 100; in compare and map the compound annual growth rate from `from` to `year`, ((v_year ÷ v_from)^(1 ÷ (year − from)) − 1) × 100; figures without a rate are listed in `gaps` with the reason; not with scale=log). Combinations that make no sense answer 400.",
       schema: { type: "string", enum: MODES, default: "absolute" },
     },
     edition: {
@@ -210,6 +216,10 @@ export function viewParameters(catalogue: TOpenApiCatalogue): OpenApiParameter[]
     },
     lang: { description: "Language of names and formatted numbers in the response (and the preview image).", schema: { type: "string", enum: LANGUAGES, default: "en" } },
     scale: { description: "Y scale of the trend chart (and the preview image).", schema: { type: "string", enum: SCALES, default: "linear" } },
+    events: {
+      description: "on: trend charts mark the policy timeline's events (listed with their sources in /api/v1/meta `events`); off hides them. Breaks in series are always marked.",
+      schema: { type: "string", enum: EVENTS, default: "on" },
+    },
     sort: {
       description:
         "The order of the dashboard's table rows and compare bars: value-desc (largest first), value-asc, place (by name, then year) or year; equal values by place. Default value-desc for compare, place otherwise. Part of the view (links, short links), it does not change the response's rows, which keep one order.",
@@ -226,6 +236,7 @@ const RESPONSE_SCHEMAS = {
   ViewData: ZViewData,
   CompactViewData: ZCompactViewData,
   ViewRow: ZViewRow,
+  ViewGap: ZViewGap,
   CompactViewRow: ZCompactViewRow,
   RowSource: ZRowSource,
   MetricInfo: ZMetricInfo,
@@ -233,6 +244,8 @@ const RESPONSE_SCHEMAS = {
   ViewRevisions: ZViewRevisions,
   Coverage: ZCoverage,
   DisplayUnit: ZDisplayUnit,
+  PolicyEvent: ZPolicyEvent,
+  SeriesBreak: ZSeriesBreak,
 };
 
 /** The components generated from the zod schemas that type the responses. */
@@ -358,7 +371,8 @@ export function buildOpenApiDocument(catalogue: TOpenApiCatalogue, serverUrl: st
         get: {
           operationId: "getMeta",
           summary: "What the API can answer",
-          description: "Metrics (names, units, descriptions, formulas), regions, provinces, zones, published editions and the year span. Takes no parameters: any parameter answers 400.",
+          description:
+            "Metrics (names, units, descriptions, formulas, and `breaks`: the years where what a metric measures changes, each with what changed and its source), regions, provinces, zones, published editions, the year span, and `events`: the policy timeline the trend charts mark, each with its date, a line in English and Chinese, and its source. Takes no parameters: any parameter answers 400.",
           tags: ["data"],
           parameters: [{ name: "If-None-Match", in: "header", description: "An ETag from an earlier answer: 304 if the data has not changed.", schema: { type: "string" } }],
           responses: {
@@ -372,13 +386,22 @@ export function buildOpenApiDocument(catalogue: TOpenApiCatalogue, serverUrl: st
                     properties: {
                       dataVersion: { type: "integer" },
                       years: { type: "object", properties: { min: { type: "integer" }, max: { type: "integer" } } },
-                      metrics: { type: "array", items: { type: "object" } },
+                      metrics: {
+                        type: "array",
+                        items: {
+                          allOf: [
+                            { $ref: "#/components/schemas/MetricInfo" },
+                            { type: "object", properties: { breaks: { type: "array", items: { $ref: "#/components/schemas/SeriesBreak" } } }, required: ["breaks"] },
+                          ],
+                        },
+                      },
                       regions: { type: "array", items: { type: "object" } },
                       provinces: { type: "array", items: { type: "object" } },
                       parks: { type: "array", items: { type: "object" } },
                       editions: { type: "array", items: { type: "object" } },
+                      events: { type: "array", items: { $ref: "#/components/schemas/PolicyEvent" }, description: "In date order." },
                     },
-                    required: ["dataVersion", "years", "metrics", "regions", "provinces", "parks", "editions"],
+                    required: ["dataVersion", "years", "metrics", "regions", "provinces", "parks", "editions", "events"],
                   },
                 },
               },

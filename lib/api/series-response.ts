@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { COVERAGE_STATUSES } from "@/lib/coverage";
+import { GROWTH_GAP_REASONS } from "@/lib/growth";
 import { CANONICAL_UNITS, type TCanonicalUnit } from "@/lib/units";
 import { TABLE_SORTS } from "@/lib/table-sort";
-import { LANGUAGES, LEVELS, MODES, SCALES, URL_KEYS, VIEWS, type ViewNote, type ViewState } from "@/lib/view-state";
+import { EVENTS, LANGUAGES, LEVELS, MODES, SCALES, URL_KEYS, VIEWS, type ViewNote, type ViewState } from "@/lib/view-state";
 
 // The /api/v1/series response as zod schemas: the one description of its JSON, in both
 // shapes. The TypeScript types (lib/view-data.ts, lib/display-unit.ts, lib/coverage.ts)
@@ -30,7 +31,7 @@ export const ZViewRow = z
     value: z.number().describe("In the response's unit."),
     editions: z.array(z.string()).describe("Slugs of the editions the value comes from."),
     isSample: z.boolean().describe("From the synthetic sample edition: invented, not official statistics."),
-    isComputed: z.boolean().describe("A sum of provinces (or a ratio of sums) rather than a reported figure."),
+    isComputed: z.boolean().describe("A sum of provinces, a ratio of sums or a growth rate rather than a reported figure (the note says how it was computed)."),
     isLowerBound: z
       .boolean()
       .describe(
@@ -44,6 +45,18 @@ export const ZViewRow = z
     confidence: z.string().nullable(),
   })
   .describe("One figure: a place in a year.");
+
+export const ZViewGap = ZViewRow.pick({ geoCode: true, geoNameEn: true, geoNameZh: true, year: true, isRemainder: true })
+  .extend({
+    reason: z
+      .enum(GROWTH_GAP_REASONS)
+      .describe(
+        "missing: no value for the year compared with; lower-bound: either value is only a lower bound; remainder: the row not attributed to a place; break: a break in series falls between the two years; not-positive: a value the rate needs is zero or negative; no-span: from is not before year (compare, map).",
+      ),
+    years: z.array(ZYear).describe("The years the reason is about: the year without a value, the lower bound's, the break's …"),
+    note: z.string().describe("The reason in words."),
+  })
+  .describe("mode=growth: a figure of the absolute view that has no growth rate, and why (a gap, never a number).");
 
 /** What a compact response names once for all the rows that share it: the row fields it replaces. */
 export const ZRowSource = ZViewRow.pick({ editions: true, source: true, confidence: true }).describe(
@@ -96,6 +109,7 @@ const ZViewState = z
     edition: z.string().describe('"latest" or the slug of the pinned edition.'),
     lang: z.enum(LANGUAGES),
     scale: z.enum(SCALES),
+    events: z.enum(EVENTS).describe("Whether trend charts mark the policy timeline's events."),
     sort: z.enum(TABLE_SORTS).describe("The order of the dashboard's table rows and compare bars; the rows here keep one order."),
   })
   .describe("The complete view state (every URL key, defaults filled in).") satisfies z.ZodType<ViewState>;
@@ -141,13 +155,18 @@ const ZViewHeader = z.object({
   query: z.string().describe("The canonical query string of the view: equal views have equal queries."),
   notes: z.array(ZViewNote).describe("Parameters the page fell back on; always empty in the API, which answers 400 instead."),
   metric: ZMetricInfo,
-  unit: ZDisplayUnit.describe("The unit of every value in rows (differs from metric.unit in per-zone and share modes)."),
+  unit: ZDisplayUnit.describe("The unit of every value in rows (differs from metric.unit in per-zone, share and growth modes)."),
   level: z.enum(LEVELS).describe("The level rows are at (the map always shows provinces)."),
   editions: z.array(ZEditionInfo).describe("Editions that contributed at least one row."),
   hasSample: z.boolean().describe("True when any row comes from the synthetic sample edition."),
   dataVersion: ZCount,
   revisions: z.xor([ZViewRevisions, z.null()]).describe("For a pinned view: what newer published editions changed on screen; null when nothing did (or not pinned)."),
   coverage: z.xor([ZCoverage, z.null()]).describe("view=coverage: the matrix; null in the other views."),
+  gaps: z
+    .array(ZViewGap)
+    .describe(
+      "mode=growth: the figures whose growth rate cannot be computed, each with its reason (rows has the others); empty in the other modes.",
+    ),
 });
 
 const EXTRA_DESCRIPTION = "Table view: the `also` metrics, each absolute, with its own unit and rows.";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 
 describe("the revision banner's words", () => {
-  const en = dictionary("en").revisionsBanner;
-  const zh = dictionary("zh").revisionsBanner;
+  const en = appDictionary("en").revisionsBanner;
+  const zh = appDictionary("zh").revisionsBanner;
 
   it("say what changed, in English and Chinese", () => {
     expect(en({ edition: "Torch Yearbook 2020", revised: 12, added: 0, otherEditions: 0 })).toBe(
@@ -37,20 +37,20 @@ function emptyTexts(value: unknown, path = ""): string[] {
 
 describe("the dictionary", () => {
   it("has the same keys in English and Chinese, texts where texts are and functions where functions are", () => {
-    expect(leaves(dictionary("zh")).sort()).toEqual(leaves(dictionary("en")).sort());
-    expect(leaves(dictionary("en")).length).toBeGreaterThan(300);
+    expect(leaves(appDictionary("zh")).sort()).toEqual(leaves(appDictionary("en")).sort());
+    expect(leaves(appDictionary("en")).length).toBeGreaterThan(300);
   });
 
   it("has no empty text in either language", () => {
-    expect(emptyTexts(dictionary("en"))).toEqual([]);
-    expect(emptyTexts(dictionary("zh"))).toEqual([]);
+    expect(emptyTexts(appDictionary("en"))).toEqual([]);
+    expect(emptyTexts(appDictionary("zh"))).toEqual([]);
   });
 
   it("covers the admin area and the reader pages in Chinese", () => {
-    const zh = dictionary("zh");
+    const zh = appDictionary("zh");
     expect(zh.admin.statuses).toEqual({ DRAFT: "草稿", PUBLISHED: "已发布", RETIRED: "已撤回" });
     expect(zh.admin.report.errors(3)).toBe("3 个错误");
-    expect(dictionary("en").admin.report.errors(1)).toBe("1 error");
+    expect(appDictionary("en").admin.report.errors(1)).toBe("1 error");
     expect(zh.admin.audit.events["edition.published"]).toBe("发布版本");
     expect(zh.pages.editions.title).toBe("数据版本");
   });

@@ -1,11 +1,12 @@
 import type { TCoverageStatus } from "@/lib/coverage";
 import { formatCount } from "@/lib/format";
+import type { TGrowthGapReason } from "@/lib/growth";
 import type { TLang, TLevel, TMode, TView } from "@/lib/view-state";
-import { adminEn, adminZh } from "./admin-text";
-import { pagesEn, pagesZh } from "./pages-text";
 
 // All UI text of the app in English and Chinese, one dictionary: the dashboard's here, the admin
-// area's in admin-text.ts (`.admin`), /overview's and /editions' in pages-text.ts (`.pages`).
+// area's in admin-text.ts (`.admin`), /overview's and /editions' in pages-text.ts (`.pages`),
+// put together by app-dictionary.ts. The dashboard's part stands alone, so the dashboard's
+// JavaScript carries no admin or page texts (a third of its first load before).
 // Each Chinese half is typed by its English one, so a missing or extra key fails to compile.
 // Metric and place names come with the data.
 
@@ -22,7 +23,10 @@ const dashboardEn = {
   metric: "Metric",
   alsoShow: "Also show in the table",
   level: "Level",
-  levels: { nation: "National", region: "Regions", province: "Provinces", park: "Zones" } satisfies Record<TLevel, string>,
+  levels: { nation: "National", region: "Regions", province: "Provinces", park: "Zones" } satisfies Record<
+    TLevel,
+    string
+  >,
   geos: "Places",
   allGeos: "All",
   searchGeos: "Search by English or Chinese name",
@@ -34,15 +38,39 @@ const dashboardEn = {
   year: "Year",
   yearHint: "Compare and map show one year",
   mode: "Show as",
-  modes: { absolute: "Absolute", density: "Density", "per-park": "Per zone", share: "Share of national" } satisfies Record<TMode, string>,
+  modes: {
+    absolute: "Absolute",
+    density: "Density",
+    "per-park": "Per zone",
+    share: "Share of national",
+    growth: "Growth",
+  } satisfies Record<TMode, string>,
   modeHelp: {
     absolute: "Values as reported or summed from provinces",
     density: "High-tech enterprises ÷ registered firms",
     "per-park": "Value ÷ number of national high-tech zones",
     share: "Value ÷ national total of the same metric",
+    growth:
+      "Trend, table: % change on the year before, (value − previous year's) ÷ previous year's × 100. Compare, map: compound annual growth from From to Year, ((value in Year ÷ value in From)^(1 ÷ years between) − 1) × 100",
   } satisfies Record<TMode, string>,
+  logUnavailable: "Growth rates can be zero or negative, which a log scale cannot show",
+  notComputed: "not computed",
+  growthGaps: (n: number) => `${n} ${n === 1 ? "figure has" : "figures have"} no growth rate`,
+  growthGapMore: (n: number) => `and ${n} more (the table lists them all)`,
+  growthGap: (reason: TGrowthGapReason, years: readonly number[]) =>
+    ({
+      missing: `no value for ${years.join(" or ")}`,
+      "lower-bound": `the value for ${years.join(" and ")} is only a lower bound (at least)`,
+      remainder: "the part not attributed to a place is no series of its own",
+      break: `break in series in ${years[0]}`,
+      "not-positive": `the value for ${years.join(" and ")} is zero or negative`,
+      "no-span": "choose a From year before the year shown",
+    })[reason],
   view: "View",
-  views: { trend: "Trend", compare: "Compare", map: "Map", table: "Table", coverage: "Coverage" } satisfies Record<TView, string>,
+  views: { trend: "Trend", compare: "Compare", map: "Map", table: "Table", coverage: "Coverage" } satisfies Record<
+    TView,
+    string
+  >,
   coverageStatus: {
     reported: "Reported",
     computed: "Computed",
@@ -57,7 +85,8 @@ const dashboardEn = {
     sample: "synthetic sample, invented for demonstration",
     missing: "no figure",
   } satisfies Record<TCoverageStatus, string>,
-  coverageCaption: (metric: string, from: number, to: number) => `${metric}: what kind of figure each place has, ${from}–${to}`,
+  coverageCaption: (metric: string, from: number, to: number) =>
+    `${metric}: what kind of figure each place has, ${from}–${to}`,
   coverageRegion: "Coverage table (scrolls: use the arrow keys)",
   coverageLegend: "Cells by status",
   coverageCell: (place: string, year: number, status: string, help: string) => `${place}, ${year}: ${status} (${help})`,
@@ -124,7 +153,8 @@ const dashboardEn = {
   editionsUsed: "Editions",
   noData: "no data",
   selected: "selected",
-  mapNote: "No South China Sea inset: its islands are not drawn. Taiwan, Hong Kong and Macau are outside the statistics.",
+  mapNote:
+    "No South China Sea inset: its islands are not drawn. Taiwan, Hong Kong and Macau are outside the statistics.",
   clickHint: "Click or press Enter on a province to add it to or remove it from the selection.",
   sortBy: (column: string) => `Sort by ${column}`,
   rows: (n: number) => `${n} ${n === 1 ? "row" : "rows"}`,
@@ -146,6 +176,31 @@ const dashboardEn = {
     `Not attributed to ${level === "region" ? "a region" : "a province"}: the national total minus the ${level === "region" ? "regions" : "provinces"} shown, so the parts add up to it`,
   remainderLine: (r: { name: string; value: string; total: string; parts: string; level: TRemainderLevel }) =>
     `${r.name}: ${r.value} (national total ${r.total} − sum of ${r.level === "region" ? "regions" : "provinces"} ${r.parts})`,
+  policyEvents: "Policy events",
+  policyEventsHint: "Dated events of the Torch Program on trend charts",
+  policyEventsOnChart: (n: number) => `Policy events on the chart (${n})`,
+  seriesBreak: "Series break",
+  seriesBreaks: "Breaks in series: figures either side are not like for like",
+  seriesBreakWhen: (year: number, lastYearBefore: number | null) =>
+    lastYearBefore === null ? `From ${year}:` : `After ${lastYearBefore}, by ${year} at the latest:`,
+  seriesBreakCell: "series break",
+  confidence: (level: string) => `${level} confidence`,
+  timeLapse: {
+    title: "Time-lapse",
+    yearShown: "Year shown",
+    play: "Play",
+    pause: "Pause",
+    previous: "Previous year",
+    next: "Next year",
+    showing: (year: number) => `Showing ${year}`,
+    loading: "Loading the years…",
+    oneYear: "Time-lapse: choose a From year before the year shown to play the years in between.",
+    reducedMotion:
+      "Your system asks for reduced motion, so the years do not advance by themselves: step through them with the buttons.",
+    fixedScale: (from: number, to: number) =>
+      `One scale for ${from}–${to}: colours and bar lengths compare across the years.`,
+    scaleOf: (from: number, to: number) => `scale of ${from}–${to}`,
+  },
 };
 
 const dashboardZh: typeof dashboardEn = {
@@ -170,13 +225,28 @@ const dashboardZh: typeof dashboardEn = {
   year: "年份",
   yearHint: "对比和地图显示单一年份",
   mode: "显示方式",
-  modes: { absolute: "绝对值", density: "密度", "per-park": "每个高新区", share: "占全国比重" },
+  modes: { absolute: "绝对值", density: "密度", "per-park": "每个高新区", share: "占全国比重", growth: "增长" },
   modeHelp: {
     absolute: "报告值或由省份汇总",
     density: "高新技术企业数 ÷ 注册企业数",
     "per-park": "数值 ÷ 国家高新区数量",
     share: "数值 ÷ 同一指标全国合计",
+    growth:
+      "趋势、表格：比上年增长（%），（当年数值 − 上年数值）÷ 上年数值 × 100。对比、地图：从起始年到所选年份的年均复合增长率，（（所选年份数值 ÷ 起始年数值）^（1 ÷ 间隔年数）− 1）× 100",
   },
+  logUnavailable: "增长率可能为零或负数，对数刻度无法显示",
+  notComputed: "未计算",
+  growthGaps: (n: number) => `${n} 个数值无法计算增长率`,
+  growthGapMore: (n: number) => `另有 ${n} 个（表格中全部列出）`,
+  growthGap: (reason: TGrowthGapReason, years: readonly number[]) =>
+    ({
+      missing: `${years.join("、")}年无数据`,
+      "lower-bound": `${years.join("、")}年数值仅为下限（至少）`,
+      remainder: "未归属部分不是独立的序列",
+      break: `${years[0]}年统计口径变化（序列中断）`,
+      "not-positive": `${years.join("、")}年数值为零或负数`,
+      "no-span": "请选择早于所选年份的起始年",
+    })[reason],
   view: "视图",
   views: { trend: "趋势", compare: "对比", map: "地图", table: "表格", coverage: "数据覆盖" },
   coverageStatus: { reported: "报告值", computed: "计算值", partial: "不完整", sample: "合成示例", missing: "缺失" },
@@ -190,7 +260,8 @@ const dashboardZh: typeof dashboardEn = {
   coverageCaption: (metric: string, from: number, to: number) => `${metric}：各地区各年份的数据类型（${from}–${to}年）`,
   coverageRegion: "数据覆盖表（可用方向键滚动）",
   coverageLegend: "各类单元格数量",
-  coverageCell: (place: string, year: number, status: string, help: string) => `${place}，${year}年：${status}（${help}）`,
+  coverageCell: (place: string, year: number, status: string, help: string) =>
+    `${place}，${year}年：${status}（${help}）`,
   edition: "版本",
   latest: "最新数据（全部已发布版本）",
   scale: "刻度",
@@ -216,7 +287,9 @@ const dashboardZh: typeof dashboardEn = {
   embedTitle: (metric: string) => `火炬图谱：${metric}`,
   revisionsBanner: (r: { edition: string; revised: number; added: number; otherEditions: number }) => {
     const who = `“${r.edition}”${r.otherEditions ? `等 ${r.otherEditions + 1} 个版本` : "版本"}`;
-    const did = [r.revised ? `修订了其中 ${r.revised} 个数值` : "", r.added ? `新增了 ${r.added} 个数值` : ""].filter(Boolean);
+    const did = [r.revised ? `修订了其中 ${r.revised} 个数值` : "", r.added ? `新增了 ${r.added} 个数值` : ""].filter(
+      Boolean,
+    );
     return `有更新的数据：${who}${did.length ? did.join("，并") : "更改了此视图"}。`;
   },
   revisionsPinned: (edition: string) => `当前显示的是“${edition}”发布时的数据。`,
@@ -234,7 +307,8 @@ const dashboardZh: typeof dashboardEn = {
   emptyHint: "请尝试其他年份、层级或版本；来源中的空缺按空缺显示。",
   noParkData: "尚无已发布版本提供高新区层级数据。",
   notesTitle: "链接中有部分参数无法使用：",
-  sampleBanner: "屏幕上含合成示例数据：示例版本中的省份和地区数值为演示而生成，并非官方统计（表格和条形图中以 * 标示）。",
+  sampleBanner:
+    "屏幕上含合成示例数据：示例版本中的省份和地区数值为演示而生成，并非官方统计（表格和条形图中以 * 标示）。",
   sampleMark: "合成示例",
   computedMark: "计算值",
   edition_: "版本",
@@ -271,16 +345,42 @@ const dashboardZh: typeof dashboardEn = {
     `未归属${level === "region" ? "地区" : "省份"}：全国合计减去所示各${level === "region" ? "地区" : "省份"}之和，使各部分相加等于合计`,
   remainderLine: (r: { name: string; value: string; total: string; parts: string; level: TRemainderLevel }) =>
     `${r.name}：${r.value}（全国合计 ${r.total} − 各${r.level === "region" ? "地区" : "省份"}合计 ${r.parts}）`,
+  policyEvents: "政策事件",
+  policyEventsHint: "在趋势图上标出火炬计划的重要事件",
+  policyEventsOnChart: (n: number) => `图中的政策事件（${n}）`,
+  seriesBreak: "口径变化",
+  seriesBreaks: "统计口径变化：前后数值不可直接比较",
+  seriesBreakWhen: (year: number, lastYearBefore: number | null) =>
+    lastYearBefore === null ? `自${year}年起：` : `${lastYearBefore}年之后、最迟${year}年起：`,
+  seriesBreakCell: "口径变化",
+  confidence: (level: string) =>
+    `可信度：${({ high: "高", medium: "中", low: "低" } as Record<string, string>)[level] ?? level}`,
+  timeLapse: {
+    title: "动态播放",
+    yearShown: "当前年份",
+    play: "播放",
+    pause: "暂停",
+    previous: "上一年",
+    next: "下一年",
+    showing: (year: number) => `显示 ${year} 年`,
+    loading: "正在加载各年份…",
+    oneYear: "动态播放：请选择早于当前年份的起始年份，以逐年播放其间各年。",
+    reducedMotion: "系统设置要求减少动态效果，因此年份不会自动前进：请用按钮逐年查看。",
+    fixedScale: (from: number, to: number) => `${from}–${to} 年使用同一标尺：各年的颜色和条形长度可以直接比较。`,
+    scaleOf: (from: number, to: number) => `${from}–${to} 年统一标尺`,
+  },
 };
 
-const en = { ...dashboardEn, otherLanguage: "中文", admin: adminEn, pages: pagesEn };
+const en = { ...dashboardEn, otherLanguage: "中文" };
 
+/** The dashboard's part of the dictionary: all a dashboard or embed page ships to the browser. */
 export type TDictionary = typeof en;
 
-const zh: TDictionary = { ...dashboardZh, otherLanguage: "English", admin: adminZh, pages: pagesZh };
+const zh: TDictionary = { ...dashboardZh, otherLanguage: "English" };
 
 const DICTIONARIES: Record<TLang, TDictionary> = { en, zh };
 
+/** The dashboard's texts (the whole dictionary, with the admin area's and the other pages', is appDictionary). */
 export function dictionary(lang: TLang): TDictionary {
   return DICTIONARIES[lang];
 }

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { NATION_CODE } from "@/lib/ingest/aliases";
 import type { IngestReference, IngestReferenceIndicator } from "@/lib/ingest/types";
 import { CANONICAL_UNITS, type TCanonicalUnit } from "@/lib/units";
@@ -57,7 +57,7 @@ function exampleYears(reference: IngestReference): [number, number] {
 
 type Cell = string | number | null;
 
-type TTemplateText = ReturnType<typeof dictionary>["admin"]["templates"];
+type TTemplateText = ReturnType<typeof appDictionary>["admin"]["templates"];
 
 /** The long template's rows, header first. */
 function longRows(reference: IngestReference, text: TTemplateText): Cell[][] {
@@ -196,7 +196,7 @@ export async function buildTemplate(
   reference: IngestReference,
   lang: TLang = "en",
 ): Promise<Buffer> {
-  const text = dictionary(lang).admin.templates;
+  const text = appDictionary(lang).admin.templates;
   if (layout === "long") {
     const rows = longRows(reference, text);
     return format === "csv" ? toCsv(rows) : toXlsx([{ name: "data", rows }], 1);

@@ -16,6 +16,7 @@ const TEXT = {
     years: (from: number, to: number) => (from === to ? `${from}` : `${from}–${to}`),
     sample: "SYNTHETIC SAMPLE — not official statistics",
     unit: (unit: string) => `Unit: ${unit}`,
+    computed: (formula: string) => `Computed: ${formula}`,
     editions: (n: number) => (n === 1 ? "Edition" : "Editions"),
     pinned: (slug: string) => ` (as published up to ${slug})`,
     source: "Source",
@@ -39,6 +40,7 @@ const TEXT = {
     years: (from: number, to: number) => (from === to ? `${from}年` : `${from}–${to}年`),
     sample: "合成示例数据——非官方统计",
     unit: (unit: string) => `单位：${unit}`,
+    computed: (formula: string) => `计算：${formula}`,
     editions: () => "版本",
     pinned: (slug: string) => `（截至 ${slug} 发布时）`,
     source: "来源",
@@ -61,7 +63,7 @@ export type TChartKind = "lines" | "bars" | "ranking" | "coverage" | "empty";
 export interface ViewDescription {
   lang: TLang;
   appName: string;
-  /** Metric name, with the mode when it is per zone or a share: "Registered firms, share of national"; "Coverage: …" for the coverage view. */
+  /** Metric name, with the mode when it is per zone, a share or growth: "Registered firms, share of national"; "Coverage: …" for the coverage view. */
   metricTitle: string;
   /** "All provinces", "Beijing, Guangdong", "China (national)". */
   placeLabel: string;
@@ -145,12 +147,15 @@ export function describeView(data: ViewData, catalogue: Catalogue): ViewDescript
   const t = dictionary(lang);
   const { state } = data;
   const metricName = lang === "zh" ? data.metric.nameZh : data.metric.nameEn;
-  const modeShown = state.mode === "per-park" || state.mode === "share";
+  const modeShown = state.mode === "per-park" || state.mode === "share" || state.mode === "growth";
   const metricTitle = modeShown
     ? lang === "zh"
       ? `${metricName}（${t.modes[state.mode]}）`
       : `${metricName}, ${t.modes[state.mode].toLowerCase()}`
     : metricName;
+  // Growth rates say how they were computed (the formula with its years).
+  const formula = lang === "zh" ? data.metric.formulaZh : data.metric.formulaEn;
+  const growthLine = state.mode === "growth" && formula ? text.computed(formula) : null;
   const title = state.view === "coverage" ? text.coverageTitle(metricTitle) : metricTitle;
   const isOneYear = state.view === "compare" || state.view === "map";
   const yearsLabel = isOneYear ? text.years(state.year, state.year) : text.years(state.from, state.to);
@@ -173,7 +178,7 @@ export function describeView(data: ViewData, catalogue: Catalogue): ViewDescript
 
   // The sample label goes first so no preview can cut it off; then what is only a lower bound; the source, last, gives way.
   const sentence = (part: string) => `${part.replace(/[.。]+$/, "")}${text.sentenceEnd}`;
-  const lead = [sampleLabel, coverageLine && text.coverageCells(coverageLine), lowerBoundLabel, text.unit(unit), editionsLine].filter((part): part is string => Boolean(part)).map(sentence).join(text.sentenceGap);
+  const lead = [sampleLabel, coverageLine && text.coverageCells(coverageLine), lowerBoundLabel, text.unit(unit), growthLine, editionsLine].filter((part): part is string => Boolean(part)).map(sentence).join(text.sentenceGap);
   const description = sourceLine ? clip(`${lead}${text.sentenceGap}${sentence(sourceLine)}`, Math.max(MAX_DESCRIPTION, lead.length)) : lead;
 
   return {

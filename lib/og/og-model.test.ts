@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { growthUnit, withGrowthFormula } from "@/lib/growth";
 import { describeView } from "@/lib/og/describe-view";
 import { buildCoverage } from "@/lib/coverage";
 import { buildBars, buildLines, buildOgCardModel, coverStrings, MAX_BARS, MAX_LINES } from "@/lib/og/og-model";
@@ -44,6 +45,7 @@ const STATE: ViewState = {
   edition: "latest",
   lang: "en",
   scale: "linear",
+  events: "on",
   sort: "place",
 };
 
@@ -77,6 +79,7 @@ function view(state: Partial<ViewState>, rows: ViewRow[], hasSample = false): Vi
     dataVersion: 3,
     revisions: null,
     coverage: state.view === "coverage" ? buildCoverage(rows, places, { ...STATE, ...state }) : null,
+    gaps: [],
   };
 }
 
@@ -107,6 +110,36 @@ describe("describeView", () => {
     expect(described.placeLabel).toBe("Beijing, Shanghai, Jiangsu +1 more");
     expect(described.editionsLine).toBe("Edition: Public sources (as published up to public-sources)");
     expect(described.chartKind).toBe("empty");
+  });
+});
+
+describe("a growth view", () => {
+  const growth = (state: Partial<ViewState>, rows: ViewRow[]): ViewData => {
+    const data = view({ mode: "growth", ...state }, rows);
+    const full = { ...data.state, ...state };
+    return { ...data, unit: growthUnit(full), metric: withGrowthFormula(data.metric, full) };
+  };
+
+  it("is titled with its mode and says how its rates are computed, in the view's language", () => {
+    const en = describeView(growth({}, [row("110000", 2011, 6.5)]), catalogue);
+    expect(en.headline).toBe("Taxes paid, growth — All provinces, 2010–2012");
+    expect(en.unit).toBe("% change on previous year");
+    expect(en.description).toBe(
+      "Unit: % change on previous year. Computed: (value − value of the year before) ÷ value of the year before × 100. Edition: Public sources. Source: MacroPolo (2019).",
+    );
+    const zh = describeView(growth({ lang: "zh", view: "map", from: 2010, year: 2017 }, [row("110000", 2017, 4)]), catalogue);
+    expect(zh.headline).toBe("上缴税费（增长） — 各省份，2017年");
+    expect(zh.description).toContain("单位：%（2010–2017年年均复合增长）。计算：（（2017年数值 ÷ 2010年数值）^（1 ÷ 7）− 1）× 100。");
+  });
+
+  it("draws falling rates as bars of their own on the card, below zero", () => {
+    const model = buildOgCardModel(growth({ view: "compare", year: 2012 }, [row("110000", 2012, 5), row("440000", 2012, -2.5)]), catalogue, everything);
+    if (model.chart.kind !== "bars") throw new Error(`a ${model.chart.kind} chart`);
+    expect(model.chart.bars.map((bar) => [bar.code, bar.isNegative, bar.fraction])).toEqual([
+      ["110000", false, 1],
+      ["440000", true, 0.5],
+    ]);
+    expect(model.subtitle).toContain("% a year, CAGR 2010–2012");
   });
 });
 

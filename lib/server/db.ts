@@ -8,11 +8,14 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getDatabaseConfig, type TDatabaseConfig } from "@/lib/env";
 import { AppError, describeDatabaseError } from "@/lib/server/errors";
 import { PostgresListener, type NotificationHandlers } from "@/lib/server/postgres-listener";
+import { ReadReplicas } from "@/lib/server/read-replicas";
 
 export type { NotificationHandlers } from "@/lib/server/postgres-listener";
 
 // The one place that knows which database is in use. Everything else takes a
 // `Database` and uses its Prisma client, or a raw connection for migrations.
+// With read replicas, only `readAtVersion` uses them: Prisma, `query`,
+// connections, transactions and the listener stay on the primary.
 
 export type TDatabaseKind = TDatabaseConfig["kind"];
 
@@ -33,6 +36,12 @@ export interface Database {
    * request): Prisma's per-query overhead is several milliseconds here.
    */
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * A read of published data for a request served at data version `version`:
+   * from a read replica known to have that version (or a later one), else from
+   * the primary, like `query`. Never for writes.
+   */
+  readAtVersion<T>(version: number, sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs `work` on one dedicated connection (a session-level lock stays with it). */
   withConnection<T>(work: (connection: SqlConnection) => Promise<T>): Promise<T>;
   /**
@@ -61,7 +70,7 @@ export function redactUrl(url: string): string {
   }
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, replicaUrls: readonly string[]): Promise<Database> {
   const location = redactUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle client that loses its server emits 'error' on the pool; without a
@@ -74,13 +83,14 @@ async function openPostgres(url: string): Promise<Database> {
     throw new AppError("DATABASE_UNAVAILABLE", describeDatabaseError(error, location));
   }
   const listener = new PostgresListener(url, location);
+  const replicas = new ReadReplicas(replicaUrls, redactUrl);
+  const query = async <T>(sql: string, params?: unknown[]): Promise<T[]> => (await pool.query(sql, params)).rows;
   return {
     kind: "postgres",
     location,
     prisma: new PrismaClient({ adapter: new PrismaPg(pool) }),
-    async query(sql, params) {
-      return (await pool.query(sql, params)).rows;
-    },
+    query,
+    readAtVersion: (version, sql, params) => replicas.query(version, sql, params, () => query(sql, params)),
     async withConnection(work) {
       const client = await pool.connect();
       try {
@@ -121,7 +131,7 @@ async function openPostgres(url: string): Promise<Database> {
       listener.listen(channel, handlers);
     },
     async close() {
-      await Promise.all([listener.close(), pool.end()]);
+      await Promise.all([listener.close(), replicas.close(), pool.end()]);
     },
   };
 }
@@ -148,6 +158,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     location: dataDir,
     prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }),
     query: connection.query,
+    readAtVersion: (_version, sql, params) => connection.query(sql, params),
     // PGlite is a single connection that serialises its callers.
     withConnection: (work) => work(connection),
     transaction: (work) =>
@@ -176,7 +187,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
 
 /** Opens the configured database. Throws AppError("DATABASE_UNAVAILABLE") with a one-line reason. */
 export async function openDatabase(config: TDatabaseConfig = getDatabaseConfig()): Promise<Database> {
-  return config.kind === "postgres" ? openPostgres(config.url) : openEmbedded(config.dataDir);
+  return config.kind === "postgres" ? openPostgres(config.url, config.replicaUrls ?? []) : openEmbedded(config.dataDir);
 }
 
 const globalForDb = globalThis as unknown as { torchDatabase?: Promise<Database> };

@@ -1,36 +1,35 @@
 import "server-only";
+import type { Database } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { LruCache } from "@/lib/server/lru-cache";
 
 /**
- * A fixed-window counter per key (a client address), in this process's
- * memory: enough to stop one client from filling a table through a public
- * write. Several instances each count on their own; the sign-in limit, which
- * guards secrets, is the one kept in the database.
+ * A fixed-window counter per client address and action, kept in the database
+ * (table request_window) so that several instances count together: enough to
+ * stop one client from filling a table through a public write. The sign-in
+ * limit is Better Auth's, in its own table.
  */
 export class WindowRateLimit {
-  private readonly windows: LruCache<{ start: number; count: number }>;
-
   constructor(
+    private readonly action: string,
     private readonly limit: number,
     private readonly windowMs: number,
-    maxKeys = 10_000,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.windows = new LruCache(maxKeys);
-  }
+  ) {}
 
-  /** Counts one event for `key`; throws TOO_MANY_REQUESTS (429) past the limit. */
-  hit(key: string, what: string): void {
-    const now = this.now();
-    const window = this.windows.get(key);
-    if (!window || now - window.start >= this.windowMs) {
-      this.windows.set(key, { start: now, count: 1 });
-      return;
-    }
-    window.count++;
-    if (window.count > this.limit) {
-      const wait = Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
+  /** Counts one event for `address`; throws TOO_MANY_REQUESTS (429), with the wait, past the limit. */
+  async hit(db: Database, address: string, what: string): Promise<void> {
+    // One statement: a window that has run out starts again at 1, else the count goes up.
+    const [window] = await db.query<{ count: number; waitMs: number }>(
+      `INSERT INTO request_window AS w (key, window_start, count) VALUES ($1, now(), 1)
+       ON CONFLICT (key) DO UPDATE SET
+         window_start = CASE WHEN w.window_start <= now() - $2 * interval '1 millisecond' THEN now() ELSE w.window_start END,
+         count = CASE WHEN w.window_start <= now() - $2 * interval '1 millisecond' THEN 1 ELSE w.count + 1 END
+       RETURNING count, (extract(epoch FROM w.window_start + $2 * interval '1 millisecond' - now()) * 1000)::float8 AS "waitMs"`,
+      [`${this.action}|${address}`, this.windowMs],
+    );
+    // Now and then, windows long over go (a client that never comes back leaves one row).
+    if (Math.random() < 0.01) await db.query(`DELETE FROM request_window WHERE window_start < now() - interval '1 day'`);
+    if (window && window.count > this.limit) {
+      const wait = Math.max(1, Math.ceil(window.waitMs / 1000));
       throw new AppError("TOO_MANY_REQUESTS", `Too many ${what}. Wait ${wait} seconds.`, { retryAfter: wait });
     }
   }

@@ -24,13 +24,13 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
   }
 }
 
-/** Creates an empty database named after the test file and returns its URL. */
-export async function createTestDatabase(label: string): Promise<string> {
+/** Creates an empty database named after the test file (or a copy of `template`'s, which nothing may be connected to) and returns its URL. */
+export async function createTestDatabase(label: string, template?: string): Promise<string> {
   const base = new URL(TEST_DATABASE_URL).pathname.slice(1) || "postgres";
   const name = `${base}_${label}`.toLowerCase().replace(/[^a-z0-9_]/g, "_");
   await withAdmin(async (client) => {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
+    await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${new URL(template).pathname.slice(1)}"` : ""}`);
   });
   return urlFor(name);
 }

@@ -1,6 +1,6 @@
 import { AuditTable } from "@/components/admin/audit-table";
 import { langFrom, withLang } from "@/lib/i18n/lang";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { requirePageUser } from "@/lib/server/auth/guard";
 import { getDatabase } from "@/lib/server/db";
@@ -23,7 +23,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: T
   return (
     <section aria-labelledby="audit-heading" className="space-y-4">
       <h1 id="audit-heading" className="text-2xl font-bold">
-        {dictionary(lang).admin.audit.heading}
+        {appDictionary(lang).admin.audit.heading}
       </h1>
       <AuditTable
         rows={result.events.map((event) => ({ ...event, at: event.at.toISOString() }))}

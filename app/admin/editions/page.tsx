@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { UploadForm } from "@/components/admin/upload-form";
 import { formatCount } from "@/lib/format";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { langFrom, withLang } from "@/lib/i18n/lang";
 import { requirePageUser } from "@/lib/server/auth/guard";
 import { getDatabase } from "@/lib/server/db";
@@ -26,7 +26,7 @@ export default async function AdminEditionsPage({ searchParams }: { searchParams
   const lang = langFrom(await searchParams);
   await requirePageUser(withLang("/admin/editions", lang), { role: "editor" });
   const editions = await listAdminEditions(await getDatabase());
-  const t = dictionary(lang).admin;
+  const t = appDictionary(lang).admin;
   const cell = "border-b border-slate-200 px-3 py-2 align-top";
   return (
     <>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/admin/sign-in-form";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { langFrom, langTag, withLang } from "@/lib/i18n/lang";
 import { getPageUser, safeNextPath } from "@/lib/server/auth/guard";
 import { signInAction } from "../actions";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ searchParams }: { searchParams: TSearchParams }): Promise<Metadata> {
-  return { title: dictionary(langFrom(await searchParams)).admin.signIn.pageTitle, robots: { index: false } };
+  return { title: appDictionary(langFrom(await searchParams)).admin.signIn.pageTitle, robots: { index: false } };
 }
 
 /** Sign-in for editors and admins, in English or Chinese (?lang=zh). Signed-in visitors go straight on. */
@@ -21,7 +21,7 @@ export default async function SignInPage({ searchParams }: { searchParams: TSear
   const lang = langFrom(params);
   // Where to go afterwards, in the language of this page.
   const next = withLang(safeNextPath(params.next), lang);
-  const t = dictionary(lang);
+  const t = appDictionary(lang);
   if (await getPageUser().catch(() => null)) redirect(next);
 
   const otherLang = lang === "en" ? "zh" : "en";

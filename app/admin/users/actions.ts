@@ -2,7 +2,7 @@
 // Server actions of /admin/users (admins only): create a user, change a role. Their messages are
 // in the language of the form that was sent (its hidden `lang` field).
 import { revalidatePath } from "next/cache";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { langFrom } from "@/lib/i18n/lang";
 import { requireActionUser } from "@/lib/server/auth/guard";
 import { getDatabase } from "@/lib/server/db";
@@ -14,7 +14,7 @@ import type { TLang } from "@/lib/view-state";
 
 /** An AppError in Chinese, from its code and details (the English message is the error's own). */
 function chineseMessage(error: AppError, email: string): string {
-  const t = dictionary("zh").admin;
+  const t = appDictionary("zh").admin;
   const field = error.details?.field;
   if (error.code === "CONFLICT" && field === "email") return t.users.errors.emailTaken(email.trim().toLowerCase());
   if (field === "email") return t.users.errors.invalidEmail;
@@ -30,7 +30,7 @@ function chineseMessage(error: AppError, email: string): string {
 }
 
 function failure(error: unknown, lang: TLang, email = ""): Extract<TUserActionState, { status: "error" }> {
-  const t = dictionary(lang).admin.apiErrors;
+  const t = appDictionary(lang).admin.apiErrors;
   if (error instanceof AppError) {
     const field = typeof error.details?.field === "string" ? error.details.field : undefined;
     return { status: "error", message: lang === "zh" ? chineseMessage(error, email) : error.message, field };
@@ -56,7 +56,7 @@ export async function createUserAction(_previous: TUserActionState, form: FormDa
       actor.id,
     );
     revalidatePath("/admin/users");
-    const t = dictionary(lang).admin;
+    const t = appDictionary(lang).admin;
     return { status: "done", message: t.users.created(t.roles[user.role], user.email) };
   } catch (error) {
     return { ...failure(error, lang, values.email), values };
@@ -70,7 +70,7 @@ export async function changeRoleAction(_previous: TUserActionState, form: FormDa
     const role = text(form, "role") as TRole;
     await changeUserRole(await getDatabase(), text(form, "userId"), role, actor.id);
     revalidatePath("/admin/users");
-    const t = dictionary(lang).admin;
+    const t = appDictionary(lang).admin;
     return { status: "done", message: t.users.roleSet(t.roles[role]) };
   } catch (error) {
     return failure(error, lang);

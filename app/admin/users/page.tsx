@@ -1,6 +1,6 @@
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { RoleForm } from "@/components/admin/role-form";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { langFrom, withLang } from "@/lib/i18n/lang";
 import { requirePageUser } from "@/lib/server/auth/guard";
 import { getDatabase } from "@/lib/server/db";
@@ -16,7 +16,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: T
   const lang = langFrom(await searchParams);
   const me = await requirePageUser(withLang("/admin/users", lang), { role: "admin" });
   const users = await listUsers(await getDatabase());
-  const t = dictionary(lang).admin;
+  const t = appDictionary(lang).admin;
   const cell = "border-b border-slate-200 px-3 py-2 align-middle";
   return (
     <>

@@ -5,7 +5,7 @@ import { EditionChanges } from "@/components/editions/edition-changes";
 import { LanguageLink } from "@/components/i18n/language-link";
 import { SampleBadge } from "@/components/overview/sample-badge";
 import { formatCount } from "@/lib/format";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { langFrom, withLang } from "@/lib/i18n/lang";
 import { getDatabase } from "@/lib/server/db";
 import { findReaderEdition, getEditionChanges, parseChangeFilter } from "@/lib/server/editions/reader-editions";
@@ -20,7 +20,7 @@ type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params, searchParams }: { params: TParams; searchParams: TSearchParams }): Promise<Metadata> {
   const { slug } = await params;
-  const t = dictionary(langFrom(await searchParams)).pages.edition;
+  const t = appDictionary(langFrom(await searchParams)).pages.edition;
   try {
     const edition = await findReaderEdition(await getDatabase(), slug);
     if (edition) {
@@ -42,7 +42,7 @@ export default async function EditionPage({ params, searchParams }: { params: TP
   const { slug } = await params;
   const rawQuery = await searchParams;
   const lang = langFrom(rawQuery);
-  const t = dictionary(lang).pages;
+  const t = appDictionary(lang).pages;
   const query = new URLSearchParams(toQueryString(rawQuery));
   let loaded;
   try {

@@ -3,8 +3,10 @@ import { getDatabase } from "@/lib/server/db";
 import { AppError, toErrorResponse } from "@/lib/server/errors";
 import { etagFor, notModified, PUBLIC_CACHE_CONTROL } from "@/lib/server/http";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
+import { seriesBreaks } from "@/lib/series-breaks";
 
-// GET /api/v1/meta — metrics with units and descriptions, regions, provinces, zones, editions and the year span.
+// GET /api/v1/meta — metrics with units, descriptions and breaks in series, regions, provinces, zones, editions,
+// the year span and the policy timeline's events.
 // It takes no parameters: one given is a mistake (meta?lang=zh does not translate), so it answers 400 like series.
 
 export async function handleMetaRequest(request: Request): Promise<Response> {
@@ -21,11 +23,12 @@ export async function handleMetaRequest(request: Request): Promise<Response> {
       {
         dataVersion: catalogue.dataVersion,
         years: catalogue.years,
-        metrics: catalogue.metricInfo,
+        metrics: catalogue.metricInfo.map((metric) => ({ ...metric, breaks: seriesBreaks(metric.code) })),
         regions: catalogue.regions,
         provinces: catalogue.provinces,
         parks: catalogue.parks,
         editions: catalogue.publishedEditions,
+        events: catalogue.events,
       },
       { headers: { ETag: etag, "Cache-Control": PUBLIC_CACHE_CONTROL } },
     );

@@ -17,7 +17,7 @@ const MAX_BODY_BYTES = 8_192;
 /** New links per client address per minute (asking again for an existing link doesn't count). */
 const NEW_LINKS_PER_MINUTE = 30;
 
-const newLinks = new WindowRateLimit(NEW_LINKS_PER_MINUTE, 60_000);
+const newLinks = new WindowRateLimit("short-links", NEW_LINKS_PER_MINUTE, 60_000);
 
 const ZShortLinkRequest = z.object({ query: z.string() }).strict();
 
@@ -59,7 +59,7 @@ export async function handleCreateShortLink(request: Request): Promise<Response>
     const catalogue = await getCatalogue(db);
     const state = serializeViewState(parseStrictViewQuery(new URLSearchParams(query), catalogue), catalogue);
     const address = clientAddressOf(request);
-    const link = await createShortLink(db, state, { beforeCreate: () => newLinks.hit(address, "new short links") });
+    const link = await createShortLink(db, state, { beforeCreate: () => newLinks.hit(db, address, "new short links") });
     return Response.json(
       { code: link.code, url: `/s/${link.code}`, query: link.state },
       { status: link.isNew ? 201 : 200, headers: { "Cache-Control": "no-store" } },

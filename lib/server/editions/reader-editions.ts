@@ -122,7 +122,7 @@ export interface EditionChanges {
   /** Counts over the whole edition, unfiltered. */
   totals: Record<TChangeKind, number> & { unchanged: number };
   /** Indicators and geographies that appear in the changes, for the filter form. */
-  indicators: { code: string; nameEn: string }[];
+  indicators: { code: string }[];
   geos: { code: string; level: TLevel; nameEn: string; nameZh: string }[];
 }
 
@@ -143,9 +143,7 @@ export function toChange(kind: TChangeKind, row: DiffRow, catalogue: Catalogue):
   return {
     kind,
     indicatorCode: row.indicatorCode,
-    indicatorNameEn: indicator?.nameEn ?? row.indicatorCode,
     breakdown: row.breakdown,
-    breakdownNameEn: row.breakdown ? (indicator?.breakdowns?.[row.breakdown]?.en ?? row.breakdown) : null,
     year: row.year,
     level: row.geoLevel.toLowerCase() as TLevel,
     geoCode: row.geoCode,
@@ -193,7 +191,7 @@ export async function getEditionChanges(db: Database, slug: string, filter: Chan
     comparedWith: earlier,
     changes,
     totals: { added: counts.added, revised: counts.changed, dropped: counts.notRestated, unchanged: counts.unchanged },
-    indicators: INDICATORS.filter((i) => indicatorCodes.has(i.code)).map((i) => ({ code: i.code, nameEn: i.nameEn })),
+    indicators: INDICATORS.filter((i) => indicatorCodes.has(i.code)).map((i) => ({ code: i.code })),
     geos: [...geos.values()].sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.nameEn.localeCompare(b.nameEn)),
   };
 }

@@ -11,8 +11,8 @@ import { dictionary } from "@/lib/i18n";
 
 const SOURCE_DIRS = ["lib", "components", "app"];
 const SEED_DATA_DIR = path.join("prisma", "seed", "data");
-/** Sources of what a preview prints: its own strings, metric and unit names, number words. */
-const REQUIRED_FILES = ["lib/og/describe-view.ts", "lib/og/og-model.ts", "lib/coverage.ts", "lib/metrics.ts", "lib/units.ts", "lib/format.ts", "lib/display-unit.ts"];
+/** Sources of what a preview prints: its own strings, metric and unit names (growth rates' too), number words. */
+const REQUIRED_FILES = ["lib/og/describe-view.ts", "lib/og/og-model.ts", "lib/coverage.ts", "lib/metrics.ts", "lib/units.ts", "lib/format.ts", "lib/display-unit.ts", "lib/growth.ts"];
 /** Seed data with place names (provinces, regions, zones). */
 const REQUIRED_SEED_FILES = ["provinces_regions.csv", "zones_registry_partial.csv", "zones_1988_1997_cohorts_partial.csv", "zone_codes.csv"];
 /** The fallback mark for characters outside the fonts (see og-text.ts) and common punctuation. */

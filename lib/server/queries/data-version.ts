@@ -14,8 +14,8 @@ import type { Database } from "@/lib/server/db";
 const CHANNEL = "data_version";
 const ZNotifiedVersion = z.string().regex(/^\d+$/).transform(Number);
 
-/** The data version as stored: one query. */
-export async function readDataVersion(db: Database): Promise<number> {
+/** The data version as stored (in the primary, or in a read replica): one query. */
+export async function readDataVersion(db: Pick<Database, "query">): Promise<number> {
   const [row] = await db.query<{ version: number }>(`SELECT version FROM data_version WHERE id = 1`);
   return row?.version ?? 0;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { DERIVED_METRICS, INDICATORS } from "@/lib/metrics";
 import type { Database } from "@/lib/server/db";
 import { getDataVersion } from "@/lib/server/queries/data-version";
+import { getPolicyEvents } from "@/lib/server/policy-events";
 import { listPublishedEditions } from "@/lib/server/queries/editions";
 import type { Catalogue, MetricInfo } from "@/lib/view-data";
 import type { TLevel } from "@/lib/view-state";
@@ -114,6 +115,7 @@ async function readCatalogue(db: Database, dataVersion: number): Promise<Catalog
       isSample: e.isSample,
       publishedAt: e.publishedAt?.toISOString() ?? null,
     })),
+    events: getPolicyEvents(),
   };
   return catalogue;
 }

@@ -6,13 +6,12 @@ import type { Database } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { getEditionsInView, type EditionSummary } from "@/lib/server/queries/editions";
 import { getGeography } from "@/lib/server/queries/geography";
+import { readResolvedPoints } from "@/lib/server/queries/resolved-series";
 import {
   divideSeries,
   preferReported,
   shareOfTotal,
-  resolveVintage,
   sumParts,
-  type ObservationRow,
   type SeriesPoint,
 } from "@/lib/series-math";
 
@@ -49,48 +48,10 @@ interface Scope {
   editions: EditionSummary[];
 }
 
-export interface ObservationSelection {
-  indicatorCode: string;
-  level: GeoLevel;
-  /** Empty: every place at the level. */
-  geos: readonly string[];
-  from: number;
-  to: number;
-  breakdown: string;
-  editionIds: number[];
-}
-
-/** The statement behind every series (exported so the benchmark can EXPLAIN exactly it). */
-export function observationStatement(selection: ObservationSelection): { text: string; values: unknown[] } {
-  const { indicatorCode, level, geos, from, to, breakdown, editionIds } = selection;
-  const values: unknown[] = [indicatorCode, level, from, to, breakdown, editionIds];
-  if (geos.length) values.push(geos);
-  return {
-    text: `SELECT edition_id AS "editionId", geo_code AS "geoCode", year, breakdown, value, note,
-            source_ref AS "sourceRef", confidence, is_lower_bound AS "isLowerBound"
-     FROM observation
-     WHERE indicator_code = $1 AND geo_level = $2::"GeoLevel" AND year BETWEEN $3 AND $4
-       AND breakdown = $5 AND edition_id = ANY($6::int[])${geos.length ? " AND geo_code = ANY($7::text[])" : ""}`,
-    values,
-  };
-}
-
-async function fetchObservations(
-  scope: Scope,
-  indicatorCode: string,
-  level: GeoLevel,
-  geos: readonly string[],
-): Promise<ObservationRow[]> {
-  const { text, values } = observationStatement({
-    indicatorCode,
-    level,
-    geos,
-    from: scope.from,
-    to: scope.to,
-    breakdown: scope.breakdown,
-    editionIds: scope.editions.map((e) => e.id),
-  });
-  return scope.db.query<ObservationRow>(text, values);
+/** One indicator's resolved points at a level, for the scope's places, years and breakdown. */
+function readPoints(scope: Scope, indicatorCode: string, level: GeoLevel, geos: readonly string[]): Promise<SeriesPoint[]> {
+  const { db, from, to, breakdown, editions } = scope;
+  return readResolvedPoints(db, { indicatorCode, level, geos, from, to, breakdown, editions });
 }
 
 /**
@@ -98,10 +59,7 @@ async function fetchObservations(
  * sums of their provinces where no total is reported (labelled as computed).
  */
 async function getIndicatorSeries(scope: Scope, indicator: IndicatorDefinition): Promise<SeriesPoint[]> {
-  const reported = resolveVintage(
-    await fetchObservations(scope, indicator.code, scope.level, scope.geos),
-    scope.editions,
-  );
+  const reported = await readPoints(scope, indicator.code, scope.level, scope.geos);
   if (!indicator.isAdditive || (scope.level !== "REGION" && scope.level !== "NATION")) return reported;
 
   const { regions, provinces } = await getGeography(scope.db);
@@ -117,10 +75,7 @@ async function getIndicatorSeries(scope: Scope, indicator: IndicatorDefinition):
   const provinceCodes = [...parentOf.entries()]
     .filter(([, parent]) => wanted.size === 0 || wanted.has(parent))
     .map(([code]) => code);
-  const provincePoints = resolveVintage(
-    await fetchObservations(scope, indicator.code, "PROVINCE", provinceCodes),
-    scope.editions,
-  );
+  const provincePoints = await readPoints(scope, indicator.code, "PROVINCE", provinceCodes);
   return preferReported(reported, sumParts(provincePoints, parentOf, partsPerParent, "provinces"));
 }
 

@@ -1,11 +1,13 @@
 import "server-only";
 import { cache } from "react";
 import { buildCoverage, type CoveragePlace } from "@/lib/coverage";
+import { withGrowthFormula } from "@/lib/growth";
 import { metricInMode } from "@/lib/metrics";
 import type { Database } from "@/lib/server/db";
 import { getDataVersion } from "@/lib/server/queries/data-version";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
-import { findMetric, geoNames, getViewRows, levelShown, type TNames } from "@/lib/server/queries/get-view-rows";
+import { levelShown } from "@/lib/geo-level";
+import { findMetric, geoNames, getViewRows, type TNames } from "@/lib/server/queries/get-view-rows";
 import { getViewRevisions } from "@/lib/server/queries/get-view-revisions";
 import type { Catalogue, ViewData } from "@/lib/view-data";
 import { parseViewState, serializeViewState, type TRawParams, type ViewNote, type ViewState } from "@/lib/view-state";
@@ -54,10 +56,11 @@ export async function readViewData(db: Database, { catalogue, state, notes }: Pa
     state,
     query: serializeViewState(state, catalogue),
     notes,
-    metric: findMetric(catalogue, metricInMode(state.metric, state.mode)),
+    metric: withGrowthFormula(findMetric(catalogue, metricInMode(state.metric, state.mode)), state),
     unit: viewRows.unit,
     level: levelShown(state),
     rows: viewRows.rows,
+    gaps: viewRows.gaps,
     extra: viewRows.extra,
     editions: catalogue.publishedEditions.filter((e) => used.has(e.slug)),
     hasSample: allRows.some((row) => row.isSample),

@@ -1,6 +1,8 @@
 import "server-only";
 import type { DisplayUnit } from "@/lib/display-unit";
-import { storedLevel } from "@/lib/geo-level";
+import { levelShown, storedLevel } from "@/lib/geo-level";
+import { compoundAnnualGrowth, growthKind, growthUnit, yearOnYearGrowth, type GrowthFigures } from "@/lib/growth";
+import { breaksCrossed } from "@/lib/series-breaks";
 import { findIndicator, metricInMode } from "@/lib/metrics";
 import type { Database } from "@/lib/server/db";
 import {
@@ -11,25 +13,29 @@ import {
   type SeriesResult,
 } from "@/lib/server/queries/get-series";
 import { remainderOfTotal, type SeriesPoint } from "@/lib/series-math";
-import { UNATTRIBUTED, type Catalogue, type MetricInfo, type ViewRow } from "@/lib/view-data";
+import { UNATTRIBUTED, type Catalogue, type MetricInfo, type ViewGap, type ViewRow } from "@/lib/view-data";
 import type { TLevel, TMode, ViewState } from "@/lib/view-state";
 
 // The rows behind a view: every series it draws, with place names, under its edition.
 
 export type TNames = Map<string, { en: string; zh: string }>;
 
+const namesByCatalogue = new WeakMap<Catalogue, TNames>();
+
+/** Every place's names, built once per catalogue (that is, per data version). */
 export function geoNames(catalogue: Catalogue): TNames {
+  let names = namesByCatalogue.get(catalogue);
+  if (!names) namesByCatalogue.set(catalogue, (names = buildGeoNames(catalogue)));
+  return names;
+}
+
+function buildGeoNames(catalogue: Catalogue): TNames {
   return new Map([
     ["CN", { en: "China (national)", zh: "全国" }],
     ...catalogue.regions.map((r) => [r.code, { en: `${r.nameEn} region`, zh: `${r.nameZh}地区` }] as const),
     ...catalogue.provinces.map((p) => [p.code, { en: p.nameEn, zh: p.nameZhShort }] as const),
     ...catalogue.parks.map((p) => [p.code, { en: p.nameEn ?? p.nameZh, zh: p.nameZh }] as const),
   ]);
-}
-
-/** The map always shows provinces; every other view shows the chosen level. */
-export function levelShown(state: ViewState): TLevel {
-  return state.view === "map" ? "province" : state.level;
 }
 
 function seriesQuery(state: ViewState, metric: string, breakdown: string): SeriesQuery {
@@ -141,6 +147,33 @@ async function getMetricRows(
   return { unit: parts[0]!.unit, rows: parts.flatMap((part) => part.rows) };
 }
 
+/**
+ * Growth mode: the figures the absolute view shows (same vintage rule, same sums of parts,
+ * the "not attributed" row included) as growth rates, with the year they are compared with:
+ * the year before `from` for changes on the year before, `from` for compound rates; none across
+ * a break in the place's series (lib/series-breaks.ts).
+ */
+async function getGrowthRows(
+  db: Database,
+  state: ViewState,
+  catalogue: Catalogue,
+  names: TNames,
+): Promise<{ unit: DisplayUnit } & GrowthFigures> {
+  const absolute = (change: Partial<ViewState>) =>
+    getMetricRows(db, { ...state, ...change }, state.metric, "absolute", catalogue, names);
+  const unit = growthUnit(state);
+  const breaksOf = (geoCode: string) => breaksCrossed(state.metric, [geoCode]);
+  if (growthKind(state.view) === "compound") {
+    const [first, last] = await Promise.all([
+      state.from < state.year ? absolute({ year: state.from }) : { rows: [] },
+      absolute({}),
+    ]);
+    return { unit, ...compoundAnnualGrowth(first.rows, last.rows, { from: state.from, to: state.year }, breaksOf) };
+  }
+  const series = await absolute({ from: state.from - 1 });
+  return { unit, ...yearOnYearGrowth(series.rows, state, breaksOf) };
+}
+
 export function findMetric(catalogue: Catalogue, code: string): MetricInfo {
   return catalogue.metricInfo.find((m) => m.code === code) ?? catalogue.metricInfo[0]!;
 }
@@ -148,6 +181,8 @@ export function findMetric(catalogue: Catalogue, code: string): MetricInfo {
 export interface ViewRows {
   unit: DisplayUnit;
   rows: ViewRow[];
+  /** mode=growth: the figures without a growth rate, and why; empty in the other modes. */
+  gaps: ViewGap[];
   /** The table's extra metrics (ViewState.also), each absolute. */
   extra: { metric: MetricInfo; unit: DisplayUnit; rows: ViewRow[] }[];
 }
@@ -160,11 +195,13 @@ export async function getViewRows(
   names: TNames = geoNames(catalogue),
 ): Promise<ViewRows> {
   const [primary, ...extra] = await Promise.all([
-    getMetricRows(db, state, state.metric, state.mode, catalogue, names),
+    state.mode === "growth"
+      ? getGrowthRows(db, state, catalogue, names)
+      : getMetricRows(db, state, state.metric, state.mode, catalogue, names).then((rows) => ({ ...rows, gaps: [] })),
     ...(state.view === "table" ? state.also : []).map(async (code) => ({
       metric: findMetric(catalogue, code),
       ...(await getMetricRows(db, state, code, "absolute", catalogue, names)),
     })),
   ]);
-  return { unit: primary!.unit, rows: primary!.rows, extra };
+  return { unit: primary!.unit, rows: primary!.rows, gaps: primary!.gaps, extra };
 }

@@ -30,11 +30,14 @@ export async function findCodeForState(db: Database, state: string): Promise<str
 export async function createShortLink(
   db: Database,
   state: string,
-  { beforeCreate = () => {}, newCode = generateShortCode }: { beforeCreate?: () => void; newCode?: () => string } = {},
+  {
+    beforeCreate = async () => {},
+    newCode = generateShortCode,
+  }: { beforeCreate?: () => Promise<void>; newCode?: () => string } = {},
 ): Promise<ShortLink> {
   const existing = await findCodeForState(db, state);
   if (existing) return { code: existing, state, isNew: false };
-  beforeCreate();
+  await beforeCreate();
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const code = newCode();
     const [inserted] = await db.query<{ code: string }>(

@@ -6,7 +6,7 @@ import { ReadSummary } from "@/components/admin/read-summary";
 import { ValidationReport } from "@/components/admin/validation-report";
 import { ZoneChanges } from "@/components/admin/zone-changes";
 import { formatCount } from "@/lib/format";
-import { dictionary } from "@/lib/i18n";
+import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { langFrom, withLang } from "@/lib/i18n/lang";
 import { DIFF_LISTS } from "@/lib/edition-diff";
 import { INDICATORS } from "@/lib/metrics";
@@ -37,7 +37,7 @@ export default async function AdminEditionPage({ params, searchParams }: { param
   const query = await searchParams;
   const lang = langFrom(query);
   await requirePageUser(withLang(`/admin/editions/${encodeURIComponent(segment)}`, lang), { role: "editor" });
-  const t = dictionary(lang).admin;
+  const t = appDictionary(lang).admin;
   let id: number;
   try {
     id = parseEditionId(segment);

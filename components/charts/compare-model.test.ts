@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
-import { compareChartHeight, sortForCompare } from "./compare-chart";
+import { compareChartHeight, sortForCompare, xTickClasses } from "./compare-model";
 import { makeViewRow } from "@/lib/testing/view-row";
 
 function row(geoCode: string, geoNameEn: string, value: number): ViewRow {
@@ -41,5 +41,16 @@ describe("compareChartHeight", () => {
   it("grows with the number of bars", () => {
     expect(compareChartHeight(31) - compareChartHeight(30)).toBe(28);
     expect(compareChartHeight(31)).toBeGreaterThan(31 * 28);
+  });
+});
+
+describe("xTickClasses", () => {
+  it("always shows the last tick and every other one from there, hiding the rest when narrow", () => {
+    const classes = xTickClasses(["0", "25B", "50B", "75B", "100B"]);
+    expect(classes.filter((_, i) => i % 2 === 0)).toEqual(["", "", ""]);
+    expect(new Set(classes.filter((_, i) => i % 2 === 1)).size).toBe(1);
+    expect(classes[1]).toMatch(/^@max-\w+:hidden$/);
+    expect(xTickClasses(["0", "1", "2", "3"])[3]).toBe("");
+    expect(xTickClasses(["0", "1", "2", "3"])[0]).not.toBe("");
   });
 });

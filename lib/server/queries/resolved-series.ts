@@ -1,0 +1,217 @@
+import "server-only";
+import type { GeoLevel } from "@/lib/geo-level";
+import type { Database } from "@/lib/server/db";
+import { getDataVersion } from "@/lib/server/queries/data-version";
+import { listPublishedEditions } from "@/lib/server/queries/editions";
+import {
+  compareByGeoThenYear,
+  resolveVintage,
+  type EditionInfo,
+  type ObservationRow,
+  type SeriesPoint,
+} from "@/lib/series-math";
+
+// The read model: observations with the vintage rule already applied, kept in
+// memory per data version (published data changes only when it does). A block
+// holds one indicator at one level and breakdown, under one set of editions
+// ("latest", or a pinned edition and those before it), place by place over every
+// year, so views that differ in years, view or mode share it. A request reads
+// the places its block lacks with one indexed query, and nothing once they are there.
+
+/** Points kept in all, across blocks: about 40 MB; the least recently used blocks go first. */
+const MAX_POINTS = 250_000;
+
+export interface ObservationSelection {
+  indicatorCode: string;
+  level: GeoLevel;
+  /** Empty: every place at the level. */
+  geos: readonly string[];
+  breakdown: string;
+  editionIds: readonly number[];
+}
+
+/** The statement a block's places are read with (exported so the benchmark can EXPLAIN exactly it). */
+export function observationStatement(selection: ObservationSelection): { text: string; values: unknown[] } {
+  const { indicatorCode, level, geos, breakdown, editionIds } = selection;
+  const values: unknown[] = [indicatorCode, level, breakdown, editionIds];
+  if (geos.length) values.push(geos);
+  return {
+    text: `SELECT edition_id AS "editionId", geo_code AS "geoCode", year, breakdown, value, note,
+            source_ref AS "sourceRef", confidence, is_lower_bound AS "isLowerBound"
+     FROM observation
+     WHERE indicator_code = $1 AND geo_level = $2::"GeoLevel" AND breakdown = $3
+       AND edition_id = ANY($4::int[])${geos.length ? " AND geo_code = ANY($5::text[])" : ""}`,
+    values,
+  };
+}
+
+interface Block {
+  /** Each place's points over every year, in year order; an empty list for a place with none. */
+  byGeo: Map<string, readonly SeriesPoint[]>;
+  /** True once every place of the level has been read (a view of "all places" needs no query). */
+  isComplete: boolean;
+  /** The places in order, kept for views of them all once the block is complete. */
+  sortedGeos?: readonly string[];
+  points: number;
+}
+
+class ResolvedStore {
+  /** In insertion order, refreshed on use: the first is the least recently used. */
+  private readonly blocks = new Map<string, Block>();
+  private points = 0;
+
+  constructor(readonly version: number) {}
+
+  get(key: string): Block | undefined {
+    const block = this.blocks.get(key);
+    if (block) {
+      this.blocks.delete(key);
+      this.blocks.set(key, block);
+    }
+    return block;
+  }
+
+  /** Adds a block's places, then drops the least recently used blocks beyond the budget (never `key`'s own). */
+  add(key: string, points: readonly SeriesPoint[], geos: readonly string[], isComplete: boolean): void {
+    const block = this.get(key) ?? { byGeo: new Map(), isComplete: false, points: 0 };
+    this.blocks.set(key, block);
+    const byGeo = new Map<string, SeriesPoint[]>(geos.map((geo) => [geo, []]));
+    for (const point of points) {
+      let list = byGeo.get(point.geoCode);
+      if (!list) byGeo.set(point.geoCode, (list = []));
+      list.push(Object.freeze(point));
+    }
+    for (const [geo, list] of byGeo) {
+      if (block.byGeo.has(geo)) continue;
+      block.byGeo.set(geo, list);
+      block.points += list.length;
+      this.points += list.length;
+    }
+    block.isComplete ||= isComplete;
+    for (const [oldest, old] of this.blocks) {
+      if (this.points <= MAX_POINTS || oldest === key) break;
+      this.blocks.delete(oldest);
+      this.points -= old.points;
+    }
+  }
+}
+
+const stores = new WeakMap<Database, { store: ResolvedStore; ready: Promise<void>; settled: Promise<void> }>();
+
+const blockKey = (editions: readonly EditionInfo[], indicatorCode: string, level: GeoLevel, breakdown: string) =>
+  [editions.map((e) => e.id).join(","), indicatorCode, level, breakdown].join("|");
+
+type AboveZoneRow = ObservationRow & { indicatorCode: string; level: GeoLevel };
+
+/** The scope's rows by block: each (indicator, level, breakdown) of the editions in it. */
+function blocksOf(rows: readonly AboveZoneRow[], editions: readonly EditionInfo[]): Map<string, ObservationRow[]> {
+  const inScope = new Set(editions.map((e) => e.id));
+  const groups = new Map<string, ObservationRow[]>();
+  for (const row of rows) {
+    if (!inScope.has(row.editionId)) continue;
+    const key = blockKey(editions, row.indicatorCode, row.level, row.breakdown);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(row);
+  }
+  return groups;
+}
+
+/**
+ * When the version changes, the nation, regions and provinces are resolved at
+ * once from one query (a few tens of thousands of points per scope, even at a
+ * hundred times the seed), so no view of them reads the database until the next
+ * publish: "latest" before the first view is answered, each pinned edition's
+ * scope after, a scope at a time, between requests. Zones (1,500 of them at that
+ * size) are read as views ask for them.
+ */
+async function resolveAboveZones(db: Database, store: ResolvedStore): Promise<{ pinned: Promise<void> }> {
+  const published = await listPublishedEditions(db);
+  const rows = await db.readAtVersion<AboveZoneRow>(
+    store.version,
+    `SELECT indicator_code AS "indicatorCode", geo_level AS level, edition_id AS "editionId", geo_code AS "geoCode", year,
+            breakdown, value, note, source_ref AS "sourceRef", confidence, is_lower_bound AS "isLowerBound"
+     FROM observation WHERE edition_id = ANY($1::int[]) AND geo_level <> 'PARK'`,
+    [published.map((e) => e.id)],
+  );
+  const resolveScope = async (editions: readonly EditionInfo[]) => {
+    if ((await getDataVersion(db)) !== store.version) return;
+    for (const [key, group] of blocksOf(rows, editions)) store.add(key, resolveVintage(group, editions), [], true);
+  };
+  await resolveScope(published);
+  const pinned = (async () => {
+    for (const edition of published.slice(0, -1)) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await resolveScope(published.filter((e) => e.rank <= edition.rank));
+    }
+  })();
+  return { pinned };
+}
+
+/** This version's store; the first request after a version change waits for "latest" above zone level to be resolved. */
+async function storeFor(db: Database): Promise<ResolvedStore> {
+  const version = await getDataVersion(db);
+  let current = stores.get(db);
+  if (current?.store.version !== version) {
+    const store = new ResolvedStore(version);
+    // A failed prewarm leaves the store empty: views then read what they need themselves.
+    const resolving = resolveAboveZones(db, store).catch(() => ({ pinned: Promise.resolve() }));
+    const ready = resolving.then(() => undefined);
+    const settled = resolving.then(({ pinned }) => pinned).catch(() => undefined);
+    current = { store, ready, settled };
+    stores.set(db, current);
+  }
+  await current.ready;
+  return current.store;
+}
+
+/** Resolves once this version's scopes above zone level are all resolved, pinned editions' too (for tests). */
+export async function aboveZonesResolved(db: Database): Promise<void> {
+  await storeFor(db);
+  await stores.get(db)?.settled;
+}
+
+export interface ResolvedSelection extends Omit<ObservationSelection, "editionIds"> {
+  from: number;
+  to: number;
+  /** The editions the view may read, with their order (the vintage rule). */
+  editions: readonly EditionInfo[];
+}
+
+/**
+ * The resolved points of one indicator at one level and breakdown for the
+ * chosen places and years, sorted by place then year: from memory, reading
+ * only the places not yet there.
+ */
+export async function readResolvedPoints(db: Database, selection: ResolvedSelection): Promise<SeriesPoint[]> {
+  const { editions, from, to } = selection;
+  const store = await storeFor(db);
+  const key = blockKey(editions, selection.indicatorCode, selection.level, selection.breakdown);
+  let block = store.get(key);
+  const isAll = selection.geos.length === 0;
+  const missing = isAll ? [] : selection.geos.filter((geo) => !block?.byGeo.has(geo));
+  if (!block?.isComplete && (isAll || missing.length > 0)) {
+    const { text, values } = observationStatement({
+      ...selection,
+      geos: missing,
+      editionIds: editions.map((e) => e.id),
+    });
+    const points = resolveVintage(await db.readAtVersion<ObservationRow>(store.version, text, values), editions);
+    // A publish may have committed while reading: those points belong to no version this store serves.
+    if ((await getDataVersion(db)) !== store.version) return inRange(points, from, to).sort(compareByGeoThenYear);
+    store.add(key, points, missing, isAll);
+    block = store.get(key)!;
+  }
+  // Each place's list is in year order already: sorting the places gives compareByGeoThenYear's order.
+  const byPlace = (geos: Iterable<string>) => [...new Set(geos)].sort((x, y) => x.localeCompare(y));
+  const geos = isAll ? (block!.sortedGeos ??= byPlace(block!.byGeo.keys())) : byPlace(selection.geos);
+  const points: SeriesPoint[] = [];
+  for (const geo of geos) {
+    for (const point of block!.byGeo.get(geo) ?? []) if (point.year >= from && point.year <= to) points.push(point);
+  }
+  return points;
+}
+
+function inRange(points: readonly SeriesPoint[], from: number, to: number): SeriesPoint[] {
+  return points.filter((point) => point.year >= from && point.year <= to);
+}

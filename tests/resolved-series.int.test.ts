@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/server/db";
+import { publishEdition } from "@/lib/server/editions/edition-lifecycle";
+import { uploadEdition } from "@/lib/server/editions/upload-edition";
+import { prepareDatabase } from "@/lib/server/prepare-database";
+import { getEditionsInView } from "@/lib/server/queries/editions";
+import { aboveZonesResolved, observationStatement, readResolvedPoints } from "@/lib/server/queries/resolved-series";
+import { createUser } from "@/lib/server/users/create-user";
+import { resolveVintage, type ObservationRow } from "@/lib/series-math";
+import { dropTestDatabase, openTestDatabase } from "./support/test-database";
+import { viewOf } from "./support/view";
+
+// The read model: resolved observations kept per data version. Views that share
+// an indicator, level and breakdown read the database once between them; a
+// publish makes the next view read again; what comes out is what the vintage
+// rule gives over the rows themselves.
+
+let db: Database;
+let url: string;
+let editorId: string;
+/** Reads of observation rows since the last reset. */
+const observationReads = { count: 0 };
+
+beforeAll(async () => {
+  ({ db, url } = await openTestDatabase("resolved_series"));
+  await prepareDatabase(db);
+  editorId = (
+    await createUser(
+      db,
+      { email: "resolved@example.org", role: "editor", password: "a long enough test password" },
+      null,
+    )
+  ).id;
+  const readAtVersion = db.readAtVersion;
+  db.readAtVersion = <T>(version: number, sql: string, params?: unknown[]) => {
+    if (/FROM observation\b/.test(sql)) observationReads.count++;
+    return readAtVersion<T>(version, sql, params);
+  };
+});
+
+afterAll(async () => {
+  await db.close();
+  await dropTestDatabase(url);
+});
+
+async function* body(text: string) {
+  yield new TextEncoder().encode(text);
+}
+
+async function readsDuring(work: () => Promise<unknown>): Promise<number> {
+  const before = observationReads.count;
+  await work();
+  return observationReads.count - before;
+}
+
+const provinces = { metric: "registered_firms", level: "province", view: "table" };
+
+describe("the resolved read model", () => {
+  it("reads each indicator's places once for every view of them at this data version", async () => {
+    expect(await readsDuring(() => viewOf(db, { ...provinces, from: "2010", to: "2017" }))).toBeGreaterThan(0);
+    expect(await readsDuring(() => viewOf(db, { ...provinces, from: "2012", to: "2015" }))).toBe(0);
+    expect(await readsDuring(() => viewOf(db, { ...provinces, view: "compare", year: "2016", to: "2016" }))).toBe(0);
+    // "Latest" above zone level was resolved whole when the version was first read: other indicators and levels too.
+    expect(
+      await readsDuring(() =>
+        viewOf(db, { metric: "park_count", level: "region", view: "compare", year: "2015", to: "2015" }),
+      ),
+    ).toBe(0);
+    expect(await readsDuring(() => viewOf(db, { metric: "revenue", level: "nation", from: "2000", to: "2020" }))).toBe(
+      0,
+    );
+    // Each pinned edition's scope is resolved whole too, once "latest" is.
+    await aboveZonesResolved(db);
+    let pinned: { state: { edition: string }; notes: unknown[]; rows: unknown[] } | undefined;
+    const pinnedView = { ...provinces, edition: "synthetic-sample", from: "2010", to: "2017" };
+    expect(await readsDuring(async () => (pinned = await viewOf(db, pinnedView)))).toBe(0);
+    expect([pinned?.state.edition, pinned?.notes, pinned!.rows.length > 0]).toEqual(["synthetic-sample", [], true]);
+    // A few places of a level read in full are in memory too.
+    expect(await readsDuring(() => viewOf(db, { ...provinces, geo: "110000,440000", from: "2010", to: "2017" }))).toBe(
+      0,
+    );
+  });
+
+  it("answers what the vintage rule gives over the rows, for all places and for some, in place and year order", async () => {
+    const editions = await getEditionsInView(db, "latest");
+    const selection = {
+      indicatorCode: "park_count",
+      level: "PROVINCE" as const,
+      breakdown: "",
+      from: 1995,
+      to: 2020,
+      editions,
+    };
+    const { text, values } = observationStatement({ ...selection, geos: [], editionIds: editions.map((e) => e.id) });
+    const expected = resolveVintage(await db.query<ObservationRow>(text, values), editions).filter(
+      (p) => p.year >= 1995 && p.year <= 2020,
+    );
+    expect(expected.length).toBeGreaterThan(100);
+    const some = await readResolvedPoints(db, { ...selection, geos: ["440000", "110000"] });
+    expect(some).toEqual(expected.filter((p) => p.geoCode === "110000" || p.geoCode === "440000"));
+    expect(await readResolvedPoints(db, { ...selection, geos: [] })).toEqual(expected);
+  });
+
+  it("reads again after a publish, and shows the new figure", async () => {
+    const view = { ...provinces, geo: "460000", from: "2024", to: "2024" };
+    expect((await viewOf(db, view)).rows).toEqual([]);
+    const csv = "year,level,geo,indicator,value,unit\n2024,province,460000,registered_firms,4321,家\n";
+    const outcome = await uploadEdition(
+      db,
+      { title: "Read model test", source: "Test", yearbookYear: 2025, fileName: "t.csv" },
+      body(csv),
+      editorId,
+    );
+    if (outcome.status !== "draft") throw new Error(JSON.stringify(outcome.report.problems));
+    await publishEdition(db, outcome.edition.id, editorId);
+    let rows: { value: number }[] = [];
+    expect(await readsDuring(async () => ({ rows } = await viewOf(db, view)))).toBeGreaterThan(0);
+    expect(rows.map((r) => r.value)).toEqual([4321]);
+  });
+});
