@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { INDICATORS } from "@/lib/metrics";
-import { breakYears, isBracketed, seriesBreaks, ZSeriesBreak } from "@/lib/series-breaks";
+import { ZSeriesBreak } from "@/lib/api/reference-schemas";
+import { breakYears, isBracketed, seriesBreaks } from "@/lib/series-breaks";
 
 describe("breaks in series", () => {
   it("are valid and sourced", () => {

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import type { z } from "zod";
+import type { ZSeriesBreak } from "@/lib/api/reference-schemas";
 import { DERIVED_METRICS, INDICATORS, type TIndicatorCode } from "@/lib/metrics";
 import { CONFIDENCES } from "@/lib/policy-events";
 
@@ -84,23 +85,6 @@ const BREAKS: readonly SeriesBreakDefinition[] = [
     confidence: "medium",
   },
 ];
-
-export const ZSeriesBreak = z
-  .object({
-    year: z.number().int().describe("The first data year in the new form: figures from this year on are not like for like with those before."),
-    lastYearBefore: z
-      .number()
-      .int()
-      .nullable()
-      .describe("The last data year the sources show in the old form, when the change is only known to lie between the two; null when the year is known."),
-    changeEn: z.string(),
-    changeZh: z.string(),
-    source: z.string(),
-    sourceUrl: z.url(),
-    confidence: z.enum(CONFIDENCES),
-    places: z.array(z.string()).nullable().describe("Geo codes whose figures the change touches; null: every place."),
-  })
-  .describe("A break in a series: where what the indicator measures changes.");
 
 export type SeriesBreak = z.infer<typeof ZSeriesBreak>;
 

@@ -16,8 +16,7 @@ import {
 import { COVERAGE_CSV_HEADER } from "@/lib/csv-export";
 import { DERIVED_METRICS, INDICATORS } from "@/lib/metrics";
 import { TABLE_SORTS } from "@/lib/table-sort";
-import { ZPolicyEvent } from "@/lib/policy-events";
-import { ZSeriesBreak } from "@/lib/series-breaks";
+import { ZPolicyEvent, ZSeriesBreak } from "@/lib/api/reference-schemas";
 import {
   DEFAULT_METRIC,
   DEFAULT_YEARS,

@@ -78,6 +78,10 @@ export async function startAppServer(port: number, options: { trustProxy: boolea
       internalError(res);
     });
   });
+  // Longer than a client's or load balancer's idle keep-alive (nginx: 60 s), so the server never closes a
+  // connection just as the other side reuses it (which the other side sees as ECONNRESET).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(port, resolve));
   return server;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { eventsWithin, ZPolicyEvent } from "@/lib/policy-events";
+import { ZPolicyEvent } from "@/lib/api/reference-schemas";
+import { eventsWithin } from "@/lib/policy-events";
 import { getPolicyEvents } from "@/lib/server/policy-events";
 
 describe("the policy timeline (torch_policy_events.csv)", () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { CONFIDENCES, ZEventDate, ZPolicyEvent, type PolicyEvent } from "@/lib/policy-events";
+import { ZEventDate, ZPolicyEvent } from "@/lib/api/reference-schemas";
+import { CONFIDENCES, type PolicyEvent } from "@/lib/policy-events";
 import { readSeedCsv } from "@/lib/server/seed/read-csv";
 
 // The policy timeline's events, from prisma/seed/data/torch_policy_events.csv: read and
