@@ -30,14 +30,17 @@ export interface ObservationSelection {
   editionIds: readonly number[];
 }
 
+/** An observation as the vintage rule reads it (lib/series-math.ts ObservationRow). */
+const OBSERVATION_ROW_COLUMNS = `edition_id AS "editionId", geo_code AS "geoCode", year, breakdown, value, note,
+  source_ref AS "sourceRef", confidence, is_lower_bound AS "isLowerBound"`;
+
 /** The statement a block's places are read with (exported so the benchmark can EXPLAIN exactly it). */
 export function observationStatement(selection: ObservationSelection): { text: string; values: unknown[] } {
   const { indicatorCode, level, geos, breakdown, editionIds } = selection;
   const values: unknown[] = [indicatorCode, level, breakdown, editionIds];
   if (geos.length) values.push(geos);
   return {
-    text: `SELECT edition_id AS "editionId", geo_code AS "geoCode", year, breakdown, value, note,
-            source_ref AS "sourceRef", confidence, is_lower_bound AS "isLowerBound"
+    text: `SELECT ${OBSERVATION_ROW_COLUMNS}
      FROM observation
      WHERE indicator_code = $1 AND geo_level = $2::"GeoLevel" AND breakdown = $3
        AND edition_id = ANY($4::int[])${geos.length ? " AND geo_code = ANY($5::text[])" : ""}`,
@@ -129,8 +132,7 @@ async function resolveAboveZones(db: Database, store: ResolvedStore): Promise<{ 
   const published = await listPublishedEditions(db);
   const rows = await db.readAtVersion<AboveZoneRow>(
     store.version,
-    `SELECT indicator_code AS "indicatorCode", geo_level AS level, edition_id AS "editionId", geo_code AS "geoCode", year,
-            breakdown, value, note, source_ref AS "sourceRef", confidence, is_lower_bound AS "isLowerBound"
+    `SELECT indicator_code AS "indicatorCode", geo_level AS level, ${OBSERVATION_ROW_COLUMNS}
      FROM observation WHERE edition_id = ANY($1::int[]) AND geo_level <> 'PARK'`,
     [published.map((e) => e.id)],
   );
