@@ -236,4 +236,36 @@ test.describe("the Torchbearer figures (README permalinks)", () => {
     await expect(table).toContainText("At least: sum of");
     await expect(table).toContainText("Not attributed to a region");
   });
+
+  test("the four figures in Chinese", async ({ page }) => {
+    const yearRow = (year: string) =>
+      page.getByTestId("data-table").locator("tbody tr").filter({ has: page.getByRole("cell", { name: year, exact: true }) });
+
+    await page.goto("/?metric=park_count&level=nation&from=1995&to=2017&view=table&lang=zh");
+    await expect(yearRow("1995")).toContainText("52个");
+    await expect(yearRow("2017")).toContainText("156个");
+
+    await page.goto("/?metric=registered_firms&also=exports,exports_share_national,high_tech_enterprises,tax_revenue&view=table&level=nation&from=2017&to=2017&lang=zh");
+    const main = page.getByRole("main");
+    for (const figure of ["185万家", "4.9万家", "1.73万亿元", "4,780亿美元", "20%"]) await expect(main).toContainText(figure);
+
+    await page.goto("/?metric=firm_ownership_share&view=table&level=nation&from=2017&to=2017&lang=zh");
+    await expect(page.getByTestId("data-table")).toContainText("全国：国有");
+    await expect(page.getByTestId("data-table")).toContainText("3%");
+
+    await page.goto("/?metric=park_count&view=compare&to=2017&lang=zh");
+    await expect(page.getByTestId("compare-chart")).toContainText("东部地区");
+    await page.getByRole("tab", { name: "表格" }).click();
+    await expect(yearRow("2017")).toHaveCount(5);
+    await expect(yearRow("2017").last()).toContainText("未归属地区");
+  });
+
+  test("an old link naming zones by their hash codes opens them under their readable codes", async ({ page }) => {
+    // zone-91adccbf and zone-64986c59 were Shenzhen's and Zhongguancun's codes before codes were readable.
+    await page.goto("/?metric=revenue&view=compare&level=park&geo=zone-91adccbf,zone-64986c59&to=2020");
+    await expect(page).toHaveURL(/[?&]geo=shenzhen,zhongguancun(&|$)/);
+    const chart = page.getByTestId("chart-area");
+    await expect(chart).toContainText("Zhongguancun Science Park: 7.2 trillion yuan");
+    await expect(chart).toContainText("Shenzhen High-tech Zone: 2.07 trillion yuan");
+  });
 });
