@@ -26,6 +26,17 @@ export default defineConfig({
         },
       },
       {
+        // npm run test:cluster: nginx, two instances and a streaming replica under load (resilience/README.md).
+        extends: true,
+        test: {
+          name: "cluster",
+          include: ["resilience/**/*.cluster.test.ts"],
+          globalSetup: ["resilience/support/global-setup.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
         // npm run test:resilience: real servers under load, faults and bad input (see resilience/README.md).
         extends: true,
         test: {

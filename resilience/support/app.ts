@@ -13,6 +13,9 @@ export interface RunningApp {
   kill(): Promise<void>;
 }
 
+/** Where a server answers: all the HTTP helpers need, so they drive an instance of a cluster or nginx too. */
+export type AppAddress = Pick<RunningApp, "url">;
+
 export interface StartOptions {
   port: number;
   databaseUrl: string;
@@ -88,7 +91,7 @@ export async function createAppDatabase(label: string): Promise<string> {
 }
 
 /** Signs in through the app's own endpoint; returns the Cookie header to send. */
-export async function signIn(app: RunningApp, user: TestUser, address = "10.9.0.1"): Promise<string> {
+export async function signIn(app: AppAddress, user: TestUser, address = "10.9.0.1"): Promise<string> {
   const response = await fetch(`${app.url}/api/auth/sign-in/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: app.url, "x-forwarded-for": address },

@@ -11,7 +11,8 @@ export default function setup(project: TestProject): () => void {
   return () => {
     const areas = readFigures(dir);
     const total: Figures = { ...NO_FIGURES };
-    const lines = ["", "Resilience suite: what it did", "", "| area | requests served | faults injected | inputs tried | data lost |", "| --- | ---: | ---: | ---: | ---: |"];
+    const title = project.name === "cluster" ? "Cluster test" : "Resilience suite";
+    const lines = ["", `${title}: what it did`, "", "| area | requests served | faults injected | inputs tried | data lost |", "| --- | ---: | ---: | ---: | ---: |"];
     const line = (name: string, f: Figures) =>
       `| ${name} | ${f.requests.toLocaleString("en")} | ${f.faults} | ${f.inputs.toLocaleString("en")} | ${f.dataLost} |`;
     for (const [area, figures] of areas) {

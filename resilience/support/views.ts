@@ -1,4 +1,4 @@
-import type { RunningApp } from "./app";
+import type { AppAddress } from "./app";
 
 // The public reads the suite checks byte for byte: dashboard views through
 // /api/v1/series (JSON and CSV) and /api/v1/meta, each answering with an ETag
@@ -27,9 +27,9 @@ export const READ_PATHS: readonly string[] = [
   "/api/v1/meta",
 ];
 
-/** The data version an ETag names ("v12-…" → 12), or null. */
+/** The data version an ETag names ("v12-…" → 12; weak too, as nginx makes it when it compresses), or null. */
 export function etagVersion(etag: string | null): number | null {
-  const match = /^"v(\d+)-/.exec(etag ?? "");
+  const match = /^(?:W\/)?"v(\d+)-/.exec(etag ?? "");
   return match ? Number(match[1]) : null;
 }
 
@@ -40,7 +40,7 @@ export interface Snapshot {
 }
 
 /** Reads every path once; all must answer 200 at the same data version, and JSON bodies must say that version too. */
-export async function takeSnapshot(app: RunningApp, paths: readonly string[] = READ_PATHS): Promise<Snapshot> {
+export async function takeSnapshot(app: AppAddress, paths: readonly string[] = READ_PATHS): Promise<Snapshot> {
   const bodies = new Map<string, string>();
   const versions = new Set<number | null>();
   for (const path of paths) {

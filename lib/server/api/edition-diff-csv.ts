@@ -4,7 +4,7 @@ import { getDatabase, type Database } from "@/lib/server/db";
 import { readEditionDiff } from "@/lib/server/editions/edition-diff";
 import { CHANGE_LISTS, findReaderEdition, parseChangeFilter, toChange, type ChangeFilter } from "@/lib/server/editions/reader-editions";
 import { AppError, toErrorResponse } from "@/lib/server/errors";
-import { etagFor, notModified, PUBLIC_CACHE_CONTROL } from "@/lib/server/http";
+import { etagFor, notModified, PUBLIC_CACHE_HEADERS } from "@/lib/server/http";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 import type { Catalogue } from "@/lib/view-data";
 
@@ -58,7 +58,7 @@ export async function handleEditionDiffCsv(request: Request, slug: string): Prom
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="torch-atlas-${edition.slug}-changes${suffix ? `-${suffix.replace(/[^a-z0-9_-]/gi, "_")}` : ""}.csv"`,
         ETag: etag,
-        "Cache-Control": PUBLIC_CACHE_CONTROL,
+        ...PUBLIC_CACHE_HEADERS,
       },
     });
   } catch (error) {

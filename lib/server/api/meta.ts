@@ -1,7 +1,7 @@
 import "server-only";
 import { getDatabase } from "@/lib/server/db";
 import { AppError, toErrorResponse } from "@/lib/server/errors";
-import { etagFor, notModified, PUBLIC_CACHE_CONTROL } from "@/lib/server/http";
+import { etagFor, notModified, PUBLIC_CACHE_HEADERS } from "@/lib/server/http";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 import { seriesBreaks } from "@/lib/series-breaks";
 
@@ -30,7 +30,7 @@ export async function handleMetaRequest(request: Request): Promise<Response> {
         editions: catalogue.publishedEditions,
         events: catalogue.events,
       },
-      { headers: { ETag: etag, "Cache-Control": PUBLIC_CACHE_CONTROL } },
+      { headers: { ETag: etag, ...PUBLIC_CACHE_HEADERS } },
     );
   } catch (error) {
     return toErrorResponse(error);

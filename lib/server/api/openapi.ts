@@ -2,7 +2,7 @@ import "server-only";
 import { buildOpenApiDocument, staticCatalogue, type OpenApiDocument } from "@/lib/api/openapi";
 import { getDatabase } from "@/lib/server/db";
 import { AppError, isDatabaseUnavailable, toErrorResponse } from "@/lib/server/errors";
-import { etagFor, notModified, PUBLIC_CACHE_CONTROL } from "@/lib/server/http";
+import { etagFor, notModified, PUBLIC_CACHE_HEADERS } from "@/lib/server/http";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 import { originFromHeaders } from "@/lib/server/request-origin";
 import { getAuthConfig } from "@/lib/env";
@@ -29,7 +29,7 @@ export async function handleOpenApiRequest(request: Request): Promise<Response> 
     const etag = etagFor(dataVersion, "openapi", origin);
     const cached = notModified(request, etag);
     if (cached) return cached;
-    return Response.json(document, { headers: { ETag: etag, "Cache-Control": PUBLIC_CACHE_CONTROL } });
+    return Response.json(document, { headers: { ETag: etag, ...PUBLIC_CACHE_HEADERS } });
   } catch (error) {
     return toErrorResponse(error);
   }

@@ -6,7 +6,7 @@ import { toCsv } from "@/lib/csv-export";
 import { getDatabase, type Database } from "@/lib/server/db";
 import { assertViewQueryKeys, parseStrictViewQuery } from "@/lib/server/api/view-query";
 import { AppError, toErrorResponse } from "@/lib/server/errors";
-import { CachedBody, cachedBodyResponse, etagFor, notModified, PUBLIC_CACHE_CONTROL } from "@/lib/server/http";
+import { CachedBody, cachedBodyResponse, etagFor, notModified, PUBLIC_CACHE_HEADERS } from "@/lib/server/http";
 import { LruCache } from "@/lib/server/lru-cache";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 import { readViewData, type ParsedView } from "@/lib/server/queries/get-view-data";
@@ -85,7 +85,7 @@ export async function handleSeriesRequest(request: Request): Promise<Response> {
     const body = await making;
     // A publish landed after the ETag was chosen: answer at the new version instead.
     if (body === null) return handleSeriesRequest(request);
-    const headers = { ETag: etag, "Cache-Control": PUBLIC_CACHE_CONTROL };
+    const headers = { ETag: etag, ...PUBLIC_CACHE_HEADERS };
     if (variant === "csv") {
       return cachedBodyResponse(request, body, {
         ...headers,

@@ -4,7 +4,7 @@ import type { ReactElement } from "react";
 import { buildOgCardModel, OG_HEIGHT, OG_WIDTH, type OgCardModel } from "@/lib/og/og-model";
 import { getDatabase, type Database } from "@/lib/server/db";
 import { AppError, toErrorResponse } from "@/lib/server/errors";
-import { etagFor, notModified, PUBLIC_CACHE_CONTROL } from "@/lib/server/http";
+import { etagFor, notModified, PUBLIC_CACHE_HEADERS } from "@/lib/server/http";
 import { LruCache } from "@/lib/server/lru-cache";
 import { getOgFonts } from "@/lib/server/og/og-fonts";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
@@ -76,7 +76,7 @@ export async function handleOgRequest(request: Request, renderCard: TRenderOgCar
         "Content-Type": "image/png",
         "Content-Length": String(png.byteLength),
         ETag: etag,
-        "Cache-Control": PUBLIC_CACHE_CONTROL,
+        ...PUBLIC_CACHE_HEADERS,
       },
     });
   } catch (error) {
