@@ -74,8 +74,8 @@ test.describe("tables shared as sorted", () => {
     await expect(table.getByRole("columnheader", { name: /Value/ })).toHaveAttribute("aria-sort", "ascending");
     expect(await zoneOrder(table)).toEqual([...BY_VALUE].reverse());
 
-    // The entries before the reload belong to the document before it: going back to them may load the
-    // page again, which on a loaded machine takes longer than an assertion's default 5 s.
+    // Back re-renders the table from the URL (nothing is loaded); once, at a load average of 8, the
+    // second Back's table took longer than an assertion's default 5 s.
     const restored = { timeout: 15_000 };
     await page.goBack();
     await expect(page).toHaveURL(/&sort=value-desc$/);
