@@ -142,11 +142,14 @@ function ViewChart({ data, state, catalogue, update, t, timelineList = true, spa
     locations
       ? { ranking: rankZones(rows, selectedGeos.length ? selectedGeos : catalogue.geos.park), locations }
       : undefined;
+  // On the view's fields it uses, not the whole state: a new state object (any filter change,
+  // while the previous data stands in) must not hand the chart a new timeline and redraw it.
+  const { view, events, from, to } = state;
   const timeline = useMemo(() => {
-    if (state.view !== "trend") return undefined;
-    const full = viewTimeline(data, state, catalogue.events, t);
+    if (view !== "trend") return undefined;
+    const full = viewTimeline(data, { events, geos: selectedGeos, from, to, lang }, catalogue.events, t);
     return timelineList ? full : { ...full, notes: [] };
-  }, [data, state, catalogue.events, t, timelineList]);
+  }, [view, data, events, selectedGeos, from, to, lang, catalogue.events, t, timelineList]);
 
   if (
     data.rows.length === 0 &&

@@ -85,8 +85,11 @@ export function timelineCaptionLines(timeline: TrendTimeline, t: TDictionary): s
   });
 }
 
+/** The parts of a view its timeline depends on (so a chart can memoise on them alone). */
+export type TimelineView = Pick<ViewState, "events" | "geos" | "from" | "to" | "lang">;
+
 /** The timeline of a view's trend chart: its metric, the places its rows show, its years. */
-export function viewTimeline(data: ViewData, state: ViewState, events: readonly PolicyEvent[], t: TDictionary): TrendTimeline {
+export function viewTimeline(data: ViewData, state: TimelineView, events: readonly PolicyEvent[], t: TDictionary): TrendTimeline {
   const geoCodes = [...new Set(data.rows.filter((row) => !row.isRemainder).map((row) => row.geoCode))];
   return trendTimeline({
     events,
