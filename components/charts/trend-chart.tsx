@@ -7,7 +7,8 @@ import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
 import { TooltipBox, TooltipEntry, type TooltipLabels, tooltipWrapperStyle } from "./chart-tooltip";
 import { type MarkLabels, MarksLegend } from "./marks-legend";
 import { GRID_DASH, GRID_STROKE, LABEL_INK, LOWER_BOUND_DOT_FILL, styleOfSeries } from "./palette";
-import { TimelineLegend, TimelineMarks, type TrendTimeline } from "./timeline-marks";
+import { TimelineLegend, type TrendTimeline } from "./timeline-legend";
+import { TimelineMarks } from "./timeline-marks";
 import {
   DOT,
   layoutTimeline,

@@ -1,4 +1,4 @@
-import type { TimelineNote, TrendTimeline } from "@/components/charts/timeline-marks";
+import type { TimelineNote, TrendTimeline } from "@/components/charts/timeline-legend";
 import type { TimelineItem } from "@/components/charts/trend-model";
 import type { TDictionary } from "@/lib/i18n";
 import { eventsWithin, type PolicyEvent } from "@/lib/policy-events";

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef, type ReactNode } from "react";
 import { formatMeasure, unitLabel } from "@/lib/display-unit";
 import { dictionary } from "@/lib/i18n";
 import { withLang } from "@/lib/i18n/lang";
@@ -22,9 +22,11 @@ import { useViewState } from "./use-view-state";
 interface DashboardProps {
   catalogue: Catalogue;
   initialData: ViewData;
+  /** initialData's chart, drawn by the server (ServerChart). */
+  serverChart: ReactNode;
 }
 
-export function Dashboard({ catalogue, initialData }: DashboardProps) {
+export function Dashboard({ catalogue, initialData, serverChart }: DashboardProps) {
   const { state, notes, query, update: updateUrl } = useViewState(catalogue);
   const prefetchView = usePrefetchView();
   const update = useCallback((change: Partial<ViewState>) => prefetchView(updateUrl(change)), [prefetchView, updateUrl]);
@@ -173,7 +175,15 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
               data-state={view.isFetching ? "loading" : "ready"}
               className={view.isPlaceholderData ? "opacity-70 transition-opacity" : ""}
             >
-              <ChartArea data={data} state={shownState} catalogue={catalogue} update={update} t={t} spanScale={timeLapse.frame?.scale} />
+              <ChartArea
+                data={data}
+                state={shownState}
+                catalogue={catalogue}
+                update={update}
+                t={t}
+                spanScale={timeLapse.frame?.scale}
+                serverChart={data.query === initialData.query ? serverChart : undefined}
+              />
             </div>
           )}
           {data.hasSample && state.view === "compare" && <p className="text-xs text-orange-900">{t.starLegend}</p>}
