@@ -55,7 +55,8 @@ export function Dashboard({ catalogue, initialData, serverChart }: DashboardProp
     isPinned: state.edition !== "latest",
     embedTitle: t.embedTitle(metricName),
   };
-  const caption = [
+  // Only a download needs it: not worked out on every render.
+  const captionOf = () => [
     `${metricName} (${unit})${state.view === "compare" || state.view === "map" ? `, ${shownState.year}` : `, ${state.from}–${state.to}`}`,
     ...(timeLapse.frame ? [t.timeLapse.fixedScale(timeLapse.frame.scale.from, timeLapse.frame.scale.to)] : []),
     `${t.editionsUsed}: ${data.editions.map((e) => e.slug).join(", ") || "—"}`,
@@ -75,7 +76,7 @@ export function Dashboard({ catalogue, initialData, serverChart }: DashboardProp
     ),
     // The chart labels events and breaks briefly: the caption says each in full, with its source.
     ...(state.view === "trend" ? timelineCaptionLines(viewTimeline(data, state, catalogue.events, t), t) : []),
-    `Torch Atlas · ${typeof window === "undefined" ? "" : window.location.href}`,
+    `Torch Atlas · ${window.location.href}`,
   ];
 
   return (
@@ -192,7 +193,7 @@ export function Dashboard({ catalogue, initialData, serverChart }: DashboardProp
             query={query}
             share={share}
             chartRef={chartRef}
-            caption={caption}
+            captionOf={captionOf}
             fileBase={`torch-atlas-${data.metric.code}-${state.view}`}
             canExportChart={state.view !== "table" && state.view !== "coverage" && data.rows.length > 0}
             t={t}
