@@ -16,7 +16,6 @@ import {
   lowerBoundKeys,
   pivotByYear,
   rowKey,
-  seriesKeys,
   TREND_LAYOUT,
   type TimelineItem,
   trendMarkItems,
@@ -84,6 +83,27 @@ function dataKeysOf(code: string): ChartDataKeys {
   return keys;
 }
 
+/** pivotByYear's values, each on its line or, if only a lower bound, apart (as seriesKeys splits them). */
+function chartData(
+  rows: readonly ViewRow[],
+  seriesOrder: readonly string[],
+  years: { from: number; to: number },
+  scale: "linear" | "log",
+): ChartDatum[] {
+  const isLowerBound = lowerBoundKeys(rows);
+  return pivotByYear(rows, seriesOrder, years, scale).map((datum) => {
+    const line: ChartDatum["line"] = {};
+    const lowerBound: ChartDatum["lowerBound"] = {};
+    for (const code of seriesOrder) {
+      const value = datum[code] ?? null;
+      const isLower = value !== null && isLowerBound.has(rowKey(code, datum.year));
+      line[code] = isLower ? null : value;
+      lowerBound[code] = isLower ? value : null;
+    }
+    return { year: datum.year, line, lowerBound };
+  });
+}
+
 /** A lower bound's point: hollow, bigger than the line's dots, with its "at least" label as a tooltip. */
 function LowerBoundDot({ cx, cy, color, title }: { cx?: number; cy?: number; color: string; title: string }) {
   if (cx === undefined || cy === undefined) return null;
@@ -117,17 +137,7 @@ export const TrendChart = memo(function TrendChart({
   testId = "trend-chart",
   timeline,
 }: TrendChartProps) {
-  const data = useMemo(() => {
-    const isLowerBound = lowerBoundKeys(rows);
-    const keys = seriesOrder.map((code) => [code, seriesKeys(code, isLowerBound)] as const);
-    return pivotByYear(rows, seriesOrder, years, scale).map(
-      (datum): ChartDatum => ({
-        year: datum.year,
-        line: Object.fromEntries(keys.map(([code, key]) => [code, key.line(datum)])),
-        lowerBound: Object.fromEntries(keys.map(([code, key]) => [code, key.lowerBound(datum)])),
-      }),
-    );
-  }, [rows, seriesOrder, years, scale]);
+  const data = useMemo(() => chartData(rows, seriesOrder, years, scale), [rows, seriesOrder, years, scale]);
   const lowerBoundCodes = useMemo(
     () => new Set(seriesOrder.filter((code) => data.some((datum) => datum.lowerBound[code] != null))),
     [seriesOrder, data],
