@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { permanentRedirect, redirect } from "next/navigation";
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { Providers } from "@/components/dashboard/providers";
+import { ServerChart } from "@/components/dashboard/server-chart";
 import { getDatabase } from "@/lib/server/db";
 import { AppError, isDatabaseUnavailable } from "@/lib/server/errors";
 import { toQueryString, viewMetadata } from "@/lib/server/og/view-metadata";
@@ -52,7 +53,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: TS
   }
   return (
     <Providers>
-      <Dashboard catalogue={loaded.catalogue} initialData={loaded.initialData} />
+      <Dashboard
+        catalogue={loaded.catalogue}
+        initialData={loaded.initialData}
+        serverChart={<ServerChart data={loaded.initialData} catalogue={loaded.catalogue} />}
+      />
     </Providers>
   );
 }

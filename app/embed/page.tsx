@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { permanentRedirect } from "next/navigation";
 import { EmbedView } from "@/components/embed/embed-view";
 import { Providers } from "@/components/dashboard/providers";
+import { ServerChart } from "@/components/dashboard/server-chart";
 import { getDatabase } from "@/lib/server/db";
 import { AppError, isDatabaseUnavailable } from "@/lib/server/errors";
 import { toQueryString } from "@/lib/server/og/view-metadata";
@@ -45,7 +46,11 @@ export default async function EmbedPage({ searchParams }: { searchParams: TSearc
   }
   return (
     <Providers>
-      <EmbedView catalogue={loaded.catalogue} data={loaded.data} />
+      <EmbedView
+        catalogue={loaded.catalogue}
+        data={loaded.data}
+        serverChart={<ServerChart data={loaded.data} catalogue={loaded.catalogue} timelineList={false} />}
+      />
     </Providers>
   );
 }

@@ -13,7 +13,8 @@ import {
   TICK_FILL,
 } from "./palette";
 import { DY_MIDDLE, DY_START, FONT_SIZE, fmt, pct, TICK_LABEL_GAP, TICK_SIZE } from "./svg-layout";
-import { TimelineLegend, TimelineMarks, type TrendTimeline } from "./timeline-marks";
+import { TimelineLegend, type TrendTimeline } from "./timeline-legend";
+import { TimelineMarks } from "./timeline-marks";
 import {
   DOT,
   guessPlotHeight,

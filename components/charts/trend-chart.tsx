@@ -1,5 +1,5 @@
 "use client";
-import { memo, useMemo } from "react";
+import { memo, useCallback, useMemo } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, usePlotArea, XAxis, YAxis } from "recharts";
 import type { DotItemDotProps, TooltipContentProps } from "recharts";
 import type { MeasureOptions } from "@/lib/display-unit";
@@ -7,7 +7,8 @@ import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
 import { TooltipBox, TooltipEntry, type TooltipLabels, tooltipWrapperStyle } from "./chart-tooltip";
 import { type MarkLabels, MarksLegend } from "./marks-legend";
 import { GRID_DASH, GRID_STROKE, LABEL_INK, LOWER_BOUND_DOT_FILL, styleOfSeries } from "./palette";
-import { TimelineLegend, TimelineMarks, type TrendTimeline } from "./timeline-marks";
+import { TimelineLegend, type TrendTimeline } from "./timeline-legend";
+import { TimelineMarks } from "./timeline-marks";
 import {
   DOT,
   layoutTimeline,
@@ -15,10 +16,8 @@ import {
   lowerBoundKeys,
   pivotByYear,
   rowKey,
-  seriesKeys,
   TREND_LAYOUT,
   type TimelineItem,
-  type TrendDatum,
   trendMarkItems,
 } from "./trend-model";
 
@@ -58,6 +57,53 @@ function TimelineLayer({ items, years }: { items: readonly TimelineItem[]; years
   return <TimelineMarks markers={markers} xOf={(fraction) => plot.x + fraction * plot.width} top={plot.y} bottom={plot.y + plot.height} />;
 }
 
+/** Recharts' data: per year, each series' value on its line and its lower bound (null where it has none). */
+interface ChartDatum {
+  year: number;
+  line: Record<string, number | null>;
+  lowerBound: Record<string, number | null>;
+}
+
+interface ChartDataKeys {
+  line: (datum: ChartDatum) => number | null;
+  lowerBound: (datum: ChartDatum) => number | null;
+}
+
+// One pair of data keys per series code, kept: Recharts re-registers every line whose dataKey
+// is a new function, and a filter change then redrew all the lines once more. (Functions, not
+// strings: string data keys are read as object paths.)
+const chartDataKeys = new Map<string, ChartDataKeys>();
+
+function dataKeysOf(code: string): ChartDataKeys {
+  let keys = chartDataKeys.get(code);
+  if (!keys) {
+    keys = { line: (datum) => datum.line[code] ?? null, lowerBound: (datum) => datum.lowerBound[code] ?? null };
+    chartDataKeys.set(code, keys);
+  }
+  return keys;
+}
+
+/** pivotByYear's values, each on its line or, if only a lower bound, apart (as seriesKeys splits them). */
+function chartData(
+  rows: readonly ViewRow[],
+  seriesOrder: readonly string[],
+  years: { from: number; to: number },
+  scale: "linear" | "log",
+): ChartDatum[] {
+  const isLowerBound = lowerBoundKeys(rows);
+  return pivotByYear(rows, seriesOrder, years, scale).map((datum) => {
+    const line: ChartDatum["line"] = {};
+    const lowerBound: ChartDatum["lowerBound"] = {};
+    for (const code of seriesOrder) {
+      const value = datum[code] ?? null;
+      const isLower = value !== null && isLowerBound.has(rowKey(code, datum.year));
+      line[code] = isLower ? null : value;
+      lowerBound[code] = isLower ? value : null;
+    }
+    return { year: datum.year, line, lowerBound };
+  });
+}
+
 /** A lower bound's point: hollow, bigger than the line's dots, with its "at least" label as a tooltip. */
 function LowerBoundDot({ cx, cy, color, title }: { cx?: number; cy?: number; color: string; title: string }) {
   if (cx === undefined || cy === undefined) return null;
@@ -91,15 +137,12 @@ export const TrendChart = memo(function TrendChart({
   testId = "trend-chart",
   timeline,
 }: TrendChartProps) {
-  const data = useMemo(() => pivotByYear(rows, seriesOrder, years, scale), [rows, seriesOrder, years, scale]);
-  const isLowerBound = useMemo(() => lowerBoundKeys(rows), [rows]);
+  const data = useMemo(() => chartData(rows, seriesOrder, years, scale), [rows, seriesOrder, years, scale]);
   const lowerBoundCodes = useMemo(
-    () =>
-      new Set(
-        seriesOrder.filter((code) => data.some((datum) => seriesKeys(code, isLowerBound).lowerBound(datum) !== null)),
-      ),
-    [seriesOrder, data, isLowerBound],
+    () => new Set(seriesOrder.filter((code) => data.some((datum) => datum.lowerBound[code] != null))),
+    [seriesOrder, data],
   );
+  const yTick = useCallback((value: number) => formatTick(value), [formatTick]);
   // A thousand dots cost more to draw than they tell: only for sparse charts.
   const drawDots = seriesOrder.length * data.length <= MAX_DOTS;
   const rowsByKey = useMemo(() => new Map(rows.map((row) => [rowKey(row.geoCode, row.year), row])), [rows]);
@@ -142,7 +185,7 @@ export const TrendChart = memo(function TrendChart({
             scale={scale}
             domain={["auto", "auto"]}
             allowDataOverflow={false}
-            tickFormatter={(value: number) => formatTick(value)}
+            tickFormatter={yTick}
             tick={{ fontSize: 12 }}
             width={TREND_LAYOUT.yAxisWidth}
             label={{
@@ -164,8 +207,7 @@ export const TrendChart = memo(function TrendChart({
             return (
               <Line
                 key={code}
-                // A function, not a string: string data keys are read as object paths.
-                dataKey={seriesKeys(code, isLowerBound).line}
+                dataKey={dataKeysOf(code).line}
                 name={nameOf(code)}
                 type="linear"
                 stroke={color}
@@ -185,14 +227,14 @@ export const TrendChart = memo(function TrendChart({
             return (
               <Line
                 key={`lower-bound:${code}`}
-                dataKey={seriesKeys(code, isLowerBound).lowerBound}
+                dataKey={dataKeysOf(code).lowerBound}
                 name={`${nameOf(code)} (${marks.lowerBound})`}
                 type="linear"
                 stroke="none"
                 legendType="none"
                 dot={(props: DotItemDotProps) => {
                   const value = typeof props.value === "number" ? props.value : null;
-                  const datum = props.payload as TrendDatum | undefined;
+                  const datum = props.payload as ChartDatum | undefined;
                   return (
                     <LowerBoundDot
                       key={props.index}

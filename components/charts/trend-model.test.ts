@@ -5,9 +5,9 @@ import {
   pivotByYear,
   seriesKeys,
   trendSeries,
-  trendSeriesOrder,
   yearTickClasses,
 } from "./trend-model";
+import { trendSeriesOrder } from "./trend-series-order";
 import { makeViewRow } from "@/lib/testing/view-row";
 
 function row(geoCode: string, year: number, value: number): ViewRow {

@@ -34,15 +34,6 @@ export function rowKey(geoCode: string, year: number): string {
   return `${geoCode}|${year}`;
 }
 
-/** Geo codes in legend order: one line per place, and the "not attributed" series, which is no place, last. */
-export function trendSeriesOrder(rows: readonly ViewRow[]): string[] {
-  return [
-    ...new Set(
-      [...rows.filter((row) => !row.isRemainder), ...rows.filter((row) => row.isRemainder)].map((row) => row.geoCode),
-    ),
-  ];
-}
-
 /**
  * One object per year from years.from to years.to, with a key for every code in
  * seriesOrder. Missing values stay null so lines break instead of dropping to

@@ -1,10 +1,8 @@
 "use client";
-import { lazy, Suspense, useCallback, useMemo, useSyncExternalStore } from "react";
+import { lazy, Suspense, useCallback, useMemo, useSyncExternalStore, type ReactNode } from "react";
 import type { ProvinceMapValue } from "@/components/charts/province-map";
-import { StaticCompareChart } from "@/components/charts/static-compare-chart";
-import { StaticTrendChart } from "@/components/charts/static-trend-chart";
-import { TimelineLegend } from "@/components/charts/timeline-marks";
-import { trendSeriesOrder } from "@/components/charts/trend-model";
+import { TimelineLegend } from "@/components/charts/timeline-legend";
+import { trendSeriesOrder } from "@/components/charts/trend-series-order";
 import { formatMeasure, formatTick, unitLabel, type MeasureOptions } from "@/lib/display-unit";
 import type { TDictionary } from "@/lib/i18n";
 import { seriesBreaks } from "@/lib/series-breaks";
@@ -22,8 +20,8 @@ import { useTopology } from "./queries";
 
 // Each interactive chart loads with its library (Recharts, d3-geo) in a chunk of
 // its own, after the page. Until it arrives (and in the server's HTML, since
-// Recharts draws nothing on the server) a static SVG of the same data stands in,
-// and the filters already work.
+// Recharts draws nothing on the server) the server's static SVG of the first view
+// stands in (serverChart), and the filters already work.
 const TrendChart = lazy(() => import("@/components/charts/trend-chart").then((m) => ({ default: m.TrendChart })));
 const CompareChart = lazy(() => import("@/components/charts/compare-chart").then((m) => ({ default: m.CompareChart })));
 const ProvinceMap = lazy(() => import("@/components/charts/province-map").then((m) => ({ default: m.ProvinceMap })));
@@ -39,6 +37,11 @@ interface ChartAreaProps {
   timelineList?: boolean;
   /** During a time-lapse: one colour scale and bar axis for all its years. */
   spanScale?: SpanScale;
+  /**
+   * The server-drawn static chart of this data (ServerChart), while it is the page's first
+   * view; for another view, a note that the chart is loading stands in until Recharts has.
+   */
+  serverChart?: ReactNode;
 }
 
 const noSubscription = () => () => {};
@@ -98,7 +101,7 @@ export function ChartArea(props: ChartAreaProps) {
   );
 }
 
-function ViewChart({ data, state, catalogue, update, t, timelineList = true, spanScale }: ChartAreaProps) {
+function ViewChart({ data, state, catalogue, update, t, timelineList = true, spanScale, serverChart }: ChartAreaProps) {
   const lang = state.lang;
   const hydrated = useHydrated();
   const topology = useTopology(state.view === "map");
@@ -142,11 +145,20 @@ function ViewChart({ data, state, catalogue, update, t, timelineList = true, spa
     locations
       ? { ranking: rankZones(rows, selectedGeos.length ? selectedGeos : catalogue.geos.park), locations }
       : undefined;
+  // On the view's fields it uses, not the whole state: a new state object (any filter change,
+  // while the previous data stands in) must not hand the chart a new timeline and redraw it.
+  const { view, events, from, to } = state;
   const timeline = useMemo(() => {
-    if (state.view !== "trend") return undefined;
-    const full = viewTimeline(data, state, catalogue.events, t);
+    if (view !== "trend") return undefined;
+    const full = viewTimeline(data, { events, geos: selectedGeos, from, to, lang }, catalogue.events, t);
     return timelineList ? full : { ...full, notes: [] };
-  }, [data, state, catalogue.events, t, timelineList]);
+  }, [view, data, events, selectedGeos, from, to, lang, catalogue.events, t, timelineList]);
+
+  const chartLoading = (
+    <p role="status" className="p-8 text-center text-slate-600">
+      {t.updating}
+    </p>
+  );
 
   if (
     data.rows.length === 0 &&
@@ -164,23 +176,9 @@ function ViewChart({ data, state, catalogue, update, t, timelineList = true, spa
 
   switch (state.view) {
     case "trend": {
-      const staticChart = (
-        <StaticTrendChart
-          rows={data.rows}
-          seriesOrder={seriesOrder}
-          nameOf={nameOf}
-          years={years}
-          scale={state.scale}
-          formatTick={tick}
-          formatValue={formatValue}
-          unitLabel={unit}
-          marks={marks}
-          timeline={timeline}
-        />
-      );
-      if (!hydrated) return staticChart;
+      if (!hydrated) return serverChart ?? chartLoading;
       return (
-        <Suspense fallback={staticChart}>
+        <Suspense fallback={serverChart ?? chartLoading}>
           <TrendChart
             rows={data.rows}
             seriesOrder={seriesOrder}
@@ -198,21 +196,9 @@ function ViewChart({ data, state, catalogue, update, t, timelineList = true, spa
       );
     }
     case "compare": {
-      const staticChart = (
-        <StaticCompareChart
-          rows={data.rows}
-          nameOf={nameOf}
-          formatTick={tick}
-          formatValue={formatValue}
-          unitLabel={unit}
-          marks={marks}
-          selected={selectedGeos}
-          sort={state.sort}
-        />
-      );
-      if (!hydrated) return staticChart;
+      if (!hydrated) return serverChart ?? chartLoading;
       return (
-        <Suspense fallback={staticChart}>
+        <Suspense fallback={serverChart ?? chartLoading}>
           <CompareChart
             rows={data.rows}
             nameOf={nameOf}

@@ -1,4 +1,4 @@
-import type { TimelineNote, TrendTimeline } from "@/components/charts/timeline-marks";
+import type { TimelineNote, TrendTimeline } from "@/components/charts/timeline-legend";
 import type { TimelineItem } from "@/components/charts/trend-model";
 import type { TDictionary } from "@/lib/i18n";
 import { eventsWithin, type PolicyEvent } from "@/lib/policy-events";
@@ -85,8 +85,11 @@ export function timelineCaptionLines(timeline: TrendTimeline, t: TDictionary): s
   });
 }
 
+/** The parts of a view its timeline depends on (so a chart can memoise on them alone). */
+export type TimelineView = Pick<ViewState, "events" | "geos" | "from" | "to" | "lang">;
+
 /** The timeline of a view's trend chart: its metric, the places its rows show, its years. */
-export function viewTimeline(data: ViewData, state: ViewState, events: readonly PolicyEvent[], t: TDictionary): TrendTimeline {
+export function viewTimeline(data: ViewData, state: TimelineView, events: readonly PolicyEvent[], t: TDictionary): TrendTimeline {
   const geoCodes = [...new Set(data.rows.filter((row) => !row.isRemainder).map((row) => row.geoCode))];
   return trendTimeline({
     events,

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef, type ReactNode } from "react";
 import { formatMeasure, unitLabel } from "@/lib/display-unit";
 import { dictionary } from "@/lib/i18n";
 import { withLang } from "@/lib/i18n/lang";
@@ -22,9 +22,11 @@ import { useViewState } from "./use-view-state";
 interface DashboardProps {
   catalogue: Catalogue;
   initialData: ViewData;
+  /** initialData's chart, drawn by the server (ServerChart). */
+  serverChart: ReactNode;
 }
 
-export function Dashboard({ catalogue, initialData }: DashboardProps) {
+export function Dashboard({ catalogue, initialData, serverChart }: DashboardProps) {
   const { state, notes, query, update: updateUrl } = useViewState(catalogue);
   const prefetchView = usePrefetchView();
   const update = useCallback((change: Partial<ViewState>) => prefetchView(updateUrl(change)), [prefetchView, updateUrl]);
@@ -53,7 +55,8 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
     isPinned: state.edition !== "latest",
     embedTitle: t.embedTitle(metricName),
   };
-  const caption = [
+  // Only a download needs it: not worked out on every render.
+  const captionOf = () => [
     `${metricName} (${unit})${state.view === "compare" || state.view === "map" ? `, ${shownState.year}` : `, ${state.from}–${state.to}`}`,
     ...(timeLapse.frame ? [t.timeLapse.fixedScale(timeLapse.frame.scale.from, timeLapse.frame.scale.to)] : []),
     `${t.editionsUsed}: ${data.editions.map((e) => e.slug).join(", ") || "—"}`,
@@ -73,7 +76,7 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
     ),
     // The chart labels events and breaks briefly: the caption says each in full, with its source.
     ...(state.view === "trend" ? timelineCaptionLines(viewTimeline(data, state, catalogue.events, t), t) : []),
-    `Torch Atlas · ${typeof window === "undefined" ? "" : window.location.href}`,
+    `Torch Atlas · ${window.location.href}`,
   ];
 
   return (
@@ -173,7 +176,15 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
               data-state={view.isFetching ? "loading" : "ready"}
               className={view.isPlaceholderData ? "opacity-70 transition-opacity" : ""}
             >
-              <ChartArea data={data} state={shownState} catalogue={catalogue} update={update} t={t} spanScale={timeLapse.frame?.scale} />
+              <ChartArea
+                data={data}
+                state={shownState}
+                catalogue={catalogue}
+                update={update}
+                t={t}
+                spanScale={timeLapse.frame?.scale}
+                serverChart={data.query === initialData.query ? serverChart : undefined}
+              />
             </div>
           )}
           {data.hasSample && state.view === "compare" && <p className="text-xs text-orange-900">{t.starLegend}</p>}
@@ -182,7 +193,7 @@ export function Dashboard({ catalogue, initialData }: DashboardProps) {
             query={query}
             share={share}
             chartRef={chartRef}
-            caption={caption}
+            captionOf={captionOf}
             fileBase={`torch-atlas-${data.metric.code}-${state.view}`}
             canExportChart={state.view !== "table" && state.view !== "coverage" && data.rows.length > 0}
             t={t}

@@ -1,5 +1,5 @@
 "use client";
-import { useId } from "react";
+import { memo, useId } from "react";
 import type { TDictionary } from "@/lib/i18n";
 import {
   LEVELS,
@@ -31,7 +31,8 @@ function geoOptions(catalogue: Catalogue, level: TLevel, lang: ViewState["lang"]
 
 const selectClass = "w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
-export function FilterPanel({ state, catalogue, update, t, hasParkData }: FilterPanelProps) {
+/** Memoised: the data of a new view arriving leaves the filters as they are. */
+export const FilterPanel = memo(function FilterPanel({ state, catalogue, update, t, hasParkData }: FilterPanelProps) {
   const ids = { metric: useId(), from: useId(), to: useId(), year: useId(), edition: useId(), events: useId() };
   const years: number[] = [];
   for (let y = catalogue.years.min; y <= catalogue.years.max; y++) years.push(y);
@@ -248,4 +249,4 @@ export function FilterPanel({ state, catalogue, update, t, hasParkData }: Filter
       </div>
     </form>
   );
-}
+});

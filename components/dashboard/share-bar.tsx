@@ -18,7 +18,8 @@ interface ShareBarProps {
   query: string;
   share: ShareTargets;
   chartRef: React.RefObject<HTMLDivElement | null>;
-  caption: string[];
+  /** The downloaded chart's caption, worked out only when one is downloaded. */
+  captionOf: () => string[];
   fileBase: string;
   canExportChart: boolean;
   t: TDictionary;
@@ -42,14 +43,14 @@ async function fetchShortLink(query: string): Promise<string> {
  * code, each copied and shown for copying by hand) and downloads of the data
  * and chart.
  */
-export function ShareBar({ query, share, chartRef, caption, fileBase, canExportChart, t }: ShareBarProps) {
+export function ShareBar({ query, share, chartRef, captionOf, fileBase, canExportChart, t }: ShareBarProps) {
   const [isOpen, setIsOpen] = useState(false);
   // The export code loads on first use: most visits never download a chart.
   const exportChart = async (format: "png" | "svg") => {
     if (!chartRef.current) return;
     const { downloadPng, downloadSvg } = await import("./export-chart");
     const download = format === "png" ? downloadPng : downloadSvg;
-    download(chartRef.current, caption, `${fileBase}.${format}`);
+    download(chartRef.current, captionOf(), `${fileBase}.${format}`);
   };
   const [choice, setChoice] = useState<TChoice | null>(null);
   const [output, setOutput] = useState("");

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect } from "react";
+import { useEffect, type ReactNode } from "react";
 import { ChartArea } from "@/components/dashboard/chart-area";
 import { unitLabel } from "@/lib/display-unit";
 import { dictionary } from "@/lib/i18n";
@@ -8,6 +8,8 @@ import type { Catalogue, ViewData } from "@/lib/view-data";
 interface EmbedViewProps {
   catalogue: Catalogue;
   data: ViewData;
+  /** data's chart, drawn by the server (ServerChart). */
+  serverChart: ReactNode;
 }
 
 /**
@@ -15,7 +17,7 @@ interface EmbedViewProps {
  * or table, the editions and sources, and a link to the full dashboard. It
  * fills the frame's width; its height is the chart's.
  */
-export function EmbedView({ catalogue, data }: EmbedViewProps) {
+export function EmbedView({ catalogue, data, serverChart }: EmbedViewProps) {
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
   }, []);
@@ -50,7 +52,7 @@ export function EmbedView({ catalogue, data }: EmbedViewProps) {
         </p>
       )}
       <main data-testid="chart-area" data-query={data.query}>
-        <ChartArea data={data} state={state} catalogue={catalogue} t={t} timelineList={false} />
+        <ChartArea data={data} state={state} catalogue={catalogue} t={t} timelineList={false} serverChart={serverChart} />
       </main>
       <footer className="space-y-0.5 text-xs text-slate-600" data-testid="embed-sources">
         {data.hasSample && (
