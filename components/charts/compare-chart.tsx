@@ -21,17 +21,35 @@ import {
   barLabel,
   barStyle,
   COMPARE_LAYOUT,
+  compareBarSlot,
   compareChartHeight,
   compareMarkItems,
+  compareNameLines,
   compareXAxis,
   isEmphasised,
   sortForCompare,
 } from "./compare-model";
 import { LowerBoundHatch, type MarkLabels, MarksLegend } from "./marks-legend";
-import { GRID_DASH, GRID_STROKE, LABEL_INK, TRACK_FILL } from "./palette";
+import { GRID_DASH, GRID_STROKE, LABEL_INK, TICK_FILL, TRACK_FILL } from "./palette";
+import { middleAnchorDy } from "./svg-layout";
 
 const { margin: MARGIN, xAxisHeight: X_AXIS_HEIGHT, nameAxisWidth: NAME_AXIS_WIDTH } = COMPARE_LAYOUT;
 const BAR_CATEGORY_GAP = `${COMPARE_LAYOUT.barCategoryGap * 100}%`;
+
+/** A bar's name in the lines the server-drawn chart gives it (Recharts would wrap it its own way). */
+function renderNameTick({ x, y, payload }: { x: number | string; y: number | string; payload: { value?: unknown } }) {
+  const lines = compareNameLines(String(payload.value ?? ""));
+  const dys = middleAnchorDy(lines.length);
+  return (
+    <text x={x} y={y} textAnchor="end" fontSize={12} fill={TICK_FILL}>
+      {lines.map((line, index) => (
+        <tspan key={index} x={x} dy={dys[index]}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
 const NO_SELECTION: readonly string[] = [];
 
 export interface CompareChartProps {
@@ -139,7 +157,7 @@ export const CompareChart = memo(function CompareChart({
 
   return (
     <div data-testid={testId} className="w-full">
-      <ResponsiveContainer width="100%" height={compareChartHeight(data.length)}>
+      <ResponsiveContainer width="100%" height={compareChartHeight(data.length, compareBarSlot(data.map((datum) => datum.name)))}>
         <BarChart data={data} layout="vertical" margin={MARGIN} barCategoryGap={BAR_CATEGORY_GAP}>
           {hasLowerBound && (
             <defs>
@@ -157,7 +175,7 @@ export const CompareChart = memo(function CompareChart({
             height={X_AXIS_HEIGHT}
             label={{ value: unitLabel, position: "insideBottom", style: { fontSize: 12 } }}
           />
-          <YAxis type="category" dataKey="name" width={NAME_AXIS_WIDTH} tick={{ fontSize: 12 }} interval={0} />
+          <YAxis type="category" dataKey="name" width={NAME_AXIS_WIDTH} tick={renderNameTick} interval={0} />
           <Tooltip
             content={renderTooltip}
             isAnimationActive={false}

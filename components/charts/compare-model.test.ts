@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
-import { compareChartHeight, sortForCompare, xTickClasses } from "./compare-model";
+import { compareBarSlot, compareChartHeight, sortForCompare, xTickClasses } from "./compare-model";
 import { makeViewRow } from "@/lib/testing/view-row";
 
 function row(geoCode: string, geoNameEn: string, value: number): ViewRow {
@@ -41,6 +41,13 @@ describe("compareChartHeight", () => {
   it("grows with the number of bars", () => {
     expect(compareChartHeight(31) - compareChartHeight(30)).toBe(28);
     expect(compareChartHeight(31)).toBeGreaterThan(31 * 28);
+  });
+
+  it("gives every bar a taller slot when a name takes three lines, so names do not overlap", () => {
+    expect(compareBarSlot(["Inner Mongolia", "Not attributed to a region", "Shenzhen High-tech Zone"])).toBe(28);
+    const slot = compareBarSlot(["Shenzhen High-tech Zone", "Wuhan East Lake High-tech Zone"]);
+    expect(slot).toBeGreaterThanOrEqual(3 * 12);
+    expect(compareChartHeight(2, slot) - compareChartHeight(1, slot)).toBe(slot);
   });
 });
 

@@ -4,7 +4,7 @@ import type { ViewRow } from "@/lib/view-data";
 import type { MarkLabels, MarkLegendItem } from "./marks-legend";
 import { niceTicks } from "./nice-ticks";
 import { ACCENT, REMAINDER_DASH, REMAINDER_FILL, REMAINDER_STROKE, SAMPLE_COLOR } from "./palette";
-import { estimateTextWidth, hideBelowClass } from "./svg-layout";
+import { estimateTextWidth, FONT_SIZE, hideBelowClass, wrapWords } from "./svg-layout";
 
 // The compare chart (horizontal bars, one per geography, in the view's sort: largest first
 // by default), drawn twice: by Recharts once its chunk has loaded (compare-chart.tsx), and as
@@ -42,9 +42,23 @@ export function sortForCompare(
   return sortCompareBars(rows, sort, (row) => (nameOf ? nameOf(row.geoCode) : row.geoNameEn));
 }
 
+/** A bar's name in lines, as both charts draw it in the name axis. */
+export function compareNameLines(name: string): string[] {
+  return wrapWords(name, COMPARE_LAYOUT.nameAxisWidth);
+}
+
+/**
+ * The height of every bar's slot: 28 px, where a name of one or two lines fits; taller when
+ * some name takes three lines or more ("Wuhan East Lake High-tech Zone"), so names never overlap.
+ */
+export function compareBarSlot(names: readonly string[]): number {
+  const lines = Math.max(1, ...names.map((name) => compareNameLines(name).length));
+  return lines < 3 ? COMPARE_LAYOUT.barSlot : lines * FONT_SIZE + 8;
+}
+
 /** Chart height that gives every bar the same slot, so 31 provinces fit. */
-export function compareChartHeight(barCount: number): number {
-  const { barSlot, margin, xAxisHeight } = COMPARE_LAYOUT;
+export function compareChartHeight(barCount: number, barSlot: number = COMPARE_LAYOUT.barSlot): number {
+  const { margin, xAxisHeight } = COMPARE_LAYOUT;
   return Math.max(1, barCount) * barSlot + margin.top + margin.bottom + xAxisHeight;
 }
 

@@ -7,8 +7,10 @@ import {
   barLabel,
   barStyle,
   COMPARE_LAYOUT,
+  compareBarSlot,
   compareChartHeight,
   compareMarkItems,
+  compareNameLines,
   compareXAxis,
   isEmphasised,
   sortForCompare,
@@ -16,16 +18,14 @@ import {
 } from "./compare-model";
 import { LowerBoundHatch, type MarkLabels, MarksLegend } from "./marks-legend";
 import { AXIS_STROKE, GRID_DASH, GRID_STROKE, LABEL_FILL, LABEL_INK, REMAINDER_STROKE, TICK_FILL } from "./palette";
-import { DY_START, FONT_SIZE, fmt, middleAnchorDy, pct, TICK_LABEL_GAP, TICK_SIZE, wrapWords } from "./svg-layout";
+import { DY_START, FONT_SIZE, fmt, middleAnchorDy, pct, TICK_LABEL_GAP, TICK_SIZE } from "./svg-layout";
 
 // A plain-SVG twin of CompareChart: no hooks, no effects, no recharts, the same markup
 // on the server and the client; order, sizes, colours and marks come from compare-model.ts,
 // like CompareChart's.
 
-const { barSlot: BAR_SLOT_PX, margin: MARGIN, xAxisHeight: X_AXIS_HEIGHT, nameAxisWidth: NAME_AXIS_WIDTH } = COMPARE_LAYOUT;
+const { margin: MARGIN, xAxisHeight: X_AXIS_HEIGHT, nameAxisWidth: NAME_AXIS_WIDTH } = COMPARE_LAYOUT;
 /** Recharts leaves barCategoryGap of the slot above and below a single bar, and rounds the bar size. */
-const BAR_OFFSET = BAR_SLOT_PX * COMPARE_LAYOUT.barCategoryGap;
-const BAR_SIZE = Math.round(BAR_SLOT_PX - 2 * BAR_OFFSET);
 /** Recharts' "insideBottom" axis label: 5px above the bottom of the X axis box. */
 const UNIT_LABEL_Y = X_AXIS_HEIGHT - 5;
 const NO_SELECTION: readonly string[] = [];
@@ -75,11 +75,14 @@ export function StaticCompareChart({
     nameOf,
     sort,
   );
-  const height = compareChartHeight(sorted.length);
-  const plotHeight = Math.max(1, sorted.length) * BAR_SLOT_PX;
+  const barSlot = compareBarSlot(sorted.map((row) => nameOf(row.geoCode)));
+  const height = compareChartHeight(sorted.length, barSlot);
+  const plotHeight = Math.max(1, sorted.length) * barSlot;
+  const barOffset = barSlot * COMPARE_LAYOUT.barCategoryGap;
+  const barSize = Math.round(barSlot - 2 * barOffset);
   const band = scaleBand<number>()
     .domain(sorted.map((_, index) => index))
-    .range([0, sorted.length * BAR_SLOT_PX]);
+    .range([0, sorted.length * barSlot]);
   const { ticks, position: xAt } = compareXAxis(sorted.map((row) => row.value));
   const label = ariaLabel ?? `Bar chart: ${sorted.length} bars, ${ORDER_WORDS[sort]}`;
   const tickClasses = xTickClasses(ticks.map((tick) => formatTick(tick)));
@@ -152,8 +155,8 @@ export function StaticCompareChart({
           <g data-part="y-axis" fontSize={FONT_SIZE}>
             <line x1="0" x2="0" y1="0" y2={plotHeight} stroke={AXIS_STROKE} />
             {sorted.map((row, index) => {
-              const y = fmt((band(index) ?? 0) + BAR_SLOT_PX / 2);
-              const lines = wrapWords(nameOf(row.geoCode), NAME_AXIS_WIDTH);
+              const y = fmt((band(index) ?? 0) + barSlot / 2);
+              const lines = compareNameLines(nameOf(row.geoCode));
               const dys = middleAnchorDy(lines.length);
               return (
                 <g key={row.geoCode}>
@@ -193,8 +196,8 @@ export function StaticCompareChart({
                   data-remainder={row.isRemainder || undefined}
                   x={pct(Math.min(zero, end))}
                   width={pct(Math.abs(end - zero))}
-                  y={fmt((band(index) ?? 0) + BAR_OFFSET)}
-                  height={BAR_SIZE}
+                  y={fmt((band(index) ?? 0) + barOffset)}
+                  height={barSize}
                   {...barStyle(row, emphasised, BAR_COLOR, hatchId)}
                 >
                   <title>{`${nameOf(row.geoCode)}: ${formatValue(row.value, { isLowerBound: row.isLowerBound })}`}</title>
@@ -211,7 +214,7 @@ export function StaticCompareChart({
                   key={row.geoCode}
                   x={pct(xAt(row.value))}
                   dx={negative ? -COMPARE_LAYOUT.valueLabel.offset : COMPARE_LAYOUT.valueLabel.offset}
-                  y={fmt((band(index) ?? 0) + BAR_SLOT_PX / 2)}
+                  y={fmt((band(index) ?? 0) + barSlot / 2)}
                   dy={middleAnchorDy(1)[0]}
                   textAnchor={negative ? "end" : "start"}
                 >
