@@ -101,6 +101,18 @@ describe("the resolved read model", () => {
     expect(await readResolvedPoints(db, { ...selection, geos: [] })).toEqual(expected);
   });
 
+  it("fills regions in with sums of their provinces once, and every view of them shows the same figures", async () => {
+    const regions = { metric: "park_count", level: "region", view: "table" };
+    const wide = await viewOf(db, { ...regions, from: "2000", to: "2020" });
+    const summed = wide.rows.filter((row) => row.isComputed);
+    expect(summed.length).toBeGreaterThan(0);
+    const { geoCode } = summed[0]!;
+    let narrow: { rows: typeof wide.rows } | undefined;
+    const narrowView = { ...regions, geo: geoCode, from: "2010", to: "2012" };
+    expect(await readsDuring(async () => (narrow = await viewOf(db, narrowView)))).toBe(0);
+    expect(narrow!.rows).toEqual(wide.rows.filter((row) => row.geoCode === geoCode && row.year >= 2010 && row.year <= 2012));
+  });
+
   it("reads again after a publish, and shows the new figure", async () => {
     const view = { ...provinces, geo: "460000", from: "2024", to: "2024" };
     expect((await viewOf(db, view)).rows).toEqual([]);

@@ -4,6 +4,7 @@ import next from "next";
 import { handleHealthRequest } from "@/lib/server/api/health";
 import { handleMetaRequest } from "@/lib/server/api/meta";
 import { handleSeriesRequest } from "@/lib/server/api/series";
+import { bodyBytesOf } from "@/lib/server/http";
 import { securityHeaders } from "@/lib/security/csp";
 
 // The production HTTP server: Next.js for pages and everything else, and the
@@ -39,7 +40,8 @@ async function serveWithFetchHandler(handler: TFetchHandler, req: http.IncomingM
   // proxy.ts doesn't see these responses: the same headers as every other non-page response.
   for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) res.setHeader(name, value);
   response.headers.forEach((value, name) => res.setHeader(name, value));
-  res.end(req.method === "HEAD" ? undefined : Buffer.from(await response.arrayBuffer()));
+  if (req.method === "HEAD") res.end();
+  else res.end(bodyBytesOf(response) ?? Buffer.from(await response.arrayBuffer()));
 }
 
 function internalError(res: http.ServerResponse): void {

@@ -43,7 +43,9 @@ export class CachedBody {
   }
 
   gzip(): Uint8Array {
-    this.gzipped ??= new Uint8Array(gzipSync(this.bytes));
+    // Level 3, not zlib's default 6: half the time on a series view's 20 KB of JSON for 8 % more bytes
+    // (1.54 against 1.42 KB on average), and most bodies are a view asked for once.
+    this.gzipped ??= new Uint8Array(gzipSync(this.bytes, { level: 3 }));
     return this.gzipped;
   }
 }
@@ -55,9 +57,26 @@ export function cachedBodyResponse(request: Request, body: CachedBody, headers: 
   const acceptsGzip = /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
   const varyHeaders = { ...headers, Vary: "Accept-Encoding" };
   if (acceptsGzip && body.bytes.length >= MIN_GZIP_BYTES) {
-    return new Response(body.gzip() as BodyInit, { headers: { ...varyHeaders, "Content-Encoding": "gzip" } });
+    return bytesResponse(body.gzip(), { ...varyHeaders, "Content-Encoding": "gzip" });
   }
-  return new Response(body.bytes as BodyInit, { headers: varyHeaders });
+  return bytesResponse(body.bytes, varyHeaders);
+}
+
+const bodyBytes = new WeakMap<Response, Uint8Array>();
+
+function bytesResponse(bytes: Uint8Array, headers: Record<string, string>): Response {
+  const response = new Response(bytes as BodyInit, { headers });
+  bodyBytes.set(response, bytes);
+  return response;
+}
+
+/**
+ * The bytes a cached body's response was made from, for the custom server
+ * (lib/server/app-server.ts) to write as they are: reading them back through
+ * the response's stream took as long as making the response.
+ */
+export function bodyBytesOf(response: Response): Uint8Array | undefined {
+  return bodyBytes.get(response);
 }
 
 /** Query parameters validated by a zod schema; a 400 naming the first bad parameter otherwise. */

@@ -67,13 +67,14 @@ export async function handleSeriesRequest(request: Request): Promise<Response> {
     const db = await getDatabase();
     const catalogue = await getCatalogue(db);
     const state = parseStrictViewQuery(params, catalogue, OPTION_KEYS);
-    const etag = etagFor(catalogue.dataVersion, serializeViewState(state, catalogue), variant);
+    const query = serializeViewState(state, catalogue);
+    const etag = etagFor(catalogue.dataVersion, query, variant);
     const cached = notModified(request, etag);
     if (cached) return cached;
 
     let making = bodies.get(etag);
     if (making === undefined) {
-      making = makeBody(db, { catalogue, state, notes: [] }, variant);
+      making = makeBody(db, { catalogue, state, notes: [], query }, variant);
       bodies.set(etag, making);
       making.then(
         (made) => {

@@ -6,7 +6,7 @@ import type { Database } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { getEditionsInView, type EditionSummary } from "@/lib/server/queries/editions";
 import { getGeography } from "@/lib/server/queries/geography";
-import { readResolvedPoints } from "@/lib/server/queries/resolved-series";
+import { readDerivedPoints, readResolvedPoints } from "@/lib/server/queries/resolved-series";
 import {
   divideSeries,
   preferReported,
@@ -58,10 +58,19 @@ function readPoints(scope: Scope, indicatorCode: string, level: GeoLevel, geos: 
  * One indicator as reported, and for regions and the nation, filled in with
  * sums of their provinces where no total is reported (labelled as computed).
  */
-async function getIndicatorSeries(scope: Scope, indicator: IndicatorDefinition): Promise<SeriesPoint[]> {
-  const reported = await readPoints(scope, indicator.code, scope.level, scope.geos);
-  if (!indicator.isAdditive || (scope.level !== "REGION" && scope.level !== "NATION")) return reported;
+function getIndicatorSeries(scope: Scope, indicator: IndicatorDefinition): Promise<SeriesPoint[]> {
+  if (!indicator.isAdditive || (scope.level !== "REGION" && scope.level !== "NATION")) {
+    return readPoints(scope, indicator.code, scope.level, scope.geos);
+  }
+  const { db, level, geos, from, to, breakdown, editions } = scope;
+  const selection = { indicatorCode: indicator.code, level, geos, from, to, breakdown, editions };
+  // Every place and year of the level at once: the same sums serve every view of it until the next publish.
+  const everything = { ...scope, geos: [], from: -Infinity, to: Infinity };
+  return readDerivedPoints(db, selection, "filled-with-provinces", () => fillWithProvinceSums(everything, indicator));
+}
 
+async function fillWithProvinceSums(scope: Scope, indicator: IndicatorDefinition): Promise<SeriesPoint[]> {
+  const reported = await readPoints(scope, indicator.code, scope.level, []);
   const { regions, provinces } = await getGeography(scope.db);
   const parentOf = new Map(
     provinces.map((p) => [String(p.adcode), scope.level === "NATION" ? "CN" : p.regionCode] as const),
@@ -71,11 +80,7 @@ async function getIndicatorSeries(scope: Scope, indicator: IndicatorDefinition):
       ? [["CN", provinces.length]]
       : regions.map((r) => [r.code, provinces.filter((p) => p.regionCode === r.code).length]),
   );
-  const wanted = new Set(scope.geos);
-  const provinceCodes = [...parentOf.entries()]
-    .filter(([, parent]) => wanted.size === 0 || wanted.has(parent))
-    .map(([code]) => code);
-  const provincePoints = await readPoints(scope, indicator.code, "PROVINCE", provinceCodes);
+  const provincePoints = await readPoints(scope, indicator.code, "PROVINCE", []);
   return preferReported(reported, sumParts(provincePoints, parentOf, partsPerParent, "provinces"));
 }
 

@@ -29,12 +29,15 @@ export interface ParsedView {
   state: ViewState;
   /** What the query asked for that the view fell back on (the page shows them; the API answers 400 instead). */
   notes: ViewNote[];
+  /** The view's canonical query (serializeViewState). */
+  query: string;
 }
 
 /** Parses a raw query once, against the catalogue of the current data version. */
 export async function parseView(db: Database, params: TRawParams): Promise<ParsedView> {
   const catalogue = await getCatalogue(db);
-  return { catalogue, ...parseViewState(params, catalogue) };
+  const { state, notes } = parseViewState(params, catalogue);
+  return { catalogue, state, notes, query: serializeViewState(state, catalogue) };
 }
 
 /**
@@ -45,16 +48,22 @@ export async function parseView(db: Database, params: TRawParams): Promise<Parse
  * milliseconds later), so that the caller parses the query again against the
  * new catalogue (what a view means may change with it).
  */
-export async function readViewData(db: Database, { catalogue, state, notes }: ParsedView): Promise<ViewData | null> {
+export async function readViewData(db: Database, { catalogue, state, notes, query }: ParsedView): Promise<ViewData | null> {
   const names = geoNames(catalogue);
   const viewRows = await getViewRows(db, state, catalogue, names);
   const revisions = await getViewRevisions(db, state, viewRows, catalogue, names);
   if ((await getDataVersion(db)) !== catalogue.dataVersion) return null;
-  const allRows = [viewRows.rows, ...viewRows.extra.map((e) => e.rows)].flat();
-  const used = new Set(allRows.flatMap((row) => row.editions));
+  const used = new Set<string>();
+  let hasSample = false;
+  for (const rows of [viewRows.rows, ...viewRows.extra.map((e) => e.rows)]) {
+    for (const row of rows) {
+      for (const edition of row.editions) used.add(edition);
+      hasSample ||= row.isSample;
+    }
+  }
   return {
     state,
-    query: serializeViewState(state, catalogue),
+    query,
     notes,
     metric: withGrowthFormula(findMetric(catalogue, metricInMode(state.metric, state.mode)), state),
     unit: viewRows.unit,
@@ -63,7 +72,7 @@ export async function readViewData(db: Database, { catalogue, state, notes }: Pa
     gaps: viewRows.gaps,
     extra: viewRows.extra,
     editions: catalogue.publishedEditions.filter((e) => used.has(e.slug)),
-    hasSample: allRows.some((row) => row.isSample),
+    hasSample,
     dataVersion: catalogue.dataVersion,
     revisions,
     coverage:

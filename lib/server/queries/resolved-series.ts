@@ -18,7 +18,11 @@ import {
 // year, so views that differ in years, view or mode share it. A request reads
 // the places its block lacks with one indexed query, and nothing once they are there.
 
-/** Points kept in all, across blocks: about 40 MB; the least recently used blocks go first. */
+/**
+ * Zone points kept in all, across blocks: about 40 MB; the least recently used blocks go first. The
+ * nation, regions and provinces are kept whole for the version (at 100 times the seed, about 35,000 points
+ * per set of editions): evicting them made views of every province read three vintages again.
+ */
 const MAX_POINTS = 250_000;
 
 export interface ObservationSelection {
@@ -59,13 +63,17 @@ interface Block {
 }
 
 class ResolvedStore {
-  /** In insertion order, refreshed on use: the first is the least recently used. */
+  /** Blocks above zone level and what is derived from them, for the version's life. */
+  private readonly kept = new Map<string, Block>();
+  /** Zone blocks, in insertion order, refreshed on use: the first is the least recently used. */
   private readonly blocks = new Map<string, Block>();
   private points = 0;
 
   constructor(readonly version: number) {}
 
   get(key: string): Block | undefined {
+    const kept = this.kept.get(key);
+    if (kept) return kept;
     const block = this.blocks.get(key);
     if (block) {
       this.blocks.delete(key);
@@ -74,22 +82,20 @@ class ResolvedStore {
     return block;
   }
 
+  /** Adds a whole block for the version's life. */
+  keep(key: string, points: readonly SeriesPoint[]): void {
+    const block: Block = { byGeo: new Map(), isComplete: true, points: 0 };
+    addPlaces(block, points, []);
+    this.kept.set(key, block);
+  }
+
   /** Adds a block's places, then drops the least recently used blocks beyond the budget (never `key`'s own). */
   add(key: string, points: readonly SeriesPoint[], geos: readonly string[], isComplete: boolean): void {
+    const kept = this.kept.get(key);
+    if (kept) return;
     const block = this.get(key) ?? { byGeo: new Map(), isComplete: false, points: 0 };
     this.blocks.set(key, block);
-    const byGeo = new Map<string, SeriesPoint[]>(geos.map((geo) => [geo, []]));
-    for (const point of points) {
-      let list = byGeo.get(point.geoCode);
-      if (!list) byGeo.set(point.geoCode, (list = []));
-      list.push(Object.freeze(point));
-    }
-    for (const [geo, list] of byGeo) {
-      if (block.byGeo.has(geo)) continue;
-      block.byGeo.set(geo, list);
-      block.points += list.length;
-      this.points += list.length;
-    }
+    this.points += addPlaces(block, points, geos);
     block.isComplete ||= isComplete;
     for (const [oldest, old] of this.blocks) {
       if (this.points <= MAX_POINTS || oldest === key) break;
@@ -97,6 +103,24 @@ class ResolvedStore {
       this.points -= old.points;
     }
   }
+}
+
+/** Adds the places the block lacks (`geos` with none as empty lists); returns how many points it added. */
+function addPlaces(block: Block, points: readonly SeriesPoint[], geos: readonly string[]): number {
+  const byGeo = new Map<string, SeriesPoint[]>(geos.map((geo) => [geo, []]));
+  for (const point of points) {
+    let list = byGeo.get(point.geoCode);
+    if (!list) byGeo.set(point.geoCode, (list = []));
+    list.push(Object.freeze(point));
+  }
+  let added = 0;
+  for (const [geo, list] of byGeo) {
+    if (block.byGeo.has(geo)) continue;
+    block.byGeo.set(geo, list);
+    added += list.length;
+  }
+  block.points += added;
+  return added;
 }
 
 const stores = new WeakMap<Database, { store: ResolvedStore; ready: Promise<void>; settled: Promise<void> }>();
@@ -138,7 +162,7 @@ async function resolveAboveZones(db: Database, store: ResolvedStore): Promise<{ 
   );
   const resolveScope = async (editions: readonly EditionInfo[]) => {
     if ((await getDataVersion(db)) !== store.version) return;
-    for (const [key, group] of blocksOf(rows, editions)) store.add(key, resolveVintage(group, editions), [], true);
+    for (const [key, group] of blocksOf(rows, editions)) store.keep(key, resolveVintage(group, editions));
   };
   await resolveScope(published);
   const pinned = (async () => {
@@ -204,12 +228,46 @@ export async function readResolvedPoints(db: Database, selection: ResolvedSelect
     store.add(key, points, missing, isAll);
     block = store.get(key)!;
   }
+  return pointsIn(block!, selection);
+}
+
+/**
+ * Points computed from resolved ones above zone level for every place of a level
+ * and every year (a region's totals filled in with sums of its provinces, say),
+ * computed once per data version and kept for it beside the blocks they come
+ * from; read like them. `derivation` names what `derive` computes, so that two
+ * derivations of one indicator keep apart.
+ */
+export async function readDerivedPoints(
+  db: Database,
+  selection: ResolvedSelection,
+  derivation: string,
+  derive: () => Promise<SeriesPoint[]>,
+): Promise<SeriesPoint[]> {
+  const store = await storeFor(db);
+  const key = `${derivation}:${blockKey(selection.editions, selection.indicatorCode, selection.level, selection.breakdown)}`;
+  let block = store.get(key);
+  if (!block) {
+    const points = await derive();
+    if ((await getDataVersion(db)) !== store.version) {
+      const wanted = new Set(selection.geos);
+      const inView = points.filter((point) => wanted.size === 0 || wanted.has(point.geoCode));
+      return inRange(inView, selection.from, selection.to).sort(compareByGeoThenYear);
+    }
+    store.keep(key, points);
+    block = store.get(key)!;
+  }
+  return pointsIn(block, selection);
+}
+
+/** A block's points for the selection's places (all when none is named) and years, sorted by place then year. */
+function pointsIn(block: Block, { geos: wanted, from, to }: ResolvedSelection): SeriesPoint[] {
   // Each place's list is in year order already: sorting the places gives compareByGeoThenYear's order.
   const byPlace = (geos: Iterable<string>) => [...new Set(geos)].sort((x, y) => x.localeCompare(y));
-  const geos = isAll ? (block!.sortedGeos ??= byPlace(block!.byGeo.keys())) : byPlace(selection.geos);
+  const geos = wanted.length === 0 ? (block.sortedGeos ??= byPlace(block.byGeo.keys())) : byPlace(wanted);
   const points: SeriesPoint[] = [];
   for (const geo of geos) {
-    for (const point of block!.byGeo.get(geo) ?? []) if (point.year >= from && point.year <= to) points.push(point);
+    for (const point of block.byGeo.get(geo) ?? []) if (point.year >= from && point.year <= to) points.push(point);
   }
   return points;
 }
