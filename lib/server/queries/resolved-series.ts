@@ -2,7 +2,6 @@ import "server-only";
 import type { GeoLevel } from "@/lib/geo-level";
 import type { Database } from "@/lib/server/db";
 import { getDataVersion } from "@/lib/server/queries/data-version";
-import { findIndicator, INDICATORS } from "@/lib/metrics";
 import { listPublishedEditions } from "@/lib/server/queries/editions";
 import {
   compareByGeoThenYear,
@@ -149,12 +148,11 @@ function blocksOf(rows: readonly AboveZoneRow[], editions: readonly EditionInfo[
  * When the version changes, the nation, regions and provinces are resolved at
  * once from one query (a few tens of thousands of points per scope, even at a
  * hundred times the seed), so no view of them reads the database until the next
- * publish: "latest" before the first view is answered, then, between requests,
- * each pinned edition's scope, a scope at a time, and the zones of "latest" when
- * they fit in half the zone budget (real yearbooks' do, many times over).
- * Otherwise (1,500 zones at a hundred times the seed) zones are read as views ask for them.
+ * publish: "latest" before the first view is answered, each pinned edition's
+ * scope after, a scope at a time, between requests. Zones (1,500 of them at that
+ * size) are read as views ask for them.
  */
-async function resolveAboveZones(db: Database, store: ResolvedStore): Promise<{ background: Promise<void> }> {
+async function resolveAboveZones(db: Database, store: ResolvedStore): Promise<{ pinned: Promise<void> }> {
   const published = await listPublishedEditions(db);
   const rows = await db.readAtVersion<AboveZoneRow>(
     store.version,
@@ -167,40 +165,13 @@ async function resolveAboveZones(db: Database, store: ResolvedStore): Promise<{ 
     for (const [key, group] of blocksOf(rows, editions)) store.keep(key, resolveVintage(group, editions));
   };
   await resolveScope(published);
-  const background = (async () => {
+  const pinned = (async () => {
     for (const edition of published.slice(0, -1)) {
-      await betweenRequests();
+      await new Promise((resolve) => setImmediate(resolve));
       await resolveScope(published.filter((e) => e.rank <= edition.rank));
     }
-    await resolveZonesIfFew(db, store, published);
   })();
-  return { background };
-}
-
-const betweenRequests = () => new Promise((resolve) => setImmediate(resolve));
-
-/** Every zone block of "latest", an indicator and breakdown at a time, when their rows fit in half the zone budget. */
-async function resolveZonesIfFew(db: Database, store: ResolvedStore, published: readonly EditionInfo[]): Promise<void> {
-  const editionIds = published.map((e) => e.id);
-  const limit = MAX_POINTS / 2;
-  const [{ rows } = { rows: Infinity }] = await db.readAtVersion<{ rows: number }>(
-    store.version,
-    `SELECT count(*)::int AS rows FROM (SELECT 1 FROM observation
-     WHERE edition_id = ANY($1::int[]) AND geo_level = 'PARK' LIMIT ${limit + 1}) AS zone_rows`,
-    [editionIds],
-  );
-  if (rows > limit) return;
-  for (const { code } of INDICATORS) {
-    const categories = Object.keys(findIndicator(code)?.breakdowns ?? {});
-    for (const breakdown of categories.length ? categories : [""]) {
-      await betweenRequests();
-      const selection = { indicatorCode: code, level: "PARK" as const, geos: [], breakdown, editionIds };
-      const { text, values } = observationStatement(selection);
-      const points = resolveVintage(await db.readAtVersion<ObservationRow>(store.version, text, values), published);
-      if ((await getDataVersion(db)) !== store.version) return;
-      store.add(blockKey(published, code, "PARK", breakdown), points, [], true);
-    }
-  }
+  return { pinned };
 }
 
 /** This version's store; the first request after a version change waits for "latest" above zone level to be resolved. */
@@ -210,9 +181,9 @@ async function storeFor(db: Database): Promise<ResolvedStore> {
   if (current?.store.version !== version) {
     const store = new ResolvedStore(version);
     // A failed prewarm leaves the store empty: views then read what they need themselves.
-    const resolving = resolveAboveZones(db, store).catch(() => ({ background: Promise.resolve() }));
+    const resolving = resolveAboveZones(db, store).catch(() => ({ pinned: Promise.resolve() }));
     const ready = resolving.then(() => undefined);
-    const settled = resolving.then(({ background }) => background).catch(() => undefined);
+    const settled = resolving.then(({ pinned }) => pinned).catch(() => undefined);
     current = { store, ready, settled };
     stores.set(db, current);
   }
@@ -220,8 +191,8 @@ async function storeFor(db: Database): Promise<ResolvedStore> {
   return current.store;
 }
 
-/** Resolves once this version's prewarm is done: pinned editions' scopes, and zones when few enough (for tests). */
-export async function prewarmSettled(db: Database): Promise<void> {
+/** Resolves once this version's scopes above zone level are all resolved, pinned editions' too (for tests). */
+export async function aboveZonesResolved(db: Database): Promise<void> {
   await storeFor(db);
   await stores.get(db)?.settled;
 }
