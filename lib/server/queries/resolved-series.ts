@@ -91,8 +91,7 @@ class ResolvedStore {
 
   /** Adds a block's places, then drops the least recently used blocks beyond the budget (never `key`'s own). */
   add(key: string, points: readonly SeriesPoint[], geos: readonly string[], isComplete: boolean): void {
-    const kept = this.kept.get(key);
-    if (kept) return;
+    if (this.kept.has(key)) return;
     const block = this.get(key) ?? { byGeo: new Map(), isComplete: false, points: 0 };
     this.blocks.set(key, block);
     this.points += addPlaces(block, points, geos);
