@@ -4,20 +4,16 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/lib/server/db";
 import { publishEdition, retireEdition } from "@/lib/server/editions/edition-lifecycle";
-import { uploadEdition } from "@/lib/server/editions/upload-edition";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { getCatalogue } from "@/lib/server/queries/get-catalogue";
 import { createUser } from "@/lib/server/users/create-user";
 import { dropTestDatabase, openTestDatabase } from "./support/test-database";
+import { uploadCsvDraft } from "./support/upload";
 
 // The catalogue's indicators, levels and year span come from published editions only: a draft adds
 // nothing, its publication adds its years, its retirement takes them away. Checked against plain SQL
 // over every published observation (the catalogue walks the unique key instead), on PostgreSQL and on
 // the embedded PGlite database.
-
-async function* body(text: string) {
-  yield new TextEncoder().encode(text);
-}
 
 /** What the catalogue should say, by a full scan of the published observations. */
 async function publishedSpans(db: Database) {
@@ -42,20 +38,14 @@ async function checkCatalogue(db: Database): Promise<void> {
   expect(seed).toEqual(await publishedSpans(db));
 
   const csv = "year,level,geo,indicator,value,unit\n2026,province,460000,registered_firms,4321,家\n";
-  const upload = await uploadEdition(
-    db,
-    { title: "A later year", source: "Test", yearbookYear: 2027, fileName: "later.csv" },
-    body(csv),
-    editorId,
-  );
-  if (upload.status !== "draft") throw new Error(JSON.stringify(upload.report.problems));
+  const draft = await uploadCsvDraft(db, { title: "A later year", source: "Test", yearbookYear: 2027, fileName: "later.csv" }, csv, editorId);
   expect((await catalogueSpans(db)).years).toEqual(seed.years);
 
-  await publishEdition(db, upload.edition.id, editorId);
+  await publishEdition(db, draft.id, editorId);
   expect((await catalogueSpans(db)).years).toEqual({ min: seed.years.min, max: 2026 });
   expect(await catalogueSpans(db)).toEqual(await publishedSpans(db));
 
-  await retireEdition(db, upload.edition.id, editorId);
+  await retireEdition(db, draft.id, editorId);
   expect(await catalogueSpans(db)).toEqual(seed);
 }
 

@@ -5,7 +5,6 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/lib/server/db";
 import { publishEdition } from "@/lib/server/editions/edition-lifecycle";
-import { uploadEdition } from "@/lib/server/editions/upload-edition";
 import { migrate } from "@/lib/server/migrate";
 import { LISTENER_APPLICATION_NAME } from "@/lib/server/postgres-listener";
 import { prepareDatabase } from "@/lib/server/prepare-database";
@@ -13,6 +12,7 @@ import { changePublishedData, getDataVersion, readDataVersion } from "@/lib/serv
 import { seedReferenceTables } from "@/lib/server/seed/seed-database";
 import { createUser } from "@/lib/server/users/create-user";
 import { dropTestDatabase, openTestDatabase, TEST_DATABASE_URL } from "./support/test-database";
+import { uploadCsvDraft } from "./support/upload";
 import { viewOf } from "./support/view";
 
 // The data version lives in each process's memory, kept current by the NOTIFY
@@ -62,13 +62,9 @@ let uploads = 0;
 async function publishOne(db: Database, actorId: string): Promise<void> {
   const n = ++uploads;
   const csv = [HEADER, `2024,province,460000,registered_firms,${1000 + n},家,,table ${n}`].join("\n");
-  async function* body() {
-    yield new TextEncoder().encode(csv);
-  }
   const meta = { title: `Data version test ${n}`, source: "Test yearbook", yearbookYear: 2025, fileName: "test.csv" };
-  const outcome = await uploadEdition(db, meta, body(), actorId);
-  if (outcome.status !== "draft") throw new Error(`upload refused: ${JSON.stringify(outcome.report.problems)}`);
-  await publishEdition(db, outcome.edition.id, actorId);
+  const draft = await uploadCsvDraft(db, meta, csv, actorId);
+  await publishEdition(db, draft.id, actorId);
 }
 
 describe("the data version on PostgreSQL, across instances", () => {

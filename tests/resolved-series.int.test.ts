@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/server/db";
 import { publishEdition } from "@/lib/server/editions/edition-lifecycle";
-import { uploadEdition } from "@/lib/server/editions/upload-edition";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { getEditionsInView } from "@/lib/server/queries/editions";
 import { aboveZonesResolved, observationStatement, readResolvedPoints } from "@/lib/server/queries/resolved-series";
 import { createUser } from "@/lib/server/users/create-user";
 import { resolveVintage, type ObservationRow } from "@/lib/series-math";
 import { dropTestDatabase, openTestDatabase } from "./support/test-database";
+import { uploadCsvDraft } from "./support/upload";
 import { viewOf } from "./support/view";
 
 // The read model: resolved observations kept per data version. Views that share
@@ -42,10 +42,6 @@ afterAll(async () => {
   await db.close();
   await dropTestDatabase(url);
 });
-
-async function* body(text: string) {
-  yield new TextEncoder().encode(text);
-}
 
 async function readsDuring(work: () => Promise<unknown>): Promise<number> {
   const before = observationReads.count;
@@ -117,14 +113,8 @@ describe("the resolved read model", () => {
     const view = { ...provinces, geo: "460000", from: "2024", to: "2024" };
     expect((await viewOf(db, view)).rows).toEqual([]);
     const csv = "year,level,geo,indicator,value,unit\n2024,province,460000,registered_firms,4321,家\n";
-    const outcome = await uploadEdition(
-      db,
-      { title: "Read model test", source: "Test", yearbookYear: 2025, fileName: "t.csv" },
-      body(csv),
-      editorId,
-    );
-    if (outcome.status !== "draft") throw new Error(JSON.stringify(outcome.report.problems));
-    await publishEdition(db, outcome.edition.id, editorId);
+    const draft = await uploadCsvDraft(db, { title: "Read model test", source: "Test", yearbookYear: 2025, fileName: "t.csv" }, csv, editorId);
+    await publishEdition(db, draft.id, editorId);
     let rows: { value: number }[] = [];
     expect(await readsDuring(async () => ({ rows } = await viewOf(db, view)))).toBeGreaterThan(0);
     expect(rows.map((r) => r.value)).toEqual([4321]);
