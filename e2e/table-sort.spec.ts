@@ -54,6 +54,11 @@ test.describe("tables shared as sorted", () => {
     await expect(zoneHeader).toHaveAttribute("aria-sort", "ascending");
     await expect(valueHeader).toHaveAttribute("aria-sort", "none");
     expect(await zoneOrder(table)).toEqual(BY_NAME);
+    // A sort orders the rows the page has: no request for the same data again.
+    const seriesRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/api/v1/series")) seriesRequests.push(request.url());
+    });
 
     await table.getByRole("button", { name: "Sort by Value" }).click();
     await expect(page).toHaveURL(/&to=2020&sort=value-desc$/);
@@ -77,6 +82,7 @@ test.describe("tables shared as sorted", () => {
     await expect(page).toHaveURL(/&to=2020$/);
     await expect(zoneHeader).toHaveAttribute("aria-sort", "ascending");
     expect(await zoneOrder(table)).toEqual(BY_NAME);
+    expect(seriesRequests).toEqual([]);
 
     await page.goForward();
     await expect(page).toHaveURL(/&sort=value-desc$/);

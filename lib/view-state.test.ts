@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createRandom } from "@/lib/server/seed/synthetic-sample";
 import { TABLE_SORTS } from "@/lib/table-sort";
 import { HOME_QUERY,
+  dataQueryOf,
   modeUnavailableReason,
   parseViewState,
   scaleUnavailableReason,
@@ -145,6 +146,15 @@ describe("the table's sort", () => {
     expect(canonical("view=compare&sort=value-desc")).toBe("view=compare");
     expect(canonical("view=compare&sort=place")).toBe("view=compare&sort=place");
     expect(canonical("view=table&sort=value-desc")).toBe("view=table&sort=value-desc");
+  });
+
+  it("is not part of the view's data query: every sort of a view reads the same data", () => {
+    const dataQuery = (query: string) => dataQueryOf(parse(query).state, catalogue);
+    for (const sort of TABLE_SORTS) {
+      expect(dataQuery(`view=table&level=park&from=2020&to=2020&sort=${sort}`)).toBe("view=table&level=park&from=2020&to=2020");
+      expect(dataQuery(`view=compare&year=2017&sort=${sort}`)).toBe(canonical("view=compare&year=2017"));
+    }
+    expect(dataQuery("metric=tax_revenue&view=table&lang=zh")).toBe("metric=tax_revenue&view=table&lang=zh");
   });
 
   it("round-trips every value in every view", () => {

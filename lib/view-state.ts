@@ -311,6 +311,14 @@ export function serializeViewState(state: ViewState, catalogue: ViewCatalogue): 
   return new URLSearchParams(toUrlEntries(state, catalogue)).toString().replace(/%2C/g, ",");
 }
 
+/**
+ * The query of a view's data: its canonical query at its view's default sort. The rows are the same
+ * in every sort (the table orders them), so a new sort needs no new request.
+ */
+export function dataQueryOf(state: ViewState, catalogue: ViewCatalogue): string {
+  return serializeViewState({ ...state, sort: defaultSortFor(state.view) }, catalogue);
+}
+
 /** The canonical [key, value] pairs of a view; keys whose value is the default are absent. */
 export function toUrlEntries(state: ViewState, catalogue: ViewCatalogue): [TUrlKey, string][] {
   const defaults = defaultViewState(catalogue);

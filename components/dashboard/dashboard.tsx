@@ -1,12 +1,12 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useEffect, useRef, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from "react";
 import { formatMeasure, unitLabel } from "@/lib/display-unit";
 import { dictionary } from "@/lib/i18n";
 import { withLang } from "@/lib/i18n/lang";
 import type { ViewData } from "@/lib/view-data";
 import { isTimeLapseView } from "@/lib/time-lapse";
-import { serializeViewState, VIEWS, type ViewState } from "@/lib/view-state";
+import { dataQueryOf, serializeViewState, VIEWS, type ViewState } from "@/lib/view-state";
 import type { Catalogue } from "@/lib/view-data";
 import { ChartArea } from "./chart-area";
 import { markCaptionLines } from "./chart-marks";
@@ -27,10 +27,11 @@ interface DashboardProps {
 }
 
 export function Dashboard({ catalogue, initialData, serverChart }: DashboardProps) {
-  const { state, notes, query, update: updateUrl } = useViewState(catalogue);
+  const { state, notes, query, dataQuery, update: updateUrl } = useViewState(catalogue);
   const prefetchView = usePrefetchView();
   const update = useCallback((change: Partial<ViewState>) => prefetchView(updateUrl(change)), [prefetchView, updateUrl]);
-  const view = useViewData(query, initialData);
+  const initialDataQuery = useMemo(() => dataQueryOf(initialData.state, catalogue), [initialData, catalogue]);
+  const view = useViewData(dataQuery, initialDataQuery === dataQuery ? initialData : undefined);
   const chartRef = useRef<HTMLDivElement>(null);
   // Lets tests and the benchmark know the controls are live (server HTML is shown before hydration).
   useEffect(() => {
@@ -41,6 +42,8 @@ export function Dashboard({ catalogue, initialData, serverChart }: DashboardProp
   const timeLapse = useTimeLapse(state, catalogue, viewData, update);
   // During a time-lapse the chart, caption and sources follow the year on screen.
   const data = timeLapse.frame?.data ?? viewData;
+  // The view's query once its data is on screen: a sort of the same data is this view at once.
+  const shownQuery = !timeLapse.frame && dataQueryOf(viewData.state, catalogue) === dataQuery ? query : data.query;
   const shownState = timeLapse.frame ? { ...state, year: timeLapse.frame.year } : state;
   const lang = state.lang;
   const metricName = lang === "zh" ? data.metric.nameZh : data.metric.nameEn;
@@ -172,7 +175,7 @@ export function Dashboard({ catalogue, initialData, serverChart }: DashboardProp
               ref={chartRef}
               aria-busy={view.isFetching}
               data-testid="chart-area"
-              data-query={data.query}
+              data-query={shownQuery}
               data-state={view.isFetching ? "loading" : "ready"}
               className={view.isPlaceholderData ? "opacity-70 transition-opacity" : ""}
             >
@@ -183,7 +186,7 @@ export function Dashboard({ catalogue, initialData, serverChart }: DashboardProp
                 update={update}
                 t={t}
                 spanScale={timeLapse.frame?.scale}
-                serverChart={data.query === initialData.query ? serverChart : undefined}
+                serverChart={shownQuery === initialData.query ? serverChart : undefined}
               />
             </div>
           )}

@@ -32,13 +32,12 @@ function viewQuery(query: string) {
   };
 }
 
-/** The data of one view; while a new view loads, the previous one stays on screen. */
+/**
+ * The data of one view (`query` from dataQueryOf), with the server's data of the page's first view as
+ * `initial`; while a new view loads, the previous one stays on screen.
+ */
 export function useViewData(query: string, initial: ViewData | undefined) {
-  return useQuery({
-    ...viewQuery(query),
-    placeholderData: keepPreviousData,
-    initialData: initial?.query === query ? initial : undefined,
-  });
+  return useQuery({ ...viewQuery(query), placeholderData: keepPreviousData, initialData: initial });
 }
 
 /** Every year of a time-lapse in one request (lib/time-lapse.ts spanQuery); nothing while query is null. */

@@ -3,6 +3,7 @@ import { parseAsString, useQueryStates } from "nuqs";
 import { useCallback, useMemo } from "react";
 import { defaultSortFor } from "@/lib/table-sort";
 import {
+  dataQueryOf,
   parseViewState,
   serializeViewState,
   toUrlEntries,
@@ -29,9 +30,10 @@ export function useViewState(catalogue: ViewCatalogue) {
     [raw, catalogue],
   );
   const query = useMemo(() => serializeViewState(state, catalogue), [state, catalogue]);
+  const dataQuery = useMemo(() => dataQueryOf(state, catalogue), [state, catalogue]);
 
   const update = useCallback(
-    /** Writes the change to the URL and returns the new view's canonical query. */
+    /** Writes the change to the URL and returns the query of the new view's data (dataQueryOf). */
     (change: Partial<ViewState>): string => {
       const next = { ...state, ...change };
       if (change.to !== undefined && change.year === undefined && state.year === state.to) next.year = next.to;
@@ -42,10 +44,10 @@ export function useViewState(catalogue: ViewCatalogue) {
       next.year = Math.min(Math.max(next.year, next.from), next.to);
       const entries = new Map(toUrlEntries(next, catalogue));
       void setRaw(Object.fromEntries(URL_KEYS.map((key) => [key, entries.get(key) ?? null])));
-      return serializeViewState(next, catalogue);
+      return dataQueryOf(next, catalogue);
     },
     [state, catalogue, setRaw],
   );
 
-  return { state, notes, query, update };
+  return { state, notes, query, dataQuery, update };
 }
