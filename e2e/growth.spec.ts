@@ -90,3 +90,19 @@ test("growth mode turns the log scale off, and says why", async ({ page }) => {
   await expect(log).toHaveAccessibleDescription(/zero or negative/);
   await expect(page.getByTestId("trend-chart")).toBeVisible();
 });
+
+for (const [lang, text] of [
+  ["en", { density: "Density", share: "Share of national", why: /^Density is high-tech enterprises ÷ registered firms/, nation: /^The nation is 100% of itself/ }],
+  ["zh", { density: "密度", share: "占全国比重", why: /^密度为高新技术企业数 ÷ 注册企业数/, nation: /^全国占其自身的 100%/ }],
+] as const) {
+  test(`a mode the metric or level rules out is off and says why, in the page's language (${lang})`, async ({ page }) => {
+    await page.goto(`/?metric=registered_firms&level=nation${lang === "zh" ? "&lang=zh" : ""}`);
+    await expect(page.locator("html[data-hydrated=true]")).toHaveCount(1);
+    const density = page.getByRole("radio", { name: text.density, exact: true });
+    await expect(density).toBeDisabled();
+    await expect(density).toHaveAccessibleDescription(text.why);
+    const share = page.getByRole("radio", { name: text.share, exact: true });
+    await expect(share).toBeDisabled();
+    await expect(share).toHaveAccessibleDescription(text.nation);
+  });
+}

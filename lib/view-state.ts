@@ -103,24 +103,37 @@ export function defaultViewState(catalogue: ViewCatalogue): ViewState {
   };
 }
 
+/** Why a mode can't be used with a metric and level (the dashboard words each in both languages). */
+export type TModeUnavailable =
+  | "already-ratio"
+  | "density-needs-hte"
+  | "already-share"
+  | "zones-per-zone"
+  | "zone-per-zone"
+  | "nation-share";
+export const MODE_UNAVAILABLE: Record<TModeUnavailable, string> = {
+  "already-ratio": "This metric is already a ratio; it is shown as is.",
+  "density-needs-hte": "Density is high-tech enterprises ÷ registered firms: choose the metric High-tech enterprises.",
+  "already-share": "This metric is a share already; it cannot be divided further.",
+  "zones-per-zone": "Zones per zone is always 1.",
+  "zone-per-zone": "Each zone is one zone: per-zone figures need a region or province.",
+  "nation-share": "The nation is 100% of itself: choose regions or provinces.",
+};
+
 /** Why a mode can't be used with a metric and level, or null when it can. */
-export function modeUnavailableReason(mode: TMode, metric: string, level: TLevel): string | null {
+export function modeUnavailableReason(mode: TMode, metric: string, level: TLevel): TModeUnavailable | null {
   // Growth rates are computed from whatever the absolute view shows, ratios included.
   if (mode === "absolute" || mode === "growth") return null;
   const indicator = findIndicator(metric);
-  if (!indicator) return "This metric is already a ratio; it is shown as is.";
-  if (mode === "density") {
-    return metric === DENSITY_PAIRING.metric
-      ? null
-      : "Density is high-tech enterprises ÷ registered firms: choose the metric High-tech enterprises.";
-  }
-  if (!indicator.isAdditive) return "This metric is a share already; it cannot be divided further.";
+  if (!indicator) return "already-ratio";
+  if (mode === "density") return metric === DENSITY_PAIRING.metric ? null : "density-needs-hte";
+  if (!indicator.isAdditive) return "already-share";
   if (mode === "per-park") {
-    if (metric === "park_count") return "Zones per zone is always 1.";
-    return level === "park" ? "Each zone is one zone: per-zone figures need a region or province." : null;
+    if (metric === "park_count") return "zones-per-zone";
+    return level === "park" ? "zone-per-zone" : null;
   }
   // share
-  return level === "nation" ? "The nation is 100% of itself: choose regions or provinces." : null;
+  return level === "nation" ? "nation-share" : null;
 }
 
 /** Why a scale can't be used in a mode, or null when it can. */
@@ -270,7 +283,7 @@ export function parseViewState(params: TRawParams, catalogue: ViewCatalogue): { 
   let mode = fromEnum(MODES, raw("mode"), defaults.mode, "mode", notes);
   const reason = modeUnavailableReason(mode, metric, level);
   if (reason) {
-    notes.push({ parameter: "mode", message: `${reason} Showing absolute values.` });
+    notes.push({ parameter: "mode", message: `${MODE_UNAVAILABLE[reason]} Showing absolute values.` });
     mode = "absolute";
   }
 

@@ -180,7 +180,7 @@ export const FilterPanel = memo(function FilterPanel({ state, catalogue, update,
                 {t.modes[mode]}
               </label>
               <p id={helpId} className="ml-5 text-xs text-slate-500">
-                {reason ?? t.modeHelp[mode]}
+                {reason ? t.modeUnavailable[reason] : t.modeHelp[mode]}
               </p>
             </div>
           );

@@ -1,7 +1,7 @@
 import type { TCoverageStatus } from "@/lib/coverage";
 import { formatCount } from "@/lib/format";
 import type { TGrowthGapReason } from "@/lib/growth";
-import type { TLang, TLevel, TMode, TView } from "@/lib/view-state";
+import { MODE_UNAVAILABLE, type TLang, type TLevel, type TMode, type TView } from "@/lib/view-state";
 
 // All UI text of the app in English and Chinese, one dictionary: the dashboard's here, the admin
 // area's in admin-text.ts (`.admin`), /overview's and /editions' in pages-text.ts (`.pages`),
@@ -53,6 +53,8 @@ const dashboardEn = {
     growth:
       "Trend, table: % change on the year before, (value − previous year's) ÷ previous year's × 100. Compare, map: compound annual growth from From to Year, ((value in Year ÷ value in From)^(1 ÷ years between) − 1) × 100",
   } satisfies Record<TMode, string>,
+  /** Under a mode that the metric and level rule out: why. */
+  modeUnavailable: MODE_UNAVAILABLE,
   logUnavailable: "Growth rates can be zero or negative, which a log scale cannot show",
   notComputed: "not computed",
   growthGaps: (n: number) => `${n} ${n === 1 ? "figure has" : "figures have"} no growth rate`,
@@ -233,6 +235,14 @@ const dashboardZh: typeof dashboardEn = {
     share: "数值 ÷ 同一指标全国合计",
     growth:
       "趋势、表格：比上年增长（%），（当年数值 − 上年数值）÷ 上年数值 × 100。对比、地图：从起始年到所选年份的年均复合增长率，（（所选年份数值 ÷ 起始年数值）^（1 ÷ 间隔年数）− 1）× 100",
+  },
+  modeUnavailable: {
+    "already-ratio": "该指标本身即为比率，按原值显示。",
+    "density-needs-hte": "密度为高新技术企业数 ÷ 注册企业数：请选择指标“高新技术企业数”。",
+    "already-share": "该指标本身即为比重，不能再作除法。",
+    "zones-per-zone": "每个高新区的高新区数恒为 1。",
+    "zone-per-zone": "每个高新区即一个高新区：每区数值需选择地区或省份。",
+    "nation-share": "全国占其自身的 100%：请选择地区或省份。",
   },
   logUnavailable: "增长率可能为零或负数，对数刻度无法显示",
   notComputed: "未计算",
