@@ -1,5 +1,6 @@
 import { VIEW_LEVELS, type TLevel } from "@/lib/geo-level";
 import { DENSITY_PAIRING, findDerivedMetric, findIndicator } from "@/lib/metrics";
+import { MODE_UNAVAILABLE, type TModeUnavailable } from "@/lib/mode-unavailable";
 import { defaultSortFor, TABLE_SORTS, type TTableSort } from "@/lib/table-sort";
 import { migrateLegacyParams } from "@/lib/view-state-migrations";
 
@@ -102,23 +103,6 @@ export function defaultViewState(catalogue: ViewCatalogue): ViewState {
     sort: defaultSortFor("trend"),
   };
 }
-
-/** Why a mode can't be used with a metric and level (the dashboard words each in both languages). */
-export type TModeUnavailable =
-  | "already-ratio"
-  | "density-needs-hte"
-  | "already-share"
-  | "zones-per-zone"
-  | "zone-per-zone"
-  | "nation-share";
-export const MODE_UNAVAILABLE: Record<TModeUnavailable, string> = {
-  "already-ratio": "This metric is already a ratio; it is shown as is.",
-  "density-needs-hte": "Density is high-tech enterprises ÷ registered firms: choose the metric High-tech enterprises.",
-  "already-share": "This metric is a share already; it cannot be divided further.",
-  "zones-per-zone": "Zones per zone is always 1.",
-  "zone-per-zone": "Each zone is one zone: per-zone figures need a region or province.",
-  "nation-share": "The nation is 100% of itself: choose regions or provinces.",
-};
 
 /** Why a mode can't be used with a metric and level, or null when it can. */
 export function modeUnavailableReason(mode: TMode, metric: string, level: TLevel): TModeUnavailable | null {

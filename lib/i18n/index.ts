@@ -1,7 +1,8 @@
 import type { TCoverageStatus } from "@/lib/coverage";
 import { formatCount } from "@/lib/format";
 import type { TGrowthGapReason } from "@/lib/growth";
-import { MODE_UNAVAILABLE, type TLang, type TLevel, type TMode, type TView } from "@/lib/view-state";
+import { MODE_UNAVAILABLE } from "@/lib/mode-unavailable";
+import type { TLang, TLevel, TMode, TView } from "@/lib/view-state";
 
 // All UI text of the app in English and Chinese, one dictionary: the dashboard's here, the admin
 // area's in admin-text.ts (`.admin`), /overview's and /editions' in pages-text.ts (`.pages`),
