@@ -42,8 +42,8 @@ export function Dashboard({ catalogue, initialData, serverChart }: DashboardProp
   const timeLapse = useTimeLapse(state, catalogue, viewData, update);
   // During a time-lapse the chart, caption and sources follow the year on screen.
   const data = timeLapse.frame?.data ?? viewData;
-  // The view's query once its data is on screen: a sort of the same data is this view at once.
-  const shownQuery = !timeLapse.frame && dataQueryOf(viewData.state, catalogue) === dataQuery ? query : data.query;
+  // The view's query once its data is on screen (a new sort of the same data is this view at once).
+  const shownQuery = timeLapse.frame || view.isPlaceholderData || !view.data ? data.query : query;
   const shownState = timeLapse.frame ? { ...state, year: timeLapse.frame.year } : state;
   const lang = state.lang;
   const metricName = lang === "zh" ? data.metric.nameZh : data.metric.nameEn;

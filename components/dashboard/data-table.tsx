@@ -188,7 +188,7 @@ export function DataTable({
                   <td className="px-2 py-1.5 tabular-nums">{row.year}</td>
                   <td className="px-2 py-1.5 text-right text-slate-600">{t.notComputed}</td>
                   <td className="px-2 py-1.5 text-xs" />
-                  <td className="max-w-md px-2 py-1.5 text-xs text-slate-600 wrap-anywhere">{t.growthGap(row.reason, row.years)}</td>
+                  <td className="max-w-md px-2 py-1.5 text-xs text-slate-600">{t.growthGap(row.reason, row.years)}</td>
                 </tr>
               ) : (
                 <tr
