@@ -36,10 +36,11 @@ const NGINX_LAG_BUDGET_MS = VERSION_LAG_BUDGET_MS + 2_000;
 
 const PAGES = ["/", "/?metric=revenue&view=map&year=2020", "/embed?metric=employees&level=nation&lang=zh"];
 /**
- * Stands in the deck for the next view of one zone and one metric. Figures above
- * zone level are read once per data version; a zone's are read when first asked
- * for, so these keep the instances reading the database (the replica, while it
- * has their data version) all through the run.
+ * Stands in the deck for the next view of one zone and one metric, pinned to the
+ * first edition. "Latest" is resolved whole once per data version, zones
+ * included; a pinned edition's zones are read when first asked for, so these keep
+ * the instances reading the database (the replica, while it has their data
+ * version) all through the run.
  */
 const ZONE_VIEW = "zone view";
 const ZONE_METRICS = ["high_tech_enterprises", "industrial_output", "registered_firms", "revenue", "tax_revenue", "zone_gdp"];
@@ -53,8 +54,12 @@ const isSnapshotted = (path: string) => READ_PATHS.includes(path);
 const isZoneView = (path: string) => path.includes("level=park");
 
 async function zoneViews(instance: ClusterInstance): Promise<string[]> {
-  const { parks } = (await (await fetch(`${instance.url}/api/v1/meta`)).json()) as { parks: { code: string }[] };
-  return ZONE_METRICS.flatMap((metric) => parks.map((park) => `/api/v1/series?metric=${metric}&level=park&geo=${park.code}`));
+  const meta = await (await fetch(`${instance.url}/api/v1/meta`)).json();
+  const { parks, editions } = meta as { parks: { code: string }[]; editions: { slug: string }[] };
+  const pinned = editions[0]!.slug;
+  return ZONE_METRICS.flatMap((metric) =>
+    parks.map((park) => `/api/v1/series?metric=${metric}&level=park&geo=${park.code}&edition=${pinned}`),
+  );
 }
 
 let databaseUrl: string;

@@ -7,6 +7,8 @@ export const BASE = `http://127.0.0.1:${BENCH_PORT}`;
 
 export interface BenchServer {
   stop(): Promise<void>;
+  /** From the first health answer until the server said it had resolved the data version for reading. */
+  resolvedInMs: number;
 }
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 250));
@@ -28,7 +30,21 @@ async function waitUntilHealthy(child: ChildProcess): Promise<void> {
   throw new Error("The server did not start within two minutes");
 }
 
-/** Starts the server on `databaseUrl` (migrating and seeding it if empty) and waits until it answers. */
+/** Until /api/health says the read model is ready (the health check itself starts it); returns how long it took. */
+async function waitUntilResolved(): Promise<number> {
+  const started = performance.now();
+  for (let attempt = 0; attempt < 2_400; attempt++) {
+    const health = (await (await fetch(`${BASE}/api/health`)).json()) as { readModel?: string };
+    if (health.readModel === "ready") return performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("The server did not resolve its data version within two minutes");
+}
+
+/**
+ * Starts the server on `databaseUrl` (migrating and seeding it if empty) and waits until it answers and has
+ * resolved the data version, as a deployment would before sending it traffic.
+ */
 export async function startServer(databaseUrl: string): Promise<BenchServer> {
   if (await isAnswering())
     throw new Error(`Something already answers on port ${BENCH_PORT}: set BENCH_PORT to a free port`);
@@ -47,9 +63,9 @@ export async function startServer(databaseUrl: string): Promise<BenchServer> {
   };
   try {
     await waitUntilHealthy(child);
+    return { stop, resolvedInMs: await waitUntilResolved() };
   } catch (error) {
     await stop();
     throw error;
   }
-  return { stop };
 }

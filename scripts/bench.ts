@@ -37,7 +37,7 @@ import {
 } from "./bench-pages";
 import { generateSeriesQueries, seriesPath, type MetaCatalogue } from "./bench-queries";
 import { printGrid, printTable, row, rowAtLeast, writeResults, type Row } from "./bench-report";
-import { BASE, startServer } from "./bench-server";
+import { BASE, startServer, type BenchServer } from "./bench-server";
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const BUDGETS = {
@@ -77,6 +77,8 @@ interface ApiResult {
   observations: number;
   series: LoadResult;
   health: LoadResult;
+  /** How long the server took to resolve the data version after it started answering (it is measured after). */
+  resolvedInMs: number;
   /** One request at a time, on queries the server had not seen. */
   sequential: { p50: number; p95: number; slowest: { path: string; ms: number } };
   explain: ExplainedStatement[];
@@ -130,7 +132,7 @@ async function measurePages(): Promise<PageResults> {
   };
 }
 
-async function measureApi(size: SizedDatabase): Promise<ApiResult> {
+async function measureApi(size: SizedDatabase, resolvedInMs: number): Promise<ApiResult> {
   const meta = (await (await fetch(`${BASE}/api/v1/meta`)).json()) as MetaCatalogue;
   const paths = generateSeriesQueries(meta, QUERIES.measured + QUERIES.sequential + QUERIES.warmup, QUERIES.seed).map(
     seriesPath,
@@ -158,6 +160,7 @@ async function measureApi(size: SizedDatabase): Promise<ApiResult> {
     observations: size.facts.observations,
     series: summarize(seriesSamples),
     health: summarize(healthSamples),
+    resolvedInMs,
     sequential: {
       p50: percentile(sorted, 50),
       p95: percentile(sorted, 95),
@@ -167,10 +170,10 @@ async function measureApi(size: SizedDatabase): Promise<ApiResult> {
   };
 }
 
-async function withServer<T>(url: string, work: () => Promise<T>): Promise<T> {
+async function withServer<T>(url: string, work: (server: BenchServer) => Promise<T>): Promise<T> {
   const server = await startServer(url);
   try {
-    return await work();
+    return await work(server);
   } finally {
     await server.stop();
   }
@@ -195,6 +198,7 @@ function apiRows(api: ApiResult): Row[] {
     row(`/api/v1/series errors and non-2xx (${label})`, api.series.errors, "", 0),
     row(`/api/v1/series mean response, gzipped (${label})`, api.series.meanKb, "KB"),
     row(`/api/v1/series one at a time, p95 (${label})`, api.sequential.p95, "ms", BUDGETS.sequentialP95Ms[api.factor]),
+    row(`Data version resolved for reading, after start (${label})`, api.resolvedInMs, "ms"),
     row(`/api/health p95 @${LOAD.connections} (${label})`, api.health.p95, "ms"),
     row(`/api/health throughput (${label})`, api.health.rps, "req/s"),
   ];
@@ -265,9 +269,9 @@ async function main(): Promise<void> {
     console.log(
       `… Measuring at ${sizeLabel(size.factor)} (${size.facts.observations.toLocaleString("en")} observations)`,
     );
-    await withServer(size.url, async () => {
+    await withServer(size.url, async (server) => {
       if (size.factor === 1) pages = await measurePages();
-      apis.push(await measureApi(size));
+      apis.push(await measureApi(size, server.resolvedInMs));
     });
   }
   const ingests: IngestResult[] = [];

@@ -35,7 +35,11 @@ describe("health on PostgreSQL", () => {
   it("reports kind, migration and data version once prepared", async () => {
     await prepareDatabase(db);
     const health = await getHealth({ kind: "postgres", url }, async () => db);
-    expect(health).toEqual({ status: "ok", database: "postgres", migration: LATEST_MIGRATION, dataVersion: 4 });
+    expect(health).toEqual({ status: "ok", database: "postgres", migration: LATEST_MIGRATION, dataVersion: 4, readModel: "resolving" });
+  });
+
+  it("starts resolving the data version for reading, and says when it is ready", async () => {
+    await expect.poll(() => getHealth({ kind: "postgres", url }, async () => db)).toMatchObject({ status: "ok", readModel: "ready" });
   });
 });
 
@@ -74,7 +78,7 @@ describe("the embedded PGlite database", () => {
       const again = await prepareDatabase(second);
       expect(again).toEqual({ migrationsApplied: [], seeded: null, renamed: null });
       const health = await getHealth({ kind: "embedded", dataDir }, async () => second);
-      expect(health).toEqual({ status: "ok", database: "embedded", migration: LATEST_MIGRATION, dataVersion: 4 });
+      expect(health).toEqual({ status: "ok", database: "embedded", migration: LATEST_MIGRATION, dataVersion: 4, readModel: "resolving" });
       const density = await getSeries(second, { metric: "hte_density", level: "NATION", from: 2017, to: 2017 });
       expect(density.points[0]?.value).toBeCloseTo(2.6486, 3);
     } finally {

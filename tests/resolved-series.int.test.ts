@@ -3,7 +3,7 @@ import type { Database } from "@/lib/server/db";
 import { publishEdition } from "@/lib/server/editions/edition-lifecycle";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { getEditionsInView } from "@/lib/server/queries/editions";
-import { aboveZonesResolved, observationStatement, readResolvedPoints } from "@/lib/server/queries/resolved-series";
+import { versionResolved, observationStatement, readResolvedPoints } from "@/lib/server/queries/resolved-series";
 import { createUser } from "@/lib/server/users/create-user";
 import { resolveVintage, type ObservationRow } from "@/lib/series-math";
 import { dropTestDatabase, openTestDatabase } from "./support/test-database";
@@ -54,6 +54,8 @@ const provinces = { metric: "registered_firms", level: "province", view: "table"
 describe("the resolved read model", () => {
   it("reads each indicator's places once for every view of them at this data version", async () => {
     expect(await readsDuring(() => viewOf(db, { ...provinces, from: "2010", to: "2017" }))).toBeGreaterThan(0);
+    // The rest of the version (each pinned edition's scope, the zones of "latest") is resolved in the background.
+    await versionResolved(db);
     expect(await readsDuring(() => viewOf(db, { ...provinces, from: "2012", to: "2015" }))).toBe(0);
     expect(await readsDuring(() => viewOf(db, { ...provinces, view: "compare", year: "2016", to: "2016" }))).toBe(0);
     // "Latest" above zone level was resolved whole when the version was first read: other indicators and levels too.
@@ -66,7 +68,6 @@ describe("the resolved read model", () => {
       0,
     );
     // Each pinned edition's scope is resolved whole too, once "latest" is.
-    await aboveZonesResolved(db);
     let pinned: { state: { edition: string }; notes: unknown[]; rows: unknown[] } | undefined;
     const pinnedView = { ...provinces, edition: "synthetic-sample", from: "2010", to: "2017" };
     expect(await readsDuring(async () => (pinned = await viewOf(db, pinnedView)))).toBe(0);
@@ -95,6 +96,32 @@ describe("the resolved read model", () => {
     const some = await readResolvedPoints(db, { ...selection, geos: ["440000", "110000"] });
     expect(some).toEqual(expected.filter((p) => p.geoCode === "110000" || p.geoCode === "440000"));
     expect(await readResolvedPoints(db, { ...selection, geos: [] })).toEqual(expected);
+  });
+
+  it("resolves every zone of \"latest\" with the version: zone views read nothing, pinned ones read what they name", async () => {
+    await versionResolved(db);
+    const editions = await getEditionsInView(db, "latest");
+    let zone = "";
+    for (const breakdown of ["", "preliminary"]) {
+      const selection = { indicatorCode: "zone_gdp", level: "PARK" as const, breakdown, from: 1991, to: 2030, editions };
+      const { text, values } = observationStatement({ ...selection, geos: [], editionIds: editions.map((e) => e.id) });
+      const expected = resolveVintage(await db.query<ObservationRow>(text, values), editions);
+      expect(expected.length).toBeGreaterThan(0);
+      let all: unknown;
+      expect(await readsDuring(async () => (all = await readResolvedPoints(db, { ...selection, geos: [] })))).toBe(0);
+      expect(all).toEqual(expected);
+      const [first, last] = [expected[0]!, expected.at(-1)!];
+      zone = first.geoCode;
+      let some: unknown;
+      const named = { ...selection, geos: [last.geoCode, first.geoCode, "no-such-zone"], from: first.year, to: first.year };
+      expect(await readsDuring(async () => (some = await readResolvedPoints(db, named)))).toBe(0);
+      expect(some).toEqual(
+        expected.filter((p) => (p.geoCode === first.geoCode || p.geoCode === last.geoCode) && p.year === first.year),
+      );
+    }
+    const zoneView = { metric: "zone_gdp", level: "park", view: "table", geo: zone };
+    expect(await readsDuring(() => viewOf(db, zoneView))).toBe(0);
+    expect(await readsDuring(() => viewOf(db, { ...zoneView, edition: "synthetic-sample" }))).toBeGreaterThan(0);
   });
 
   it("fills regions in with sums of their provinces once, and every view of them shows the same figures", async () => {

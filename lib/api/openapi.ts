@@ -284,8 +284,13 @@ const SCHEMAS: Record<string, JsonSchema> = {
           database: { type: "string", enum: ["embedded", "postgres"] },
           migration: { type: "string" },
           dataVersion: { type: "integer" },
+          readModel: {
+            type: "string",
+            enum: ["ready", "resolving"],
+            description: "Whether this instance has resolved the data version for reading yet. It answers either way; before, some views read the database and take longer. A health check starts the resolving.",
+          },
         },
-        required: ["status", "database", "migration", "dataVersion"],
+        required: ["status", "database", "migration", "dataVersion", "readModel"],
       },
       {
         type: "object",
@@ -415,7 +420,7 @@ export function buildOpenApiDocument(catalogue: TOpenApiCatalogue, serverUrl: st
         get: {
           operationId: "getHealth",
           summary: "Is the service up",
-          description: "Database kind, applied migration and data version. Never cached. Takes no parameters and ignores any given, so load balancers and monitors may add their own.",
+          description: "Database kind, applied migration, data version and whether the instance is warmed up (readModel). Never cached. Takes no parameters and ignores any given, so load balancers and monitors may add their own.",
           tags: ["service"],
           parameters: [],
           responses: {

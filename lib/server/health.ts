@@ -4,9 +4,17 @@ import { getDatabase, redactUrl, type Database, type TDatabaseKind } from "@/lib
 import { AppError, describeDatabaseError, isDatabaseUnavailable } from "@/lib/server/errors";
 import { getAppliedMigration } from "@/lib/server/queries/applied-migration";
 import { readDataVersion } from "@/lib/server/queries/data-version";
+import { readModelState } from "@/lib/server/queries/resolved-series";
 
 export type THealth =
-  | { status: "ok"; database: TDatabaseKind; migration: string; dataVersion: number }
+  | {
+      status: "ok";
+      database: TDatabaseKind;
+      migration: string;
+      dataVersion: number;
+      /** Whether this instance has resolved the data version for reading yet (it serves either way, slower before). */
+      readModel: "ready" | "resolving";
+    }
   | { status: "error"; database: TDatabaseKind; error: { code: string; message: string } };
 
 const UNDEFINED_TABLE = "42P01";
@@ -16,7 +24,7 @@ function isMissingTable(error: unknown): boolean {
   return text.includes(UNDEFINED_TABLE) || /does not exist/.test(text);
 }
 
-/** Database kind, applied migration and data version; never throws. */
+/** Database kind, applied migration, data version and the read model's state; never throws. */
 export async function getHealth(
   config: TDatabaseConfig = getDatabaseConfig(),
   open: () => Promise<Database> = getDatabase,
@@ -27,7 +35,7 @@ export async function getHealth(
     // From the database, not from memory: the check is that the database answers, with what it stores.
     const [migration, dataVersion] = await Promise.all([getAppliedMigration(db), readDataVersion(db)]);
     if (!migration) throw new AppError("DATABASE_UNAVAILABLE", "The database has no migrations applied: run npm run db:migrate.");
-    return { status: "ok", database: db.kind, migration, dataVersion };
+    return { status: "ok", database: db.kind, migration, dataVersion, readModel: await readModelState(db) };
   } catch (error) {
     const message =
       error instanceof AppError
