@@ -31,40 +31,74 @@ export class PointTraits {
   }
 }
 
+interface Part {
+  years: number[];
+  values: number[];
+  traitIndexes: number[];
+  /** Each place's points: [start, end) in the arrays. */
+  ranges: Map<string, [number, number]>;
+}
+
+/**
+ * Packs one indicator's reported points at one level, a block per breakdown, as they are read a few places
+ * at a time, so that only those are objects at once.
+ */
+export class PackedPointsBuilder {
+  private readonly parts = new Map<string, Part>([["", { years: [], values: [], traitIndexes: [], ranges: new Map() }]]);
+
+  constructor(private readonly traits: PointTraits) {}
+
+  /** Points of places not added before, in place then year order (as resolveVintage gives them). */
+  add(points: readonly SeriesPoint[]): void {
+    for (const point of points) {
+      let part = this.parts.get(point.breakdown);
+      if (!part) this.parts.set(point.breakdown, (part = { years: [], values: [], traitIndexes: [], ranges: new Map() }));
+      const at = part.years.length;
+      part.years.push(point.year);
+      part.values.push(point.value);
+      part.traitIndexes.push(this.traits.indexOf(point));
+      const range = part.ranges.get(point.geoCode);
+      if (range) range[1] = at + 1;
+      else part.ranges.set(point.geoCode, [at, at + 1]);
+    }
+  }
+
+  /** Each breakdown's block, the whole ("") always, empty if nothing was added. */
+  build(): Map<string, PackedPoints> {
+    const blocks = new Map<string, PackedPoints>();
+    for (const [breakdown, part] of this.parts) {
+      const { years, values, traitIndexes, ranges } = part;
+      blocks.set(
+        breakdown,
+        new PackedPoints(
+          Uint16Array.from(years),
+          Float64Array.from(values),
+          Uint32Array.from(traitIndexes),
+          ranges,
+          breakdown,
+          this.traits,
+        ),
+      );
+    }
+    return blocks;
+  }
+}
+
 /** One indicator's reported points at one level and breakdown, every place over every year. */
 export class PackedPoints {
-  private readonly years: Uint16Array;
-  private readonly values: Float64Array;
-  private readonly traitIndexes: Uint32Array;
-  /** Each place's points: [start, end) in the arrays, in year order. */
-  private readonly ranges = new Map<string, readonly [number, number]>();
   /** The places in order, for views of them all. */
   readonly geos: readonly string[];
 
-  /** `points` in place then year order (what resolveVintage gives), all of one breakdown and reported, not computed. */
   constructor(
-    points: readonly SeriesPoint[],
+    private readonly years: Uint16Array,
+    private readonly values: Float64Array,
+    private readonly traitIndexes: Uint32Array,
+    /** Each place's points: [start, end) in the arrays, in year order. */
+    private readonly ranges: ReadonlyMap<string, readonly [number, number]>,
     private readonly breakdown: string,
     private readonly traits: PointTraits,
   ) {
-    this.years = new Uint16Array(points.length);
-    this.values = new Float64Array(points.length);
-    this.traitIndexes = new Uint32Array(points.length);
-    let start = 0;
-    points.forEach((point, i) => {
-      this.years[i] = point.year;
-      this.values[i] = point.value;
-      this.traitIndexes[i] = traits.indexOf(point);
-      if (i + 1 === points.length || points[i + 1]!.geoCode !== point.geoCode) {
-        this.ranges.set(point.geoCode, [start, i + 1]);
-        start = i + 1;
-      }
-    });
-    this.geos = [...this.ranges.keys()].sort((x, y) => x.localeCompare(y));
-  }
-
-  get size(): number {
-    return this.years.length;
+    this.geos = [...ranges.keys()].sort((x, y) => x.localeCompare(y));
   }
 
   /** Appends the place's points from `from` to `to` to `out`, as resolveVintage made them. */

@@ -4,7 +4,7 @@ import { INDICATORS } from "@/lib/metrics";
 import type { Database } from "@/lib/server/db";
 import { getDataVersion } from "@/lib/server/queries/data-version";
 import { listPublishedEditions } from "@/lib/server/queries/editions";
-import { PackedPoints, PointTraits } from "@/lib/server/queries/packed-points";
+import { PackedPointsBuilder, PointTraits, type PackedPoints } from "@/lib/server/queries/packed-points";
 import {
   compareByGeoThenYear,
   resolveVintage,
@@ -83,9 +83,14 @@ class ResolvedStore {
     return this.packed.get(key);
   }
 
+  /** A builder of blocks of every place, packed; `pack` keeps what it built. */
+  packer(): PackedPointsBuilder {
+    return new PackedPointsBuilder(this.traits);
+  }
+
   /** Keeps a block of every place packed, in place of the places views had read of it. */
-  pack(key: string, points: readonly SeriesPoint[], breakdown: string): void {
-    this.packed.set(key, new PackedPoints(points, breakdown, this.traits));
+  pack(key: string, packed: PackedPoints): void {
+    this.packed.set(key, packed);
     const read = this.blocks.get(key);
     if (!read) return;
     this.blocks.delete(key);
@@ -200,31 +205,31 @@ async function resolveAboveZones(db: Database, store: ResolvedStore): Promise<{ 
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
+/** Zones read per query while resolving: a few tens of thousands of rows in flight at a hundred times the seed. */
+const ZONES_PER_READ = 250;
+
 /**
  * Then the zones of "latest", an indicator at a time between requests, packed: at a hundred times the seed,
- * 1,522 zones and about 900,000 points, 14 MB. Until an indicator's zones are in, its views read the places
- * they name. Stops when the version moves on.
+ * 1,522 zones and about 900,000 points in 14 MB, resolved in 7 s. Until an indicator's zones are in, its views
+ * read the places they name. Stops when the version moves on.
  */
 async function resolveZones(db: Database, store: ResolvedStore, published: readonly EditionInfo[]): Promise<void> {
   const level: GeoLevel = "PARK";
+  const zones = (await db.query<{ slug: string }>(`SELECT slug FROM park ORDER BY slug`)).map((zone) => zone.slug);
   for (const { code } of INDICATORS) {
-    await nextTurn();
-    const rows = await db.readAtVersion<ObservationRow>(
-      store.version,
-      `SELECT ${OBSERVATION_ROW_COLUMNS} FROM observation
-       WHERE indicator_code = $1 AND geo_level = $2::"GeoLevel" AND edition_id = ANY($3::int[])`,
-      [code, level, published.map((e) => e.id)],
-    );
-    if ((await getDataVersion(db)) !== store.version) return;
-    const byBreakdown = new Map<string, ObservationRow[]>([["", []]]);
-    for (const row of rows) {
-      let group = byBreakdown.get(row.breakdown);
-      if (!group) byBreakdown.set(row.breakdown, (group = []));
-      group.push(row);
+    const packer = store.packer();
+    for (let first = 0; first < zones.length; first += ZONES_PER_READ) {
+      await nextTurn();
+      const rows = await db.readAtVersion<ObservationRow>(
+        store.version,
+        `SELECT ${OBSERVATION_ROW_COLUMNS} FROM observation
+         WHERE indicator_code = $1 AND geo_level = $2::"GeoLevel" AND edition_id = ANY($3::int[]) AND geo_code = ANY($4::text[])`,
+        [code, level, published.map((e) => e.id), zones.slice(first, first + ZONES_PER_READ)],
+      );
+      if ((await getDataVersion(db)) !== store.version) return;
+      packer.add(resolveVintage(rows, published));
     }
-    for (const [breakdown, group] of byBreakdown) {
-      store.pack(blockKey(published, code, level, breakdown), resolveVintage(group, published), breakdown);
-    }
+    for (const [breakdown, packed] of packer.build()) store.pack(blockKey(published, code, level, breakdown), packed);
   }
 }
 
