@@ -258,6 +258,10 @@ test.describe("the Torchbearer figures (README permalinks)", () => {
     await page.getByRole("tab", { name: "表格" }).click();
     await expect(yearRow("2017")).toHaveCount(5);
     await expect(yearRow("2017").last()).toContainText("未归属地区");
+    // The notes the app writes are in Chinese too: how a sum was made, and the remainder's arithmetic.
+    await expect(yearRow("2017").first()).toContainText(/至少：\d+ 个省份中 \d+ 个之和/);
+    await expect(yearRow("2017").last()).toContainText("计算值：全国合计 156");
+    await expect(page.getByTestId("data-table")).not.toContainText(/At least: sum of|Computed:/);
   });
 
   test("an old link naming zones by their hash codes opens them under their readable codes", async ({ page }) => {

@@ -106,6 +106,15 @@ describe("compactViewData", () => {
     expect(compact.extra[0]).toMatchObject({ metric: data.extra[0]!.metric, unit: data.extra[0]!.unit });
   });
 
+  it("names a computed row's Chinese note once too, and gives it back", () => {
+    const note = { note: "Computed: sum of all 2 provinces", noteZh: "计算值：全部 2 个省份之和" };
+    const computed = [2016, 2017].map((year) => makeViewRow({ geoCode: "north", year, isComputed: true, ...note }));
+    const compact = compactViewData(view(computed));
+    expect(compact.rowNotes).toEqual([note.note, note.noteZh]);
+    expect(compact.rows.map((row) => [row.note, row.noteZh])).toEqual([[0, 1], [0, 1]]);
+    expect(expandViewData(compact)).toStrictEqual(view(computed));
+  });
+
   it("carries a text shared by a hundred rows once", () => {
     const many = Array.from({ length: 100 }, (_, i) => makeViewRow({ geoCode: "110000", year: 1900 + i, ...SAMPLE, note: SAMPLE_NOTE }));
     const occurrences = (json: string, text: string) => json.split(text).length - 1;

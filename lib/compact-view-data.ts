@@ -24,10 +24,11 @@ class IndexedList<T> {
 export function compactViewData(data: ViewData): CompactViewData {
   const sources = new IndexedList<RowSource>();
   const notes = new IndexedList<string>();
-  const compactRow = ({ editions, source, confidence, note, ...row }: ViewRow): CompactViewRow => ({
+  const compactRow = ({ editions, source, confidence, note, noteZh, ...row }: ViewRow): CompactViewRow => ({
     ...row,
     source: sources.indexOf(JSON.stringify([editions, source, confidence]), { editions, source, confidence }),
     note: note === null ? null : notes.indexOf(note, note),
+    ...(noteZh !== undefined && { noteZh: notes.indexOf(noteZh, noteZh) }),
   });
   const { rows, extra, ...header } = data;
   return {
@@ -48,10 +49,11 @@ function itemAt<T>(items: readonly T[], index: number, what: string): T {
 /** The view as compactViewData received it: each row with its own source and note. */
 export function expandViewData(compact: CompactViewData): ViewData {
   const { rows, extra, sources, rowNotes, ...header } = compact;
-  const expandRow = ({ source, note, ...row }: CompactViewRow): ViewRow => ({
+  const expandRow = ({ source, note, noteZh, ...row }: CompactViewRow): ViewRow => ({
     ...row,
     ...itemAt(sources, source, "source"),
     note: note === null ? null : itemAt(rowNotes, note, "note"),
+    ...(noteZh !== undefined && { noteZh: itemAt(rowNotes, noteZh, "note") }),
   });
   return {
     ...header,

@@ -147,6 +147,7 @@ function compare({ current, base, baseYear, breaks, mustBePositive, rate, formul
     isLowerBound: false,
     isRemainder: false,
     note: `Computed: ${formula(base, current)}, from the values of ${current.year} and ${baseYear}`,
+    noteZh: `计算值：${formula(base, current)}，依据 ${current.year} 年和 ${baseYear} 年的数值`,
     source: sources.length ? sources.join(" · ") : null,
     confidence: null,
   };

@@ -101,11 +101,17 @@ describe("sumParts", () => {
     const parents = new Map([["110000", "north"], ["120000", "north"]]);
     const counts = new Map([["north", 2]]);
     const [complete] = sumParts([point("110000", 2017, 30), point("120000", 2017, 12)], parents, counts, "provinces");
-    expect(complete).toMatchObject({ value: 42, isLowerBound: false, note: "Computed: sum of all 2 provinces" });
+    expect(complete).toMatchObject({
+      value: 42,
+      isLowerBound: false,
+      note: "Computed: sum of all 2 provinces",
+      noteZh: "计算值：全部 2 个省份之和",
+    });
 
     const [missing] = sumParts([point("110000", 2017, 30)], parents, counts, "provinces");
     expect(missing).toMatchObject({ value: 30, isLowerBound: true });
     expect(missing!.note).toBe("At least: sum of 1 of 2 provinces (1 of 2 provinces not reported), not the total");
+    expect(missing!.noteZh).toBe("至少：2 个省份中 1 个之和（2 个省份中 1 个未报告），并非总量");
 
     const [bounded] = sumParts(
       [point("110000", 2017, 30), point("120000", 2017, 12, { isLowerBound: true })],
@@ -115,6 +121,7 @@ describe("sumParts", () => {
     );
     expect(bounded).toMatchObject({ value: 42, isLowerBound: true });
     expect(bounded!.note).toContain("1 part is itself a lower bound");
+    expect(bounded!.noteZh).toContain("1 个分项本身仅为下限");
   });
 
   it("lets a reported total win over an incomplete sum", () => {
@@ -149,6 +156,8 @@ describe("preferReported", () => {
 });
 
 describe("divideSeries", () => {
+  const F = { en: "a ÷ b", zh: "甲 ÷ 乙" };
+
   it("divides sums, not the mean of ratios", () => {
     // Province A: 10 HTEs of 100 firms (10%); province B: 30 of 900 (3.33%).
     // The region's density is (10 + 30) / (100 + 900) = 4%, not the mean of 10% and 3.33% (6.67%).
@@ -159,20 +168,20 @@ describe("divideSeries", () => {
     const parts = new Map([["R", 2]]);
     const hte = sumParts([point("A", 2017, 10), point("B", 2017, 30)], parentOf, parts, "provinces");
     const firms = sumParts([point("A", 2017, 100), point("B", 2017, 900)], parentOf, parts, "provinces");
-    const [density] = divideSeries(hte, firms, 100, "HTE ÷ firms × 100");
+    const [density] = divideSeries(hte, firms, 100, { en: "HTE ÷ firms × 100", zh: "高企 ÷ 企业 × 100" });
     expect(density!.value).toBeCloseTo(4, 10);
-    expect(density!.isComputed).toBe(true);
+    expect(density).toMatchObject({ isComputed: true, note: "Computed: HTE ÷ firms × 100", noteZh: "计算值：高企 ÷ 企业 × 100" });
   });
 
   it("reproduces the article's 2017 density: 49,000 ÷ 1.85 million = 2.65%", () => {
-    const [density] = divideSeries([point("CN", 2017, 49_000)], [point("CN", 2017, 1_850_000)], 100, "f");
+    const [density] = divideSeries([point("CN", 2017, 49_000)], [point("CN", 2017, 1_850_000)], 100, F);
     expect(density!.value).toBeCloseTo(2.6486, 4);
   });
 
   it("leaves a gap where either part is only a lower bound", () => {
     const top = [point("eastern", 2017, 100), point("eastern", 2018, 100, { isLowerBound: true })];
     const bottom = [point("eastern", 2017, 10, { isLowerBound: true }), point("eastern", 2018, 10)];
-    expect(divideSeries(top, bottom, 1, "a ÷ b")).toEqual([]);
+    expect(divideSeries(top, bottom, 1, F)).toEqual([]);
   });
 
   it("leaves a gap where the denominator is missing or zero", () => {
@@ -180,7 +189,7 @@ describe("divideSeries", () => {
       [point("CN", 2016, 1), point("CN", 2017, 2), point("CN", 2018, 3)],
       [point("CN", 2017, 4), point("CN", 2018, 0)],
       1,
-      "f",
+      F,
     );
     expect(result.map((p) => [p.year, p.value])).toEqual([[2017, 0.5]]);
   });

@@ -38,9 +38,22 @@ export interface SeriesPoint {
    */
   isLowerBound: boolean;
   note: string | null;
+  /** The note in Chinese, where the app wrote it (computed figures); a reported note is as its source gives it. */
+  noteZh?: string;
   sourceRef: string | null;
   confidence: string | null;
 }
+
+/** A text the app writes, in both of its languages. */
+export interface TBilingual {
+  en: string;
+  zh: string;
+}
+
+/** What the parts of a sum are. */
+export type TPartLabel = "provinces" | "regions";
+
+const PART_ZH: Record<TPartLabel, string> = { provinces: "省份", regions: "地区" };
 
 export const keyOf = (point: { geoCode: string; year: number; breakdown: string }) =>
   `${point.geoCode}|${point.year}|${point.breakdown}`;
@@ -90,15 +103,26 @@ function joinSources(points: readonly SeriesPoint[]): string | null {
 }
 
 /** Says how a sum of parts was made and, when its parts are incomplete, why it is only a lower bound. */
-export function describeSum(summed: number, expected: number, lowerBoundParts: number, partLabel: string): string {
-  if (summed >= expected && lowerBoundParts === 0) return `Computed: sum of all ${expected} ${partLabel}`;
+export function describeSum(summed: number, expected: number, lowerBoundParts: number, partLabel: TPartLabel): TBilingual {
+  const partZh = PART_ZH[partLabel];
+  if (summed >= expected && lowerBoundParts === 0) {
+    return { en: `Computed: sum of all ${expected} ${partLabel}`, zh: `计算值：全部 ${expected} 个${partZh}之和` };
+  }
   const gaps = [
-    summed < expected ? `${expected - summed} of ${expected} ${partLabel} not reported` : null,
-    lowerBoundParts > 0
-      ? `${lowerBoundParts} ${lowerBoundParts === 1 ? "part is itself a lower bound" : "parts are themselves lower bounds"}`
+    summed < expected
+      ? { en: `${expected - summed} of ${expected} ${partLabel} not reported`, zh: `${expected} 个${partZh}中 ${expected - summed} 个未报告` }
       : null,
-  ].filter(Boolean);
-  return `At least: sum of ${summed} of ${expected} ${partLabel} (${gaps.join("; ")}), not the total`;
+    lowerBoundParts > 0
+      ? {
+          en: `${lowerBoundParts} ${lowerBoundParts === 1 ? "part is itself a lower bound" : "parts are themselves lower bounds"}`,
+          zh: `${lowerBoundParts} 个分项本身仅为下限`,
+        }
+      : null,
+  ].filter((gap) => gap !== null);
+  return {
+    en: `At least: sum of ${summed} of ${expected} ${partLabel} (${gaps.map((gap) => gap.en).join("; ")}), not the total`,
+    zh: `至少：${expected} 个${partZh}中 ${summed} 个之和（${gaps.map((gap) => gap.zh).join("；")}），并非总量`,
+  };
 }
 
 /**
@@ -111,7 +135,7 @@ export function sumParts(
   parts: readonly SeriesPoint[],
   parentOf: ReadonlyMap<string, string>,
   partsPerParent: ReadonlyMap<string, number>,
-  partLabel: string,
+  partLabel: TPartLabel,
 ): SeriesPoint[] {
   const groups = new Map<string, { geoCode: string; year: number; breakdown: string; members: SeriesPoint[] }>();
   for (const part of parts) {
@@ -126,6 +150,7 @@ export function sumParts(
     .map(({ geoCode, year, breakdown, members }) => {
       const expected = partsPerParent.get(geoCode) ?? members.length;
       const lowerBoundParts = members.filter((m) => m.isLowerBound).length;
+      const note = describeSum(members.length, expected, lowerBoundParts, partLabel);
       return {
         geoCode,
         year,
@@ -135,7 +160,8 @@ export function sumParts(
         isSample: members.some((m) => m.isSample),
         isComputed: true,
         isLowerBound: members.length < expected || lowerBoundParts > 0,
-        note: describeSum(members.length, expected, lowerBoundParts, partLabel),
+        note: note.en,
+        noteZh: note.zh,
         sourceRef: joinSources(members),
         confidence: null,
       };
@@ -161,7 +187,7 @@ export function divideSeries(
   numerator: readonly SeriesPoint[],
   denominator: readonly SeriesPoint[],
   scale: number,
-  formula: string,
+  formula: TBilingual,
 ): SeriesPoint[] {
   const denominatorByYearGeo = new Map(denominator.map((point) => [`${point.geoCode}|${point.year}`, point]));
   const result: SeriesPoint[] = [];
@@ -177,7 +203,8 @@ export function divideSeries(
       isSample: top.isSample || bottom.isSample,
       isComputed: true,
       isLowerBound: false,
-      note: `Computed: ${formula}`,
+      note: `Computed: ${formula.en}`,
+      noteZh: `计算值：${formula.zh}`,
       sourceRef: joinSources([top, bottom]),
       confidence: null,
     });
@@ -192,7 +219,7 @@ export function divideSeries(
 export function shareOfTotal(
   parts: readonly SeriesPoint[],
   totals: readonly SeriesPoint[],
-  formula: string,
+  formula: TBilingual,
 ): SeriesPoint[] {
   const totalByYear = new Map(totals.map((total) => [total.year, total]));
   return divideSeries(
@@ -218,7 +245,7 @@ export function remainderOfTotal(
   totals: readonly SeriesPoint[],
   placeCount: number,
   geoCode: string,
-  partLabel: string,
+  partLabel: TPartLabel,
 ): SeriesPoint[] {
   const result: SeriesPoint[] = [];
   for (const total of totals) {
@@ -238,6 +265,7 @@ export function remainderOfTotal(
       isComputed: true,
       isLowerBound: false,
       note: `Computed: the national total ${total.value} (${total.isComputed ? "computed" : "reported"}) minus the ${members.length} ${partLabel} shown, ${accounted}; the ${partLabel} are incomplete, so this part is attributed to none of them`,
+      noteZh: `计算值：全国合计 ${total.value}（${total.isComputed ? "计算值" : "报告值"}）减去所示 ${members.length} 个${PART_ZH[partLabel]}之和 ${accounted}；各${PART_ZH[partLabel]}数据不全，此部分不归属于任何${PART_ZH[partLabel]}`,
       sourceRef: total.sourceRef,
       confidence: total.confidence,
     });

@@ -11,7 +11,7 @@ import type {
   ZViewRow,
 } from "@/lib/api/series-response";
 import type { PolicyEvent } from "@/lib/policy-events";
-import type { TLevel, ViewCatalogue } from "@/lib/view-state";
+import type { TLang, TLevel, ViewCatalogue } from "@/lib/view-state";
 
 // The data behind one view, as the server sends it to the page, the API and
 // the exports. Isomorphic types only, inferred from the response's schema
@@ -26,6 +26,16 @@ export const UNATTRIBUTED = "unattributed";
  * total minus the sum of the places shown, so the rows add up to the total.
  */
 export type ViewRow = z.infer<typeof ZViewRow>;
+/**
+ * The rows as a reader of `lang` sees them: in Chinese, each note the app wrote (a computed figure's) in
+ * Chinese; a reported figure's note stays as its source gives it.
+ */
+export function withNotesIn<T extends Pick<ViewData, "rows" | "extra">>(data: T, lang: TLang): T {
+  if (lang !== "zh") return data;
+  const inChinese = (row: ViewRow): ViewRow => (row.noteZh === undefined ? row : { ...row, note: row.noteZh });
+  return { ...data, rows: data.rows.map(inChinese), extra: data.extra.map((table) => ({ ...table, rows: table.rows.map(inChinese) })) };
+}
+
 /** mode=growth: a figure whose growth rate cannot be computed, with the reason (lib/growth.ts). */
 export type ViewGap = z.infer<typeof ZViewGap>;
 export type MetricInfo = z.infer<typeof ZMetricInfo>;

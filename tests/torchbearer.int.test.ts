@@ -86,12 +86,15 @@ describe.each([
     expect(regions.map((row) => row.geoCode).sort()).toEqual(["central", "eastern", "northeastern", "western"]);
     // The registry lists 127 of 178 zones: each region's sum is only a lower bound, and says so.
     expect(regions.every((row) => row.isLowerBound && row.note?.startsWith("At least"))).toBe(true);
+    // The app's own notes come in Chinese too, for the Chinese page.
+    expect(regions.every((row) => /^至少：\d+ 个省份中 \d+ 个之和/.test(row.noteZh ?? ""))).toBe(true);
     expect(remainder).toHaveLength(1);
     expect(remainder[0]).toMatchObject({
       geoCode: UNATTRIBUTED,
       geoNameEn: "Not attributed to a region",
       geoNameZh: "未归属地区",
       isLowerBound: false,
+      noteZh: expect.stringMatching(/^计算值：全国合计 156（报告值）减去所示 4 个地区之和 \d+/),
     });
     const total = data.rows.reduce((sum, row) => sum + row.value, 0);
     expect(total).toBe(156);
@@ -112,6 +115,7 @@ describe.each([
     // Only 2020 in the northeast: Liaoning, Jilin and Heilongjiang each have a sourced count (8 + 5 + 3).
     expect(totals.map((row) => [row.geoCode, row.year, row.value])).toEqual([["northeastern", 2020, 16]]);
     expect(totals[0]?.note).toBe("Computed: sum of all 3 provinces");
+    expect(totals[0]?.noteZh).toBe("计算值：全部 3 个省份之和");
   });
 
   it("loads real figures below the national level: the western region's zone counts and named zones", async () => {

@@ -6,7 +6,7 @@ import { trendSeriesOrder } from "@/components/charts/trend-series-order";
 import { formatMeasure, formatTick, unitLabel, type MeasureOptions } from "@/lib/display-unit";
 import type { TDictionary } from "@/lib/i18n";
 import { seriesBreaks } from "@/lib/series-breaks";
-import type { ViewData, ViewRow } from "@/lib/view-data";
+import { withNotesIn, type ViewData, type ViewRow } from "@/lib/view-data";
 import type { SpanScale } from "@/lib/time-lapse";
 import type { ViewState } from "@/lib/view-state";
 import type { Catalogue } from "@/lib/view-data";
@@ -91,9 +91,10 @@ function useHydrated(): boolean {
 /** The view's chart or table; under a chart in growth mode, the figures that have no growth rate and why. */
 export function ChartArea(props: ChartAreaProps) {
   const { data, state, t } = props;
+  const shown = useMemo(() => withNotesIn(data, state.lang), [data, state.lang]);
   return (
     <>
-      <ViewChart {...props} />
+      <ViewChart {...props} data={shown} />
       {state.view !== "table" && (
         <GrowthGaps gaps={data.gaps} nameOf={(gap) => (state.lang === "zh" ? gap.geoNameZh : gap.geoNameEn)} t={t} />
       )}

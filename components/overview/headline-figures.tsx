@@ -33,7 +33,7 @@ export function HeadlineFigures({ headline, lang }: { headline: HeadlineFigure[]
                 {point.isSample && <SampleBadge lang={lang} />}
               </dd>
               <dd className="mt-1 text-xs text-slate-600">
-                {point.isComputed ? `${point.note} · ` : ""}
+                {point.isComputed ? `${(lang === "zh" && point.noteZh) || point.note} · ` : ""}
                 {t.overview.editionLabel}: {point.editions.join(", ")}
                 {point.confidence ? ` · ${t.overview.confidenceLabel}: ${t.confidence[point.confidence] ?? point.confidence}` : ""}
               </dd>

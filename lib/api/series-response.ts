@@ -41,6 +41,10 @@ export const ZViewRow = z
       .boolean()
       .describe('The row "Not attributed to a province/region" (geoCode "unattributed"): the reported total minus the sum of the places shown.'),
     note: z.string().nullable(),
+    noteZh: z
+      .string()
+      .optional()
+      .describe("The note in Chinese, where the app wrote it (computed figures: sums, ratios, growth rates, the part not attributed); a reported figure's note is as its source gives it."),
     source: z.string().nullable().describe("Where the figure is printed: yearbook table and page, or a citation."),
     confidence: z.string().nullable(),
   })
@@ -63,10 +67,11 @@ export const ZRowSource = ZViewRow.pick({ editions: true, source: true, confiden
   "Where figures come from: their editions, source and confidence, named once for every row that shares them.",
 );
 
-export const ZCompactViewRow = ZViewRow.omit({ editions: true, source: true, confidence: true, note: true })
+export const ZCompactViewRow = ZViewRow.omit({ editions: true, source: true, confidence: true, note: true, noteZh: true })
   .extend({
     source: ZCount.describe("Index into the response's sources: the row's editions, source and confidence."),
     note: ZCount.nullable().describe("Index into the response's rowNotes; null: no note."),
+    noteZh: ZCount.optional().describe("Index into the response's rowNotes: the note in Chinese, where the app wrote it."),
   })
   .describe("One figure, its source and note named by index (shape=compact).");
 

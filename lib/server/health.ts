@@ -4,7 +4,7 @@ import { getDatabase, redactUrl, type Database, type TDatabaseKind } from "@/lib
 import { AppError, describeDatabaseError, isDatabaseUnavailable } from "@/lib/server/errors";
 import { getAppliedMigration } from "@/lib/server/queries/applied-migration";
 import { readDataVersion } from "@/lib/server/queries/data-version";
-import { readModelState } from "@/lib/server/queries/resolved-series";
+import { readModelState } from "@/lib/server/queries/read-model";
 
 export type THealth =
   | {

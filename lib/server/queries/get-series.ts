@@ -1,10 +1,11 @@
 import "server-only";
 import type { DisplayUnit } from "@/lib/display-unit";
 import type { GeoLevel } from "@/lib/geo-level";
-import { findDerivedMetric, findIndicator, type IndicatorDefinition } from "@/lib/metrics";
+import { findDerivedMetric, findIndicator, INDICATORS, type IndicatorDefinition } from "@/lib/metrics";
 import type { Database } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { getEditionsInView, type EditionSummary } from "@/lib/server/queries/editions";
+import { getDataVersion } from "@/lib/server/queries/data-version";
+import { getEditionsInView, listPublishedEditions, type EditionSummary } from "@/lib/server/queries/editions";
 import { getGeography } from "@/lib/server/queries/geography";
 import { readDerivedPoints, readResolvedPoints } from "@/lib/server/queries/resolved-series";
 import {
@@ -13,6 +14,7 @@ import {
   shareOfTotal,
   sumParts,
   type SeriesPoint,
+  type TBilingual,
 } from "@/lib/series-math";
 
 /** One series to read: already validated at the boundary (a view's query is parsed once, into its ViewState). */
@@ -69,6 +71,30 @@ function getIndicatorSeries(scope: Scope, indicator: IndicatorDefinition): Promi
   return readDerivedPoints(db, selection, "filled-with-provinces", () => fillWithProvinceSums(everything, indicator));
 }
 
+/**
+ * Computes what views of regions and the nation derive from provinces, for every additive indicator under
+ * "latest" and each pinned edition, a block at a time between requests: views would otherwise compute each
+ * on first use (a few milliseconds each). Stops when the version moves on.
+ */
+export async function deriveAhead(db: Database): Promise<void> {
+  const version = await getDataVersion(db);
+  const published = await listPublishedEditions(db);
+  const editions = ["latest", ...published.slice(0, -1).map((edition) => edition.slug).reverse()];
+  const additive: readonly IndicatorDefinition[] = INDICATORS.filter((indicator) => indicator.isAdditive);
+  for (const edition of editions) {
+    for (const indicator of additive) {
+      for (const breakdown of ["", ...Object.keys(indicator.breakdowns ?? {})]) {
+        for (const level of ["REGION", "NATION"] as const) {
+          await new Promise((resolve) => setImmediate(resolve));
+          if ((await getDataVersion(db)) !== version) return;
+          const scope = await scopeOf(db, { metric: indicator.code, level, from: 0, to: 0, edition, breakdown });
+          await getIndicatorSeries(scope, indicator);
+        }
+      }
+    }
+  }
+}
+
 async function fillWithProvinceSums(scope: Scope, indicator: IndicatorDefinition): Promise<SeriesPoint[]> {
   const reported = await readPoints(scope, indicator.code, scope.level, []);
   const { regions, provinces } = await getGeography(scope.db);
@@ -110,7 +136,10 @@ export async function getSeries(db: Database, query: SeriesQuery): Promise<Serie
     return {
       metric: derived.code,
       unit: derived.unit,
-      points: await getRatioPoints(scope, derived.numerator, derived.denominator, derived.scale, derived.formulaEn),
+      points: await getRatioPoints(scope, derived.numerator, derived.denominator, derived.scale, {
+        en: derived.formulaEn,
+        zh: derived.formulaZh,
+      }),
       editions,
     };
   }
@@ -119,7 +148,7 @@ export async function getSeries(db: Database, query: SeriesQuery): Promise<Serie
 }
 
 /** numerator ÷ denominator for each geography and year, both summed over parts first. */
-async function getRatioPoints(scope: Scope, numerator: string, denominator: string, scale: number, formula: string) {
+async function getRatioPoints(scope: Scope, numerator: string, denominator: string, scale: number, formula: TBilingual) {
   const [top, bottom] = await Promise.all([
     getIndicatorSeries(scope, requireIndicator(numerator)),
     getIndicatorSeries({ ...scope, breakdown: "" }, requireIndicator(denominator)),
@@ -131,7 +160,7 @@ async function getRatioPoints(scope: Scope, numerator: string, denominator: stri
 export async function getPerParkSeries(db: Database, query: SeriesQuery): Promise<SeriesResult> {
   const indicator = requireIndicator(query.metric);
   const scope = await scopeOf(db, query);
-  const formula = `${indicator.nameEn} ÷ national high-tech zones`;
+  const formula = { en: `${indicator.nameEn} ÷ national high-tech zones`, zh: `${indicator.nameZh} ÷ 国家高新区数量` };
   return {
     metric: indicator.code,
     unit: { unit: indicator.unit, suffixEn: "per zone", suffixZh: "每区" },
@@ -151,7 +180,10 @@ export async function getShareOfNationalSeries(db: Database, query: SeriesQuery)
   return {
     metric: indicator.code,
     unit: { unit: "percent", suffixEn: "of national total", suffixZh: "占全国" },
-    points: shareOfTotal(parts, national, `${indicator.nameEn} ÷ national ${indicator.nameEn.toLowerCase()} × 100`),
+    points: shareOfTotal(parts, national, {
+      en: `${indicator.nameEn} ÷ national ${indicator.nameEn.toLowerCase()} × 100`,
+      zh: `${indicator.nameZh} ÷ 全国${indicator.nameZh} × 100`,
+    }),
     editions: scope.editions,
   };
 }

@@ -106,6 +106,7 @@ function toRow(point: SeriesPoint, names: TNames, category?: { code: string; en:
     isLowerBound: point.isLowerBound,
     isRemainder: point.geoCode === UNATTRIBUTED,
     note: point.note,
+    ...(point.noteZh !== undefined && { noteZh: point.noteZh }),
     source: point.sourceRef,
     confidence: point.confidence,
   };

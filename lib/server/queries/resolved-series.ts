@@ -148,10 +148,7 @@ function addPlaces(block: Block, points: readonly SeriesPoint[], geos: readonly 
   return added;
 }
 
-const stores = new WeakMap<
-  Database,
-  { store: ResolvedStore; ready: Promise<void>; settled: Promise<void>; isResolved: boolean }
->();
+const stores = new WeakMap<Database, { store: ResolvedStore; ready: Promise<void>; settled: Promise<void> }>();
 
 const blockKey = (editions: readonly EditionInfo[], indicatorCode: string, level: GeoLevel, breakdown: string) =>
   [editions.map((e) => e.id).join(","), indicatorCode, level, breakdown].join("|");
@@ -241,14 +238,9 @@ async function storeFor(db: Database): Promise<ResolvedStore> {
     const store = new ResolvedStore(version);
     // A failed prewarm leaves the store empty, or its zones unpacked: views then read what they need themselves.
     const resolving = resolveAboveZones(db, store).catch(() => ({ rest: Promise.resolve() }));
-    const entry = {
-      store,
-      ready: resolving.then(() => undefined),
-      settled: resolving.then(({ rest }) => rest).catch(() => undefined),
-      isResolved: false,
-    };
-    void entry.settled.then(() => (entry.isResolved = true));
-    stores.set(db, (current = entry));
+    const ready = resolving.then(() => undefined);
+    const settled = resolving.then(({ rest }) => rest).catch(() => undefined);
+    stores.set(db, (current = { store, ready, settled }));
   }
   await current.ready;
   return current.store;
@@ -258,17 +250,6 @@ async function storeFor(db: Database): Promise<ResolvedStore> {
 export async function versionResolved(db: Database): Promise<void> {
   await storeFor(db);
   await stores.get(db)?.settled;
-}
-
-/**
- * "ready" once the current data version is resolved whole, "resolving" before (starting it if nothing has:
- * a health check warms an instance up before it takes traffic).
- */
-export async function readModelState(db: Database): Promise<"ready" | "resolving"> {
-  const current = stores.get(db);
-  if (current?.isResolved && current.store.version === (await getDataVersion(db))) return "ready";
-  void storeFor(db).catch(() => undefined);
-  return "resolving";
 }
 
 export interface ResolvedSelection extends Omit<ObservationSelection, "editionIds"> {
