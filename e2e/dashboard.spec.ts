@@ -144,7 +144,7 @@ test.describe("dashboard", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
     const csv = await (await download.createReadStream()).toArray();
     const lines = Buffer.concat(csv).toString("utf8").trim().split("\r\n");
-    expect(lines[0]).toBe("geo_code,geography,geography_zh,year,metric,value,unit,editions,synthetic_sample,computed,confidence,source,note,lower_bound,remainder");
+    expect(lines[0]).toBe("geo_code,geography,geography_zh,year,metric,value,unit,editions,synthetic_sample,computed,confidence,source,note,lower_bound,remainder,note_zh");
     expect(lines).toHaveLength(tableRows + 1);
     expect(lines.slice(1).every((line) => line.includes(",tax_revenue,") && line.includes(",yuan,"))).toBe(true);
   });

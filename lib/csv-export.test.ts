@@ -42,13 +42,17 @@ describe("toCsv", () => {
   it("keeps the existing columns in place and appends lower_bound and remainder", () => {
     const [header] = parse(toCsv(view([])));
     expect(header).toBe(
-      "geo_code,geography,geography_zh,year,metric,value,unit,editions,synthetic_sample,computed,confidence,source,note,lower_bound,remainder",
+      "geo_code,geography,geography_zh,year,metric,value,unit,editions,synthetic_sample,computed,confidence,source,note,lower_bound,remainder,note_zh",
     );
   });
 
   it("says which figures are lower bounds and which row is the remainder", () => {
     const rows = [
-      row({ isLowerBound: true, note: "At least: sum of 9 of 10 provinces (1 of 10 provinces not reported), not the total" }),
+      row({
+        isLowerBound: true,
+        note: "At least: sum of 9 of 10 provinces (1 of 10 provinces not reported), not the total",
+        noteZh: "至少：10 个省份中 9 个之和（10 个省份中 1 个未报告），并非总量",
+      }),
       row({ geoCode: "central", geoNameEn: "Central", geoNameZh: "中部", value: 30 }),
       row({ geoCode: UNATTRIBUTED, geoNameEn: "Not attributed to a region", geoNameZh: "未归属地区", value: 66, isRemainder: true }),
     ];
@@ -56,11 +60,11 @@ describe("toCsv", () => {
     const columns = header!.split(",");
     const cell = (line: string, name: string) => line.split(",")[columns.indexOf(name)];
     expect(lowerBound).toBe(
-      'eastern,Eastern,东部,2017,park_count,60,zones,public-sources,false,true,,,"At least: sum of 9 of 10 provinces (1 of 10 provinces not reported), not the total",true,false',
+      'eastern,Eastern,东部,2017,park_count,60,zones,public-sources,false,true,,,"At least: sum of 9 of 10 provinces (1 of 10 provinces not reported), not the total",true,false,至少：10 个省份中 9 个之和（10 个省份中 1 个未报告），并非总量',
     );
     expect(cell(exact!, "lower_bound")).toBe("false");
     expect(cell(exact!, "remainder")).toBe("false");
-    expect(remainder).toBe("unattributed,Not attributed to a region,未归属地区,2017,park_count,66,zones,public-sources,false,true,,,,false,true");
+    expect(remainder).toBe("unattributed,Not attributed to a region,未归属地区,2017,park_count,66,zones,public-sources,false,true,,,,false,true,");
   });
 
   it("in growth mode, gives a figure without a rate a line without a value, in place, whose note says why", () => {
@@ -74,7 +78,7 @@ describe("toCsv", () => {
     };
     const [, ...lines] = parse(toCsv(data));
     expect(lines.map((line) => line.split(",").slice(0, 4).join(" "))).toEqual(["central Central 中部 2017", "eastern Eastern 东部 2015", "eastern Eastern 东部 2016", "eastern Eastern 东部 2017"]);
-    expect(lines[0]).toBe("central,Central,中部,2017,park_count,,% change on previous year,,false,false,,,Not computed: no value for 2016 to compare with,false,false");
+    expect(lines[0]).toBe("central,Central,中部,2017,park_count,,% change on previous year,,false,false,,,Not computed: no value for 2016 to compare with,false,false,");
     expect(lines[2]).toContain(",4.5,% change on previous year,public-sources,false,true,");
   });
 

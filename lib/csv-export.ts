@@ -24,6 +24,8 @@ const HEADER = [
   "lower_bound",
   /** true: the row "Not attributed to a province/region" (reported total − the places shown). */
   "remainder",
+  /** The note in Chinese where the app wrote it (computed figures); empty for a reported figure's note. */
+  "note_zh",
 ] as const;
 
 /**
@@ -108,6 +110,7 @@ export function toCsv(data: ViewData): string {
           figure.note,
           false,
           figure.isRemainder,
+          null,
         ];
       }
       return [
@@ -122,6 +125,7 @@ export function toCsv(data: ViewData): string {
         noteWithBreaks(metric.code, figure),
         figure.isLowerBound,
         figure.isRemainder,
+        figure.noteZh ?? null,
       ];
     }),
   );

@@ -95,8 +95,8 @@ describe("GET /api/v1/series", () => {
     const response = await series("metric=tax_revenue&level=province&geo=460000&from=2030&to=2030&format=csv");
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const [header, line] = (await response.text()).trim().split("\r\n");
-    expect(header).toBe("geo_code,geography,geography_zh,year,metric,value,unit,editions,synthetic_sample,computed,confidence,source,note,lower_bound,remainder");
-    expect(line).toBe("460000,Hainan,海南,2030,tax_revenue,5,yuan,formula-test,false,false,,'@SUM(A1),'=1+1,false,false");
+    expect(header).toBe("geo_code,geography,geography_zh,year,metric,value,unit,editions,synthetic_sample,computed,confidence,source,note,lower_bound,remainder,note_zh");
+    expect(line).toBe("460000,Hainan,海南,2030,tax_revenue,5,yuan,formula-test,false,false,,'@SUM(A1),'=1+1,false,false,");
   });
 });
 
