@@ -4,8 +4,8 @@ import type { SeriesPoint } from "@/lib/series-math";
 // Reported points packed into typed arrays: a year, a value and the index of
 // what the point shares with many others (its edition, flags, note, source and
 // confidence), 14 bytes a point. A million points as objects took the heap to
-// over a gigabyte and made every major GC long; packed they are 14 MB, and a
-// view builds objects only for the points it shows.
+// over a gigabyte and made every major GC long; packed they take about 12 MB,
+// and a view builds objects only for the points it shows.
 
 type TPointTraits = Pick<SeriesPoint, "editions" | "isSample" | "isLowerBound" | "note" | "sourceRef" | "confidence">;
 
