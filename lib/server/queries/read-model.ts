@@ -10,7 +10,9 @@ import { versionResolved } from "@/lib/server/queries/resolved-series";
 // view pays for a first computation. /api/health reports it; its first check
 // after a start or a publish begins it.
 
-const warmUps = new WeakMap<Database, { version: number; isDone: boolean }>();
+// In globalThis, like the read model it warms up (resolved-series.ts).
+const globalForWarmUps = globalThis as unknown as { torchWarmUps?: WeakMap<Database, { version: number; isDone: boolean }> };
+const warmUps = (globalForWarmUps.torchWarmUps ??= new WeakMap());
 
 /** "ready" once this data version is warmed up, "resolving" before (and begins it if nothing has). */
 export async function readModelState(db: Database): Promise<"ready" | "resolving"> {

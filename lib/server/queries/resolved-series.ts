@@ -148,7 +148,17 @@ function addPlaces(block: Block, points: readonly SeriesPoint[], geos: readonly 
   return added;
 }
 
-const stores = new WeakMap<Database, { store: ResolvedStore; ready: Promise<void>; settled: Promise<void> }>();
+interface StoreEntry {
+  store: ResolvedStore;
+  ready: Promise<void>;
+  settled: Promise<void>;
+}
+
+// In globalThis, like the data version's tracker: the custom server's read API and
+// the Next.js bundle (the pages) load this module separately, and share one read
+// model per database instead of resolving every zone twice.
+const globalForStores = globalThis as unknown as { torchResolvedStores?: WeakMap<Database, StoreEntry> };
+const stores = (globalForStores.torchResolvedStores ??= new WeakMap());
 
 const blockKey = (editions: readonly EditionInfo[], indicatorCode: string, level: GeoLevel, breakdown: string) =>
   [editions.map((e) => e.id).join(","), indicatorCode, level, breakdown].join("|");
