@@ -4,7 +4,9 @@ import next from "next";
 import { handleHealthRequest } from "@/lib/server/api/health";
 import { handleMetaRequest } from "@/lib/server/api/meta";
 import { handleSeriesRequest } from "@/lib/server/api/series";
+import { getDatabase } from "@/lib/server/db";
 import { bodyBytesOf } from "@/lib/server/http";
+import { keepReadModelWarm } from "@/lib/server/queries/read-model";
 import { securityHeaders } from "@/lib/security/csp";
 
 // The production HTTP server: Next.js for pages and everything else, and the
@@ -85,5 +87,7 @@ export async function startAppServer(port: number, options: { trustProxy: boolea
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(port, resolve));
+  // The read model warms up now and after every publish, rather than on the first views after each.
+  getDatabase().then(keepReadModelWarm, () => undefined);
   return server;
 }

@@ -30,6 +30,8 @@ class DataVersionTracker {
   private isSubscribed = false;
   /** This process's own transactions that bump the version and have not settled. */
   private openChanges = 0;
+  /** Called with each newer version this process learns of. */
+  readonly onChange = new Set<(version: number) => void>();
 
   constructor(private readonly db: Database) {}
 
@@ -40,7 +42,9 @@ class DataVersionTracker {
   }
 
   raise(version: number): void {
-    if (version > this.known) this.known = version;
+    if (version <= this.known) return;
+    this.known = version;
+    for (const listener of this.onChange) listener(version);
   }
 
   beginChange(): void {
@@ -102,6 +106,11 @@ function trackerFor(db: Database): DataVersionTracker {
  */
 export function getDataVersion(db: Database): Promise<number> {
   return trackerFor(db).get();
+}
+
+/** Calls `listener` with each newer data version this process learns of: by NOTIFY, a read, or its own commit. */
+export function onDataVersionChange(db: Database, listener: (version: number) => void): void {
+  trackerFor(db).onChange.add(listener);
 }
 
 /**

@@ -1,14 +1,14 @@
 import "server-only";
 import type { Database } from "@/lib/server/db";
-import { getDataVersion } from "@/lib/server/queries/data-version";
+import { getDataVersion, onDataVersionChange } from "@/lib/server/queries/data-version";
 import { deriveAhead } from "@/lib/server/queries/get-series";
 import { versionResolved } from "@/lib/server/queries/resolved-series";
 
 // An instance's warm-up for a data version: the read model resolved whole
 // (resolved-series.ts: every zone of "latest" too), then what views derive from
 // it (regions' and the nation's sums of provinces, get-series.ts), so that no
-// view pays for a first computation. /api/health reports it; its first check
-// after a start or a publish begins it.
+// view pays for a first computation. The server begins it at start and on every
+// change of the data version; /api/health reports it (and begins it if nothing has).
 
 // In globalThis, like the read model it warms up (resolved-series.ts).
 const globalForWarmUps = globalThis as unknown as { torchWarmUps?: WeakMap<Database, { version: number; isDone: boolean }> };
@@ -27,4 +27,10 @@ export async function readModelState(db: Database): Promise<"ready" | "resolving
     .catch(() => undefined)
     .finally(() => (warmUp.isDone = true));
   return "resolving";
+}
+
+/** Warms the read model up now, and again whenever the data version changes (the server calls it at start). */
+export function keepReadModelWarm(db: Database): void {
+  onDataVersionChange(db, () => void readModelState(db).catch(() => undefined));
+  void readModelState(db).catch(() => undefined);
 }
