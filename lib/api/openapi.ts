@@ -287,7 +287,7 @@ const SCHEMAS: Record<string, JsonSchema> = {
           readModel: {
             type: "string",
             enum: ["ready", "resolving"],
-            description: "Whether this instance has resolved the data version for reading yet. It answers either way; before, some views read the database and take longer. A health check starts the resolving.",
+            description: "Whether this instance has resolved the data version for reading yet. It answers either way; before, some views read the database and take longer. An instance begins it when it starts and whenever the data version changes.",
           },
         },
         required: ["status", "database", "migration", "dataVersion", "readModel"],
