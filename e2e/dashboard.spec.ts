@@ -151,7 +151,7 @@ test.describe("dashboard", () => {
 
   test("the chart downloads as SVG and PNG, with unit, edition and source in the caption", async ({ page }) => {
     await page.goto("/?metric=park_count&level=nation&from=1995&to=2017");
-    // The chart's surface (the legend icons are small recharts-surface SVGs too).
+    // The interactive chart's surface.
     await expect(page.locator('[data-testid="trend-chart"] svg.recharts-surface').first()).toBeVisible();
     const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download SVG" }).click()]);
     expect(svgDownload.suggestedFilename()).toBe("torch-atlas-park_count-trend.svg");
@@ -166,6 +166,21 @@ test.describe("dashboard", () => {
     const png = Buffer.concat(await (await pngDownload.createReadStream()).toArray());
     expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
     expect(png.readUInt32BE(16)).toBeGreaterThan(300); // IHDR width
+  });
+
+  test("a downloaded chart of several lines carries their key; the key's icons are not read out", async ({ page }) => {
+    await page.goto("/?metric=registered_firms&level=province&geo=110000,310000,440000&from=2010&to=2017");
+    const chart = page.getByTestId("trend-chart");
+    await expect(chart.locator(".recharts-line")).toHaveCount(3);
+    const key = chart.locator('[data-part="legend"] li');
+    await expect(key).toHaveText(["Beijing", "Shanghai", "Guangdong"]);
+    await expect(page.locator('[aria-label$="legend icon"]')).toHaveCount(0);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download SVG" }).click()]);
+    const svg = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
+    for (const [index, name] of ["Beijing", "Shanghai", "Guangdong"].entries()) {
+      const color = await key.nth(index).getAttribute("data-color");
+      expect(svg).toContain(`fill="${color}">${name}</text>`);
+    }
   });
 
   for (const lang of ["en", "zh"] as const) {

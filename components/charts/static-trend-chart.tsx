@@ -1,6 +1,7 @@
 import type { MeasureOptions } from "@/lib/display-unit";
 import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
 import { type MarkLabels, MarksLegend } from "./marks-legend";
+import { SeriesLegend } from "./series-legend";
 import {
   AXIS_STROKE,
   DOT_FILL,
@@ -250,38 +251,7 @@ export function StaticTrendChart({
           </svg>
         </div>
 
-        {seriesOrder.length > 0 && (
-          <ul data-part="legend" style={{ padding: 0, margin: 0, textAlign: "center", fontSize: FONT_SIZE }}>
-            {seriesOrder.map((code, index) => {
-              const { color, dash } = styleOfSeries(code, index);
-              return (
-                <li
-                  key={code}
-                  data-series={code}
-                  style={{ display: "inline-block", marginRight: 10, whiteSpace: "nowrap" }}
-                >
-                  <svg
-                    width={14}
-                    height={14}
-                    viewBox="0 0 32 32"
-                    aria-hidden="true"
-                    style={{ display: "inline-block", verticalAlign: "middle", marginRight: 4 }}
-                  >
-                    {/* Recharts' "line" legend icon: a stroke with a ring in the middle. */}
-                    <path
-                      d="M0,16h10.667A5.333,5.333,0,1,1,21.333,16H32M21.333,16A5.333,5.333,0,1,1,10.667,16"
-                      fill="none"
-                      stroke={color}
-                      strokeWidth={4}
-                      strokeDasharray={dash}
-                    />
-                  </svg>
-                  <span style={{ color, whiteSpace: "normal", overflowWrap: "break-word" }}>{names[index]}</span>
-                </li>
-              );
-            })}
-          </ul>
-        )}
+        <SeriesLegend codes={seriesOrder} names={names} fontSize={FONT_SIZE} />
       </div>
       <MarksLegend items={markItems} color={LABEL_INK} testId={`${testId}-marks`} />
       {timeline && <TimelineLegend notes={timeline.notes} labels={timeline.labels} testId={`${testId}-timeline`} />}

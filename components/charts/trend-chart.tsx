@@ -6,6 +6,7 @@ import type { MeasureOptions } from "@/lib/display-unit";
 import { UNATTRIBUTED, type ViewRow } from "@/lib/view-data";
 import { TooltipBox, TooltipEntry, type TooltipLabels, tooltipWrapperStyle } from "./chart-tooltip";
 import { type MarkLabels, MarksLegend } from "./marks-legend";
+import { SeriesLegend } from "./series-legend";
 import { GRID_DASH, GRID_STROKE, LABEL_INK, LOWER_BOUND_DOT_FILL, styleOfSeries } from "./palette";
 import { TimelineLegend, type TrendTimeline } from "./timeline-legend";
 import { TimelineMarks } from "./timeline-marks";
@@ -146,6 +147,10 @@ export const TrendChart = memo(function TrendChart({
   // A thousand dots cost more to draw than they tell: only for sparse charts.
   const drawDots = seriesOrder.length * data.length <= MAX_DOTS;
   const rowsByKey = useMemo(() => new Map(rows.map((row) => [rowKey(row.geoCode, row.year), row])), [rows]);
+  const legend = useMemo(() => {
+    const names = seriesOrder.map((code) => nameOf(code));
+    return <SeriesLegend codes={seriesOrder} names={names} fontSize={12} />;
+  }, [seriesOrder, nameOf]);
 
   const renderTooltip = ({ active, label }: TooltipContentProps) => {
     const year = Number(label);
@@ -200,8 +205,8 @@ export const TrendChart = memo(function TrendChart({
             isAnimationActive={false}
             wrapperStyle={tooltipWrapperStyle(TREND_LAYOUT.margin.left + TREND_LAYOUT.yAxisWidth)}
           />
-          {/* In series order, as the static chart draws it (Recharts sorts by name by default). */}
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          {/* The same key as the static chart's, in series order. */}
+          <Legend content={legend} />
           {seriesOrder.map((code, index) => {
             const { color, dash } = styleOfSeries(code, index);
             return (

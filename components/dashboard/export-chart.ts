@@ -30,20 +30,53 @@ function largestSvg(candidates: NodeListOf<SVGSVGElement>): SVGSVGElement | null
   return largest;
 }
 
-/** The chart's SVG, self-contained, with the caption lines appended below it. */
+const LINE_HEIGHT = 16;
+
+/** Roughly how wide a 12 px label is: Chinese characters take about twice a Latin letter's width. */
+const textWidth = (text: string) => [...text].reduce((width, char) => width + (char.charCodeAt(0) > 0x2e7f ? 12 : 6.5), 0);
+
+/**
+ * The chart's key of lines (components/charts/series-legend.tsx) drawn as SVG rows from `top`, wrapped at
+ * `width`: the key is HTML on the page, and a downloaded chart of several lines needs it to say which is which.
+ */
+function seriesKeySvg(container: HTMLElement, width: number, top: number): { svg: string; height: number } {
+  const items = [...container.querySelectorAll<HTMLElement>('[data-part="legend"] li[data-series]')];
+  let x = 8;
+  let row = 0;
+  const parts = items.map((item) => {
+    const name = item.textContent ?? "";
+    const itemWidth = 22 + textWidth(name) + 14;
+    if (x > 8 && x + itemWidth > width) {
+      x = 8;
+      row++;
+    }
+    const y = top + row * LINE_HEIGHT;
+    const color = item.dataset.color ?? LABEL_INK;
+    const dash = item.dataset.dash ? ` stroke-dasharray="${escapeXml(item.dataset.dash)}"` : "";
+    const part =
+      `<line x1="${x}" x2="${x + 16}" y1="${y - 4}" y2="${y - 4}" stroke="${escapeXml(color)}" stroke-width="2"${dash}/>` +
+      `<text x="${x + 22}" y="${y}" font-size="12" fill="${escapeXml(color)}">${escapeXml(name)}</text>`;
+    x += itemWidth;
+    return part;
+  });
+  return { svg: parts.join(""), height: items.length ? (row + 1) * LINE_HEIGHT : 0 };
+}
+
+/** The chart's SVG, self-contained, with its key of lines and the caption lines below it. */
 export function buildChartSvg(container: HTMLElement, caption: string[]): { svg: string; width: number; height: number } | null {
   const chart = largestSvg(container.querySelectorAll("svg.recharts-surface, svg[data-chart]")) ?? largestSvg(container.querySelectorAll("svg"));
   if (!chart) return null;
   const box = chart.getBoundingClientRect();
   const width = Math.ceil(box.width) || 800;
   const chartHeight = Math.ceil(box.height) || 400;
-  const lineHeight = 16;
-  const height = chartHeight + 12 + caption.length * lineHeight;
+  const key = seriesKeySvg(container, width, chartHeight + 20);
+  const captionTop = chartHeight + 20 + key.height;
+  const height = captionTop - 8 + caption.length * LINE_HEIGHT;
   const inner = new XMLSerializer().serializeToString(chart);
   const captionSvg = caption
-    .map((line, index) => `<text x="8" y="${chartHeight + 20 + index * lineHeight}" font-size="12" fill="${LABEL_INK}">${escapeXml(line)}</text>`)
+    .map((line, index) => `<text x="8" y="${captionTop + index * LINE_HEIGHT}" font-size="12" fill="${LABEL_INK}">${escapeXml(line)}</text>`)
     .join("");
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="${PAPER}"/><svg width="${width}" height="${chartHeight}">${inner}</svg>${captionSvg}</svg>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="${PAPER}"/><svg width="${width}" height="${chartHeight}">${inner}</svg>${key.svg}${captionSvg}</svg>`;
   return { svg, width, height };
 }
 
