@@ -35,12 +35,35 @@ const LINE_HEIGHT = 16;
 /** Roughly how wide a 12 px label is: Chinese characters take about twice a Latin letter's width. */
 const textWidth = (text: string) => [...text].reduce((width, char) => width + (char.charCodeAt(0) > 0x2e7f ? 12 : 6.5), 0);
 
+/** A caption line broken to fit `maxWidth`: at spaces where it has them, anywhere in Chinese text. */
+export function wrapCaptionLine(text: string, maxWidth: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const char of text) {
+    if (line && textWidth(line + char) > maxWidth) {
+      const space = line.lastIndexOf(" ");
+      const cut = char !== " " && space > 0 ? space : line.length;
+      lines.push(line.slice(0, cut).trimEnd());
+      line = line.slice(cut).trimStart();
+      if (char === " " && !line) continue;
+    }
+    line += char;
+  }
+  return [...lines, line.trimEnd()];
+}
+
 /**
- * The chart's key of lines (components/charts/series-legend.tsx) drawn as SVG rows from `top`, wrapped at
- * `width`: the key is HTML on the page, and a downloaded chart of several lines needs it to say which is which.
+ * The chart's key of lines (components/charts/series-legend.tsx) as SVG rows, wrapped at `width`: the key is
+ * HTML on the page, and a downloaded chart of several lines needs it to say which is which. It goes where the
+ * page shows it when that is within the chart's box (Recharts keeps room for its legend there), else below.
  */
-function seriesKeySvg(container: HTMLElement, width: number, top: number): { svg: string; height: number } {
-  const items = [...container.querySelectorAll<HTMLElement>('[data-part="legend"] li[data-series]')];
+function seriesKeySvg(container: HTMLElement, chartBox: DOMRect): { svg: string; bottom: number } {
+  const width = Math.ceil(chartBox.width) || 800;
+  const below = (Math.ceil(chartBox.height) || 400) + 20;
+  const legend = container.querySelector<HTMLElement>('[data-part="legend"]');
+  const legendTop = legend ? legend.getBoundingClientRect().top - chartBox.top + 12 : below;
+  const top = legendTop > 0 && legendTop < below ? legendTop : below;
+  const items = [...(legend?.querySelectorAll<HTMLElement>("li[data-series]") ?? [])];
   let x = 8;
   let row = 0;
   const parts = items.map((item) => {
@@ -59,7 +82,7 @@ function seriesKeySvg(container: HTMLElement, width: number, top: number): { svg
     x += itemWidth;
     return part;
   });
-  return { svg: parts.join(""), height: items.length ? (row + 1) * LINE_HEIGHT : 0 };
+  return { svg: parts.join(""), bottom: items.length ? top + (row + 1) * LINE_HEIGHT : 0 };
 }
 
 /** The chart's SVG, self-contained, with its key of lines and the caption lines below it. */
@@ -69,11 +92,12 @@ export function buildChartSvg(container: HTMLElement, caption: string[]): { svg:
   const box = chart.getBoundingClientRect();
   const width = Math.ceil(box.width) || 800;
   const chartHeight = Math.ceil(box.height) || 400;
-  const key = seriesKeySvg(container, width, chartHeight + 20);
-  const captionTop = chartHeight + 20 + key.height;
-  const height = captionTop - 8 + caption.length * LINE_HEIGHT;
+  const key = seriesKeySvg(container, box);
+  const captionTop = Math.max(chartHeight + 20, key.bottom);
+  const lines = caption.flatMap((line) => wrapCaptionLine(line, width - 16));
+  const height = captionTop - 8 + lines.length * LINE_HEIGHT;
   const inner = new XMLSerializer().serializeToString(chart);
-  const captionSvg = caption
+  const captionSvg = lines
     .map((line, index) => `<text x="8" y="${captionTop + index * LINE_HEIGHT}" font-size="12" fill="${LABEL_INK}">${escapeXml(line)}</text>`)
     .join("");
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="${PAPER}"/><svg width="${width}" height="${chartHeight}">${inner}</svg>${key.svg}${captionSvg}</svg>`;
