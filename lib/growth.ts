@@ -135,6 +135,7 @@ function compare({ current, base, baseYear, breaks, mustBePositive, rate, formul
     return gap(current, "not-positive", notPositive, `the value for ${notPositive.join(" and ")} is zero or negative, so there is no rate`);
   }
   const sources = [...new Set([base.source, current.source].filter((s): s is string => !!s))];
+  const arithmetic = formula(base, current);
   return {
     geoCode: current.geoCode,
     geoNameEn: current.geoNameEn,
@@ -146,8 +147,8 @@ function compare({ current, base, baseYear, breaks, mustBePositive, rate, formul
     isComputed: true,
     isLowerBound: false,
     isRemainder: false,
-    note: `Computed: ${formula(base, current)}, from the values of ${current.year} and ${baseYear}`,
-    noteZh: `计算值：${formula(base, current)}，依据 ${current.year} 年和 ${baseYear} 年的数值`,
+    note: `Computed: ${arithmetic}, from the values of ${current.year} and ${baseYear}`,
+    noteZh: `计算值：${arithmetic}，依据 ${current.year} 年和 ${baseYear} 年的数值`,
     source: sources.length ? sources.join(" · ") : null,
     confidence: null,
   };

@@ -32,8 +32,13 @@ export type ViewRow = z.infer<typeof ZViewRow>;
  */
 export function withNotesIn<T extends Pick<ViewData, "rows" | "extra">>(data: T, lang: TLang): T {
   if (lang !== "zh") return data;
-  const inChinese = (row: ViewRow): ViewRow => (row.noteZh === undefined ? row : { ...row, note: row.noteZh });
+  const inChinese = (row: ViewRow): ViewRow => (row.noteZh === undefined ? row : { ...row, note: noteIn(row, lang) });
   return { ...data, rows: data.rows.map(inChinese), extra: data.extra.map((table) => ({ ...table, rows: table.rows.map(inChinese) })) };
+}
+
+/** A figure's note as a reader of `lang` sees it (a row's, or a series point's). */
+export function noteIn(figure: { note: string | null; noteZh?: string }, lang: TLang): string | null {
+  return lang === "zh" && figure.noteZh !== undefined ? figure.noteZh : figure.note;
 }
 
 /** mode=growth: a figure whose growth rate cannot be computed, with the reason (lib/growth.ts). */

@@ -57,11 +57,11 @@ export function wrapCaptionLine(text: string, maxWidth: number): string[] {
  * HTML on the page, and a downloaded chart of several lines needs it to say which is which. It goes where the
  * page shows it when that is within the chart's box (Recharts keeps room for its legend there), else below.
  */
-function seriesKeySvg(container: HTMLElement, chartBox: DOMRect): { svg: string; bottom: number } {
-  const width = Math.ceil(chartBox.width) || 800;
-  const below = (Math.ceil(chartBox.height) || 400) + 20;
+function seriesKeySvg(container: HTMLElement, chart: { top: number; width: number; height: number }): { svg: string; bottom: number } {
+  const { width } = chart;
+  const below = chart.height + 20;
   const legend = container.querySelector<HTMLElement>('[data-part="legend"]');
-  const legendTop = legend ? legend.getBoundingClientRect().top - chartBox.top + 12 : below;
+  const legendTop = legend ? legend.getBoundingClientRect().top - chart.top + 12 : below;
   const top = legendTop > 0 && legendTop < below ? legendTop : below;
   const items = [...(legend?.querySelectorAll<HTMLElement>("li[data-series]") ?? [])];
   let x = 8;
@@ -92,7 +92,7 @@ export function buildChartSvg(container: HTMLElement, caption: string[]): { svg:
   const box = chart.getBoundingClientRect();
   const width = Math.ceil(box.width) || 800;
   const chartHeight = Math.ceil(box.height) || 400;
-  const key = seriesKeySvg(container, box);
+  const key = seriesKeySvg(container, { top: box.top, width, height: chartHeight });
   const captionTop = Math.max(chartHeight + 20, key.bottom);
   const lines = caption.flatMap((line) => wrapCaptionLine(line, width - 16));
   const height = captionTop - 8 + lines.length * LINE_HEIGHT;

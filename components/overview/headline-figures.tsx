@@ -2,6 +2,7 @@ import { formatMeasure, type DisplayUnit } from "@/lib/display-unit";
 import { appDictionary } from "@/lib/i18n/app-dictionary";
 import { findDerivedMetric, findIndicator } from "@/lib/metrics";
 import type { SeriesPoint } from "@/lib/series-math";
+import { noteIn } from "@/lib/view-data";
 import type { TLang } from "@/lib/view-state";
 import { SampleBadge } from "./sample-badge";
 
@@ -33,7 +34,7 @@ export function HeadlineFigures({ headline, lang }: { headline: HeadlineFigure[]
                 {point.isSample && <SampleBadge lang={lang} />}
               </dd>
               <dd className="mt-1 text-xs text-slate-600">
-                {point.isComputed ? `${(lang === "zh" && point.noteZh) || point.note} · ` : ""}
+                {point.isComputed ? `${noteIn(point, lang)} · ` : ""}
                 {t.overview.editionLabel}: {point.editions.join(", ")}
                 {point.confidence ? ` · ${t.overview.confidenceLabel}: ${t.confidence[point.confidence] ?? point.confidence}` : ""}
               </dd>
