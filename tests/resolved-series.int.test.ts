@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/server/db";
 import { publishEdition } from "@/lib/server/editions/edition-lifecycle";
+import { changePublishedData } from "@/lib/server/queries/data-version";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { getEditionsInView } from "@/lib/server/queries/editions";
 import { versionResolved, observationStatement, readResolvedPoints } from "@/lib/server/queries/resolved-series";
@@ -20,6 +21,8 @@ let url: string;
 let editorId: string;
 /** Reads of observation rows since the last reset. */
 const observationReads = { count: 0 };
+/** While `until` is set, a view's read of named places returns only once it resolves. */
+const holdViewReads: { until: (() => Promise<void>) | null; held: number } = { until: null, held: 0 };
 
 beforeAll(async () => {
   ({ db, url } = await openTestDatabase("resolved_series"));
@@ -32,9 +35,15 @@ beforeAll(async () => {
     )
   ).id;
   const readAtVersion = db.readAtVersion;
-  db.readAtVersion = <T>(version: number, sql: string, params?: unknown[]) => {
+  db.readAtVersion = async <T>(version: number, sql: string, params?: unknown[]) => {
     if (/FROM observation\b/.test(sql)) observationReads.count++;
-    return readAtVersion<T>(version, sql, params);
+    const rows = await readAtVersion<T>(version, sql, params);
+    // A view's read of the places it names ($5) held until the version is resolved whole.
+    if (holdViewReads.until && sql.includes("geo_code = ANY($5")) {
+      holdViewReads.held++;
+      await holdViewReads.until();
+    }
+    return rows;
   };
 });
 
@@ -134,6 +143,24 @@ describe("the resolved read model", () => {
     const narrowView = { ...regions, geo: geoCode, from: "2010", to: "2012" };
     expect(await readsDuring(async () => (narrow = await viewOf(db, narrowView)))).toBe(0);
     expect(narrow!.rows).toEqual(wide.rows.filter((row) => row.geoCode === geoCode && row.year >= 2010 && row.year <= 2012));
+  });
+
+  it("answers a zone view whose read was still in flight when the zones were packed", async () => {
+    const zones = await db.query<{ geoCode: string }>(
+      `SELECT DISTINCT geo_code AS "geoCode" FROM observation WHERE indicator_code = 'zone_gdp' AND geo_level = 'PARK' AND breakdown = ''`,
+    );
+    await changePublishedData(db, (_tx, bump) => bump());
+    const editions = await getEditionsInView(db, "latest");
+    const selection = { indicatorCode: "zone_gdp", level: "PARK" as const, breakdown: "", from: 1991, to: 2030, editions };
+    holdViewReads.until = () => versionResolved(db);
+    try {
+      const points = await readResolvedPoints(db, { ...selection, geos: [zones[0]!.geoCode] });
+      expect(holdViewReads.held).toBe(1);
+      expect(points.length).toBeGreaterThan(0);
+      expect(points.every((point) => point.geoCode === zones[0]!.geoCode)).toBe(true);
+    } finally {
+      holdViewReads.until = null;
+    }
   });
 
   it("reads again after a publish, and shows the new figure", async () => {

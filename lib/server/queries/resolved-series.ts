@@ -292,6 +292,9 @@ export async function readResolvedPoints(db: Database, selection: ResolvedSelect
     const points = resolveVintage(await db.readAtVersion<ObservationRow>(store.version, text, values), editions);
     // A publish may have committed while reading: those points belong to no version this store serves.
     if ((await getDataVersion(db)) !== store.version) return inRange(points, from, to).sort(compareByGeoThenYear);
+    // The block may have been packed whole while this read was in flight: then it has every place.
+    const packedMeanwhile = store.packedBlock(key);
+    if (packedMeanwhile) return packedPointsIn(packedMeanwhile, selection);
     store.add(key, points, missing, isAll);
     block = store.get(key)!;
   }
